@@ -1,0 +1,48 @@
+import fastifyCookie from '@fastify/cookie';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ping } from '@mailyard/db';
+import type { Deps } from './deps.ts';
+import { appDist, registerApps } from './platform/static.ts';
+import { type AppRouter, appRouter } from './trpc/app-router.ts';
+import { contextFactory } from './trpc/context.ts';
+
+export interface AppOptions {
+  /** Directories of the built apps; defaults to `apps/admin/dist` and `apps/portal/dist`. */
+  appDirs?: { admin: string; portal: string };
+  logger?: boolean;
+}
+
+/** The HTTP surface: /trpc, /healthz and the two apps. Starts nothing else (the caller owns the worker). */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const server = Fastify({
+    logger: options.logger ? { level: deps.config.MAILYARD_LOG_LEVEL } : false,
+    trustProxy: deps.config.MAILYARD_TRUST_PROXY,
+    bodyLimit: 10 * 1024 * 1024,
+    routerOptions: { maxParamLength: 5000 },
+  });
+  await server.register(fastifyCookie);
+  await server.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: contextFactory(deps),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error(`tRPC ${path ?? '?'} failed`, { error: error.cause ?? error });
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  server.get('/healthz', async (_req, reply) => {
+    const started = performance.now();
+    try {
+      await ping(deps.db);
+      return { status: 'ok', database: 'ok', databaseMs: Math.round((performance.now() - started) * 10) / 10 };
+    } catch (error) {
+      return reply.code(503).send({ status: 'unavailable', database: 'unreachable', error: String(error) });
+    }
+  });
+
+  await registerApps(server, options.appDirs ?? { admin: appDist('admin'), portal: appDist('portal') });
+  return server;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** The environment contract of DESIGN.md §3. A bad value stops start-up with a message naming the variable. */
+export const ConfigSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  MAILYARD_DATA_DIR: z.string().min(1).default('./.data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  MAILYARD_ADMIN_EMAIL: z.email('must be an email address').default('admin@mailyard.local'),
+  MAILYARD_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(256).optional(),
+  MAILYARD_ROOT_ACCESS_KEY_ID: z
+    .string()
+    .regex(/^[A-Z0-9]{16,128}$/, 'must be 16–128 upper-case letters and digits')
+    .optional(),
+  MAILYARD_ROOT_SECRET_ACCESS_KEY: z.string().min(20, 'must be at least 20 characters').max(128).optional(),
+  MAILYARD_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must look like an AWS region, e.g. us-east-1').default('us-east-1'),
+  MAILYARD_TEST_DOMAIN_SUFFIX: z
+    .string()
+    .regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'must be a lower-case domain name')
+    .default('mailyard.test'),
+  MAILYARD_SECRET_KEY: z
+    .string()
+    .regex(/^([0-9a-f]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
+    .optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** Set behind an HTTPS reverse proxy: honours X-Forwarded-* and marks cookies Secure. */
+  MAILYARD_TRUST_PROXY: bool.default(false),
+  /** Public base URL used in links sent by mail (reset links); defaults to http://HOST:PORT. */
+  MAILYARD_PUBLIC_URL: z.url('must be a URL').optional(),
+  MAILYARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (config.MAILYARD_ROOT_ACCESS_KEY_ID && !config.MAILYARD_ROOT_SECRET_ACCESS_KEY) {
+    throw new ConfigError('Invalid configuration:\n  MAILYARD_ROOT_SECRET_ACCESS_KEY: required when MAILYARD_ROOT_ACCESS_KEY_ID is set');
+  }
+  if (config.DATABASE_URL && !config.MAILYARD_SECRET_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MAILYARD_SECRET_KEY: required with DATABASE_URL (every replica must share it); generate one with `openssl rand -hex 32`',
+    );
+  }
+  return config;
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { nextOrganizationState, testDomainFor, type OrganizationEvent } from '@mailyard/core/organizations';
+import { z } from 'zod';
+import { inTransaction, type Transaction } from '@mailyard/db';
+import { findMailDomainOwner, insertMailDomain } from '@mailyard/db/queries/mail-domains';
+import { findWrappedDataKey, insertDirectory, lockOrganization, updateOrganization } from '@mailyard/db/queries/organizations';
+import type { Deps } from '../../deps.ts';
+import { systemActor } from '../../services/actor.ts';
+import { recordAudit } from '../../services/audit.ts';
+import { PermanentJobError, type JobContext, type JobHandler } from '../types.ts';
+
+const Payload = z.object({ organizationId: z.string() });
+type Org = NonNullable<Awaited<ReturnType<typeof lockOrganization>>>;
+
+/**
+ * One step of the Quick-setup workflow. Each runs in its own transaction with the organization row locked
+ * and is idempotent, so a workflow interrupted anywhere (crash, restart) resumes by running every step again.
+ */
+export type ProvisionStep = (deps: Deps, tx: Transaction, org: Org) => Promise<void>;
+
+async function transition(deps: Deps, tx: Transaction, org: Org, event: OrganizationEvent, patch: Parameters<typeof updateOrganization>[2] = {}) {
+  const next = nextOrganizationState(org.state, event);
+  if (!next) throw new PermanentJobError(`Organization ${org.id} cannot ${event} from ${org.state}.`);
+  const now = deps.clock();
+  await updateOrganization(tx, org.id, { ...patch, state: next });
+  await recordAudit(
+    tx,
+    systemActor,
+    {
+      action: `organization.${event}`,
+      accountId: org.accountId,
+      organizationId: org.id,
+      target: { type: 'organization', id: org.id, label: org.alias },
+      before: { state: org.state },
+      after: { state: next, ...('errorMessage' in patch ? { errorMessage: patch.errorMessage } : {}) },
+    },
+    now,
+  );
+  org.state = next;
+}
+
+export const startCreating: ProvisionStep = async (deps, tx, org) => {
+  if (org.state === 'Requested') await transition(deps, tx, org, 'start');
+};
+
+/** The built-in directory of Quick setup: users and groups live in Mailyard itself; no nested groups. */
+export const createBuiltInDirectory: ProvisionStep = async (deps, tx, org) => {
+  if (org.directoryId) return;
+  const directoryId = `d-${randomBytes(5).toString('hex')}`;
+  await insertDirectory(tx, { organizationId: org.id, id: directoryId, type: 'WorkMailDirectory', nestedGroups: false, createdAt: deps.clock() });
+  await updateOrganization(tx, org.id, { directoryId });
+  org.directoryId = directoryId;
+};
+
+export const createTestDomain: ProvisionStep = async (deps, tx, org) => {
+  const domain = testDomainFor(org.alias, deps.config.MAILYARD_TEST_DOMAIN_SUFFIX);
+  const owner = await findMailDomainOwner(tx, domain);
+  if (owner && owner !== org.id) throw new PermanentJobError(`The test domain ${domain} is already used by another organization.`);
+  await insertMailDomain(tx, {
+    organizationId: org.id,
+    domain,
+    isTestDomain: true,
+    isDefault: true,
+    verificationStatus: 'VERIFIED',
+    createdAt: deps.clock(),
+  });
+  if (org.defaultMailDomain !== domain) await updateOrganization(tx, org.id, { defaultMailDomain: domain });
+};
+
+/** The organization's own data key, wrapped by the installation's managed master key. */
+export const createDataKey: ProvisionStep = async (deps, tx, org) => {
+  if (await findWrappedDataKey(tx, org.id)) return;
+  await updateOrganization(tx, org.id, { wrappedDataKey: deps.masterKey.seal(randomBytes(32)) });
+};
+
+export const finishCreating: ProvisionStep = async (deps, tx, org) => {
+  if (org.state === 'Creating') await transition(deps, tx, org, 'provisioned', { completedAt: deps.clock(), errorMessage: null });
+};
+
+/** Later capabilities add steps (system users, …) before `finishCreating`. */
+export const provisionSteps: ProvisionStep[] = [startCreating, createBuiltInDirectory, createTestDomain, createDataKey, finishCreating];
+
+export async function runProvisionStep(deps: Deps, organizationId: string, step: ProvisionStep): Promise<void> {
+  await inTransaction(deps.db, async (tx) => {
+    const org = await lockOrganization(tx, organizationId);
+    if (!org) throw new PermanentJobError(`Organization ${organizationId} no longer exists.`);
+    if (org.state !== 'Requested' && org.state !== 'Creating') return; // finished, failed or deleted meanwhile
+    await step(deps, tx, org);
+  });
+}
+
+export const provisionOrganization: JobHandler = {
+  async run({ deps }: JobContext, payload) {
+    const { organizationId } = Payload.parse(payload);
+    for (const step of provisionSteps) await runProvisionStep(deps, organizationId, step);
+  },
+  async giveUp({ deps }, payload, error) {
+    const { organizationId } = Payload.parse(payload);
+    await inTransaction(deps.db, async (tx) => {
+      const org = await lockOrganization(tx, organizationId);
+      if (!org || (org.state !== 'Requested' && org.state !== 'Creating')) return;
+      await transition(deps, tx, org, 'fail', { errorMessage: error.message });
+    });
+  },
+};

@@ -1,0 +1,15 @@
+import type { Deps } from '../deps.ts';
+
+export interface JobContext {
+  deps: Deps;
+  job: { id: number; attempts: number; maxAttempts: number };
+}
+
+export interface JobHandler {
+  run(ctx: JobContext, payload: unknown): Promise<void>;
+  /** Called once when the last attempt failed (e.g. to mark an organization Failed with the reason). */
+  giveUp?(ctx: JobContext, payload: unknown, error: Error): Promise<void>;
+}
+
+/** A failure no retry can fix: the job gives up at once. */
+export class PermanentJobError extends Error {}

@@ -1,0 +1,90 @@
+import { claimJob, completeJob, failJob } from '@mailyard/db/queries/jobs';
+import type { Deps } from '../deps.ts';
+import { addMs } from '../platform/clock.ts';
+import { randomHex } from '../platform/tokens.ts';
+import { PermanentJobError, type JobHandler } from './types.ts';
+
+export type JobRegistry = Record<string, JobHandler>;
+
+export interface WorkerOptions {
+  /** How long a claim is held; a worker that dies loses its jobs to another worker after this. */
+  leaseMs?: number;
+  pollMs?: number;
+  workerId?: string;
+}
+
+const DEFAULT_LEASE_MS = 60_000;
+const retryDelayMs = (attempt: number) => Math.min(1000 * 2 ** attempt, 10 * 60_000);
+
+/**
+ * Runs one due job if there is one. Returns false when nothing was due. Used by the polling loop, and by
+ * tests that drive the queue step by step with their own clock.
+ */
+export async function runNextJob(deps: Deps, registry: JobRegistry, options: WorkerOptions = {}): Promise<boolean> {
+  const now = deps.clock();
+  const job = await claimJob(deps.db, {
+    workerId: options.workerId ?? 'inline',
+    now,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    kinds: Object.keys(registry),
+  });
+  if (!job) return false;
+  const handler = registry[job.kind]!;
+  const ctx = { deps, job: { id: job.id, attempts: job.attempts, maxAttempts: job.maxAttempts } };
+  try {
+    await handler.run(ctx, job.payload);
+    await completeJob(deps.db, job.id, deps.clock());
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    const lastAttempt = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
+    deps.log.warn(`job ${job.kind} #${job.id} attempt ${job.attempts} failed: ${error.message}`);
+    await failJob(deps.db, job.id, {
+      error: error.message,
+      retryAt: lastAttempt ? null : addMs(deps.clock(), retryDelayMs(job.attempts)),
+      now: deps.clock(),
+    });
+    if (lastAttempt) await handler.giveUp?.(ctx, job.payload, error);
+  }
+  return true;
+}
+
+/** Runs every job that is due now (tests, and the drain at shutdown-free start-up). */
+export async function runDueJobs(deps: Deps, registry: JobRegistry, options: WorkerOptions = {}): Promise<number> {
+  let n = 0;
+  while (await runNextJob(deps, registry, options)) n++;
+  return n;
+}
+
+/** The polling loop of a server process. Any number of processes can run one against the same database. */
+export function startWorker(deps: Deps, registry: JobRegistry, options: WorkerOptions = {}) {
+  const workerId = options.workerId ?? `worker-${randomHex(4)}`;
+  const pollMs = options.pollMs ?? 500;
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        if (await runNextJob(deps, registry, { ...options, workerId })) continue;
+      } catch (e) {
+        deps.log.error('job worker error', { error: String(e) });
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  })();
+  return {
+    workerId,
+    /** Stops claiming new jobs and waits for the current one to finish. */
+    async stop() {
+      stopped = true;
+      (wake as (() => void) | null)?.();
+      await loop;
+    },
+  };
+}

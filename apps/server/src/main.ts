@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { connect, runMigrations, startEmbeddedPostgres } from '@mailyard/db';
+import { buildApp } from './app.ts';
+import { ensureFirstOperator } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { consoleLogger, type Deps } from './deps.ts';
+import { jobRegistry } from './jobs/registry.ts';
+import { startWorker } from './jobs/worker.ts';
+import { systemClock } from './platform/clock.ts';
+import { loadOrCreateKeyFile, masterKeyFrom, parseMasterKey } from './platform/secrets.ts';
+
+/**
+ * The composition root: configuration → database (external or embedded) → migrations → first operator →
+ * HTTP server + job worker. SIGINT/SIGTERM stop them in reverse order, the embedded database last.
+ */
+async function main() {
+  const config = loadConfig();
+  const log = consoleLogger;
+  const dataDir = path.resolve(config.MAILYARD_DATA_DIR);
+
+  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
+  const url = config.DATABASE_URL ?? embedded!.url;
+  await runMigrations(url);
+  const client = connect(url);
+  const key = config.MAILYARD_SECRET_KEY ? parseMasterKey(config.MAILYARD_SECRET_KEY) : await loadOrCreateKeyFile(dataDir);
+  const deps: Deps = { db: client.db, config, clock: systemClock, masterKey: masterKeyFrom(key), log };
+
+  const first = await ensureFirstOperator(deps.db, config, deps.clock());
+  const server = await buildApp(deps, { logger: false });
+  const worker = startWorker(deps, jobRegistry);
+  const address = await server.listen({ port: config.PORT, host: config.HOST });
+
+  log.info(`Mailyard is running: admin console ${address}/admin/ · portal ${address}/portal/`);
+  log.info(embedded ? `Database: embedded PostgreSQL in ${path.join(dataDir, 'postgres')}` : 'Database: DATABASE_URL');
+  if (first) {
+    log.info(`First operator: ${first.email}`);
+    if (first.generatedPassword) log.info(`Generated password (shown once, change it after signing in): ${first.generatedPassword}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    await server.close();
+    await worker.stop();
+    await client.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { inTransaction, type Db } from '@mailyard/db';
+import { deleteOperatorSession, extendOperatorSession, findOperatorSession } from '@mailyard/db/queries/sessions';
+import { addMs, MINUTE_MS } from '../../platform/clock.ts';
+import { hashToken } from '../../platform/tokens.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { operatorSessionMs } from './operator-sign-in.ts';
+
+/** The operator behind a session cookie, or null. Sliding expiry, written at most once a minute. */
+export async function resolveOperatorSession(db: Db, token: string, now: Date): Promise<OperatorActor | null> {
+  const idHash = hashToken(token);
+  const session = await findOperatorSession(db, idHash, now);
+  if (!session) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > MINUTE_MS) {
+    await extendOperatorSession(db, idHash, now, addMs(now, operatorSessionMs));
+  }
+  const { operator } = session;
+  return {
+    type: 'operator',
+    operatorId: operator.id,
+    accountId: operator.accountId,
+    label: operator.email,
+    via: 'session',
+    readOnly: false,
+    organizationIds: null,
+  };
+}
+
+export async function signOutOperator(db: Db, actor: OperatorActor, token: string, now: Date): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await deleteOperatorSession(tx, hashToken(token));
+    await recordAudit(tx, actor, { action: 'operator.sign_out', target: { type: 'operator', id: actor.operatorId, label: actor.label } }, now);
+  });
+}

@@ -1,0 +1,26 @@
+import { fail } from '@mailyard/core/errors';
+import { isOperational } from '@mailyard/core/organizations';
+import type { Db } from '@mailyard/db';
+import { findOrganization } from '@mailyard/db/queries/organizations';
+import type { OperatorActor } from '../actor.ts';
+
+/**
+ * The organization if this operator credential may reach it. Another account's organization, or one outside
+ * a token's scope, is "not found" — never "forbidden" — so ids do not leak across tenants.
+ */
+export async function requireOrganization(db: Db, actor: OperatorActor, organizationId: string) {
+  const org = await findOrganization(db, actor.accountId, organizationId);
+  if (!org || (actor.organizationIds && !actor.organizationIds.includes(organizationId))) {
+    fail('ORGANIZATION.NOT_FOUND', `Organization ${organizationId} was not found.`, { field: 'organizationId' });
+  }
+  return org;
+}
+
+/** As `requireOrganization`, and the organization must be Active (users, groups and domains change only then). */
+export async function requireActiveOrganization(db: Db, actor: OperatorActor, organizationId: string) {
+  const org = await requireOrganization(db, actor, organizationId);
+  if (!isOperational(org.state)) {
+    fail('ORGANIZATION.NOT_ACTIVE', `Organization ${org.id} is not Active, state: ${org.state}`, { state: org.state });
+  }
+  return org;
+}

@@ -1,0 +1,86 @@
+import { fail } from '@mailyard/core/errors';
+import {
+  normalizeAlias,
+  ORGANIZATION_LIMIT_MESSAGE,
+  organizationIdFrom,
+  type CreateOrganizationInput,
+} from '@mailyard/core/organizations';
+import { inTransaction, violatedUniqueConstraint } from '@mailyard/db';
+import { lockAccount } from '@mailyard/db/queries/operators';
+import {
+  aliasExists,
+  countLiveOrganizations,
+  findOrganizationByClientToken,
+  insertOrganization,
+} from '@mailyard/db/queries/organizations';
+import { enqueueJob } from '@mailyard/db/queries/jobs';
+import type { Deps } from '../../deps.ts';
+import { randomBytesArray } from '../../platform/tokens.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { PROVISION_ORGANIZATION } from '../../jobs/kinds.ts';
+
+const aliasTaken = (alias: string) =>
+  fail('ORGANIZATION.ALIAS_TAKEN', `The organization name "${alias}" is already in use. Choose another name.`, { field: 'alias' });
+
+/**
+ * Records a Quick-setup organization as `Requested` and enqueues its provisioning workflow in the same
+ * transaction; the request returns at once and the workflow moves it on. A repeated `clientToken` returns
+ * the organization the first request created.
+ */
+export async function createOrganization(deps: Deps, actor: OperatorActor, input: CreateOrganizationInput): Promise<{ organizationId: string }> {
+  const now = deps.clock();
+  try {
+    return await inTransaction(deps.db, async (tx) => {
+      const account = await lockAccount(tx, actor.accountId);
+      if (!account) fail('ORGANIZATION.NOT_FOUND', 'Account not found.');
+      if (input.clientToken) {
+        const existing = await findOrganizationByClientToken(tx, actor.accountId, input.clientToken);
+        if (existing) {
+          if (normalizeAlias(existing.alias) !== normalizeAlias(input.alias)) {
+            fail('VALIDATION', 'This client token was already used with a different organization name.', { field: 'clientToken' });
+          }
+          return { organizationId: existing.id };
+        }
+      }
+      if ((await countLiveOrganizations(tx, actor.accountId)) >= account.maxOrganizations) {
+        fail('ORGANIZATION.LIMIT_REACHED', ORGANIZATION_LIMIT_MESSAGE, { limit: account.maxOrganizations });
+      }
+      if (await aliasExists(tx, input.alias)) aliasTaken(input.alias);
+
+      const organizationId = organizationIdFrom(randomBytesArray(16));
+      await insertOrganization(tx, {
+        id: organizationId,
+        accountId: actor.accountId,
+        alias: input.alias,
+        state: 'Requested',
+        directoryType: 'WorkMailDirectory',
+        clientToken: input.clientToken ?? null,
+        createdAt: now,
+      });
+      await enqueueJob(tx, {
+        kind: PROVISION_ORGANIZATION,
+        payload: { organizationId },
+        runAt: now,
+        key: `${PROVISION_ORGANIZATION}:${organizationId}`,
+        createdAt: now,
+      });
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'organization.create',
+          organizationId,
+          target: { type: 'organization', id: organizationId, label: input.alias },
+          after: { alias: input.alias, setup: 'quick', state: 'Requested' },
+        },
+        now,
+      );
+      return { organizationId };
+    });
+  } catch (error) {
+    // Two requests racing for one alias: the unique index lets one through; the other gets the same clear error.
+    if (violatedUniqueConstraint(error) === 'organizations_alias_key') aliasTaken(input.alias);
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import type { OrganizationDetail } from '@mailyard/core/organizations';
+import type { Db } from '@mailyard/db';
+import { listMailDomains, type MailDomainSummary } from '@mailyard/db/queries/mail-domains';
+import type { OperatorActor } from '../actor.ts';
+import { requireOrganization } from './access.ts';
+
+export interface OrganizationView extends OrganizationDetail {
+  domains: MailDomainSummary[];
+}
+
+export async function getOrganization(db: Db, actor: OperatorActor, organizationId: string): Promise<OrganizationView> {
+  const org = await requireOrganization(db, actor, organizationId);
+  const domains = await listMailDomains(db, org.id);
+  return {
+    id: org.id,
+    alias: org.alias,
+    state: org.state,
+    defaultMailDomain: org.defaultMailDomain,
+    errorMessage: org.errorMessage,
+    createdAt: org.createdAt,
+    completedAt: org.completedAt,
+    directoryType: org.directoryType,
+    directoryId: org.directoryId,
+    kmsKeyArn: org.kmsKeyArn,
+    encryptionKeyLabel: org.kmsKeyArn ?? 'Mailyard managed key (default)',
+    interoperabilityEnabled: org.interoperabilityEnabled,
+    domains,
+  };
+}

@@ -1,0 +1,46 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { fail, isDomainError } from '@mailyard/core/errors';
+import type { Context } from './context.ts';
+import { isSameOrigin } from './context.ts';
+import { errorData, errorMessage, trpcCodeForKind } from './errors.ts';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      // Internal errors are logged, never shown: they may carry SQL or stack details.
+      message: internal ? 'Something went wrong on our side. Try again; if it persists, check the server log.' : errorMessage(error.cause, shape.message),
+      data: { ...shape.data, stack: undefined, ...errorData(error.cause) },
+    };
+  },
+});
+
+/** Turns domain errors into tRPC errors with the right status; every procedure goes through it. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodeForKind[cause.kind], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** An operator: signed in to the console, or holding an API token. */
+export const operatorProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.operator) fail('AUTH.REQUIRED', 'Sign in to continue.');
+  return next({ ctx: { ...ctx, operator: ctx.operator } });
+});
+
+/** An operator change: refused for read-only tokens, and for cookie sessions without same-origin proof. */
+export const operatorMutation = operatorProcedure.use(({ ctx, next }) => {
+  if (ctx.operator.readOnly) fail('AUTH.READ_ONLY', 'This API token is read-only.');
+  if (ctx.cookieAuthenticated && !isSameOrigin(ctx.req)) fail('AUTH.REQUIRED', 'Cross-site request refused.');
+  return next();
+});

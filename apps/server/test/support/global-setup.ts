@@ -1,0 +1,5 @@
+import { setupTestTemplate } from '@mailyard/db/testing';
+
+export default async function setup() {
+  return setupTestTemplate();
+}

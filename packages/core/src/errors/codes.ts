@@ -1,0 +1,76 @@
+/**
+ * Every domain error has a stable code and a kind. The kind decides the transport status in one place
+ * (tRPC codes, WorkMail exception names); the code is what scripts and tests match on.
+ */
+export type ErrorKind =
+  | 'invalid' // the input breaks a rule
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict' // a unique name or address is taken
+  | 'state' // the entity is not in a state that allows the operation
+  | 'limit' // a quota or limit is reached
+  | 'rate_limited';
+
+export const errorKinds = {
+  VALIDATION: 'invalid',
+  'AUTH.INVALID_CREDENTIALS': 'unauthenticated',
+  'AUTH.REQUIRED': 'unauthenticated',
+  'AUTH.RATE_LIMITED': 'rate_limited',
+  'AUTH.READ_ONLY': 'forbidden',
+  'AUTH.TOKEN_EXPIRED': 'unauthenticated',
+  'AUTH.TOKEN_REVOKED': 'unauthenticated',
+  'ORGANIZATION.NOT_FOUND': 'not_found',
+  'ORGANIZATION.ALIAS_INVALID': 'invalid',
+  'ORGANIZATION.ALIAS_TAKEN': 'conflict',
+  'ORGANIZATION.LIMIT_REACHED': 'limit',
+  'ORGANIZATION.NOT_ACTIVE': 'state',
+  'ORGANIZATION.INVALID_TRANSITION': 'state',
+  'ORGANIZATION.HAS_ENABLED_USERS': 'state',
+  'DOMAIN.NOT_FOUND': 'not_found',
+  'DOMAIN.NOT_VERIFIED': 'state',
+  'ADDRESS.INVALID': 'invalid',
+  'ADDRESS.IN_USE': 'conflict',
+  'ADDRESS.NOT_FOUND': 'not_found',
+  'ADDRESS.IS_PRIMARY': 'state',
+  'ADDRESS.LIMIT_REACHED': 'limit',
+  'ADDRESS.SELF_SERVICE_DISABLED': 'forbidden',
+  'ADDRESS.DOMAIN_NOT_ALLOWED': 'forbidden',
+  'ADDRESS.PATTERN_MISMATCH': 'invalid',
+  'USER.NOT_FOUND': 'not_found',
+  'USER.NAME_TAKEN': 'conflict',
+  'USER.NAME_RESERVED': 'invalid',
+  'USER.INVALID_STATE': 'state',
+  'USER.ALREADY_REGISTERED': 'conflict',
+  'USER.SYSTEM_PROTECTED': 'state',
+  'USER.ROLE_NOT_ALLOWED': 'invalid',
+  'GROUP.NOT_FOUND': 'not_found',
+  'GROUP.NAME_TAKEN': 'conflict',
+  'GROUP.NAME_RESERVED': 'invalid',
+  'GROUP.INVALID_STATE': 'state',
+  'GROUP.NESTING_NOT_SUPPORTED': 'state',
+  'GROUP.MEMBER_NOT_FOUND': 'not_found',
+  'GROUP.CYCLE': 'invalid',
+  'ENTITY.NOT_FOUND': 'not_found',
+  'PASSWORD.POLICY': 'invalid',
+  'PASSWORD.MISMATCH': 'invalid',
+  'PASSWORD.REUSED': 'invalid',
+  'PASSWORD.WRONG_CURRENT': 'invalid',
+  'MAILBOX.NOT_FOUND': 'not_found',
+  'MAILBOX.QUOTA_RANGE': 'invalid',
+  'PERMISSION.GRANTEE_INVALID': 'invalid',
+  'PERMISSION.NOT_FOUND': 'not_found',
+  'DEVICE.NOT_FOUND': 'not_found',
+  'DEVICE.ACCESS_DENIED': 'forbidden',
+  'DEVICE.INVALID_STATE': 'state',
+  'RECOVERY.CODE_INVALID': 'invalid',
+  'RECOVERY.NOT_VERIFIED': 'state',
+  'RECOVERY.ADDRESS_INVALID': 'invalid',
+  'RESET.TOKEN_INVALID': 'invalid',
+  'IMPORT.INVALID_FILE': 'invalid',
+  'ACCESS_KEY.NOT_FOUND': 'not_found',
+  'API_TOKEN.NOT_FOUND': 'not_found',
+  'OPERATOR.EMAIL_TAKEN': 'conflict',
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof errorKinds;

@@ -1,0 +1,4 @@
+export * from './alias.ts';
+export * from './ids.ts';
+export * from './schemas.ts';
+export * from './state.ts';

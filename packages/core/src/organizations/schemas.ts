@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { pageInput } from '../pagination/cursor.ts';
+import { organizationAlias } from './alias.ts';
+import { ORGANIZATION_ID_PATTERN } from './ids.ts';
+import { organizationStates } from './state.ts';
+
+export const organizationId = z
+  .string()
+  .regex(ORGANIZATION_ID_PATTERN, 'Organization id must be "m-" followed by 32 lowercase hexadecimal digits.');
+
+export const CreateOrganizationInput = z.object({
+  alias: organizationAlias,
+  /** Makes a retried request return the first request's organization instead of a second one. */
+  clientToken: z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'Client token must be printable ASCII.').optional(),
+});
+export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
+
+export const OrganizationRef = z.object({ organizationId });
+
+export const ListOrganizationsInput = z.object({
+  ...pageInput,
+  /** Deleted organizations stay listed, as in WorkMail; the console hides them by default. */
+  includeDeleted: z.boolean().default(false),
+});
+
+export const DirectoryType = z.enum(['WorkMailDirectory', 'ExternalDirectory']);
+export const OrganizationStateSchema = z.enum(organizationStates);
+
+/** The read model every entry point returns for an organization. */
+export interface OrganizationSummary {
+  id: string;
+  alias: string;
+  state: z.infer<typeof OrganizationStateSchema>;
+  defaultMailDomain: string | null;
+  errorMessage: string | null;
+  createdAt: Date;
+}
+
+export interface OrganizationDetail extends OrganizationSummary {
+  directoryType: z.infer<typeof DirectoryType>;
+  directoryId: string | null;
+  /** `null` = the installation's managed key. */
+  kmsKeyArn: string | null;
+  encryptionKeyLabel: string;
+  interoperabilityEnabled: boolean;
+  completedAt: Date | null;
+}

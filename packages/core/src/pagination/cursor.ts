@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Opaque keyset cursors: the sort key of the last row of a page, base64url-encoded JSON. The `for` tag
+ * ties a cursor to the list (and filters) it came from, so replaying it elsewhere is refused.
+ */
+export function encodeCursor(scope: string, key: readonly unknown[]): string {
+  const json = JSON.stringify({ for: scope, key });
+  const bytes = new TextEncoder().encode(json);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The key inside a cursor, or `null` when the cursor is malformed or belongs to another list. */
+export function decodeCursor(scope: string, cursor: string): unknown[] | null {
+  try {
+    const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    const parsed = z.object({ for: z.string(), key: z.array(z.unknown()) }).parse(JSON.parse(json));
+    return parsed.for === scope ? parsed.key : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  nextCursor: string | null;
+}
+
+export const pageInput = {
+  cursor: z.string().max(1024).optional(),
+  limit: z.number().int().min(1, 'Page size must be at least 1.').max(100, 'Page size must be at most 100.').default(50),
+};

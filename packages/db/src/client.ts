@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** A database handle or an open transaction: every query function takes one as its first argument. */
+export type Db = Database | Transaction;
+
+export interface DatabaseClient {
+  db: Database;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  max?: number;
+  /** Log each statement (development only). */
+  debug?: boolean;
+}
+
+export function connect(url: string, options: ConnectOptions = {}): DatabaseClient {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: 'mailyard' },
+  });
+  const db = drizzle(sql, { schema, logger: options.debug ?? false });
+  return { db, close: () => sql.end({ timeout: 5 }) };
+}
+
+/** Runs `fn` in one transaction: a failed operation changes nothing. Nested calls use a savepoint. */
+export function inTransaction<T>(db: Db, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(fn);
+}
+
+/** A round trip to the database, for the health check. */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

@@ -1,0 +1,138 @@
+import { and, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import type { OrganizationDetail, OrganizationState, OrganizationSummary } from '@mailyard/core/organizations';
+import type { Db } from '../client.ts';
+import { directories, organizations } from '../schema/index.ts';
+
+const summaryColumns = {
+  id: organizations.id,
+  alias: organizations.alias,
+  state: sql<OrganizationState>`${organizations.state}`,
+  defaultMailDomain: organizations.defaultMailDomain,
+  errorMessage: organizations.errorMessage,
+  createdAt: organizations.createdAt,
+};
+
+const detailColumns = {
+  ...summaryColumns,
+  accountId: organizations.accountId,
+  directoryType: sql<OrganizationDetail['directoryType']>`${organizations.directoryType}`,
+  directoryId: organizations.directoryId,
+  kmsKeyArn: organizations.kmsKeyArn,
+  interoperabilityEnabled: organizations.interoperabilityEnabled,
+  completedAt: organizations.completedAt,
+  aliasPolicy: organizations.aliasPolicy,
+};
+
+export type OrganizationRow = Awaited<ReturnType<typeof findOrganization>> & {};
+
+export async function insertOrganization(
+  db: Db,
+  org: {
+    id: string;
+    accountId: string;
+    alias: string;
+    state: OrganizationState;
+    directoryType: string;
+    clientToken: string | null;
+    createdAt: Date;
+  },
+): Promise<void> {
+  await db.insert(organizations).values(org);
+}
+
+/** An organization of the account, or null: another account's organization is indistinguishable from none. */
+export async function findOrganization(db: Db, accountId: string, id: string) {
+  const [row] = await db
+    .select(detailColumns)
+    .from(organizations)
+    .where(and(eq(organizations.id, id), eq(organizations.accountId, accountId)));
+  return row ?? null;
+}
+
+/** For the background workflow, which acts for no account in particular. Locks the row. */
+export async function lockOrganization(db: Db, id: string) {
+  const [row] = await db.select(detailColumns).from(organizations).where(eq(organizations.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function findOrganizationByClientToken(db: Db, accountId: string, clientToken: string) {
+  const [row] = await db
+    .select(detailColumns)
+    .from(organizations)
+    .where(and(eq(organizations.accountId, accountId), eq(organizations.clientToken, clientToken)));
+  return row ?? null;
+}
+
+export async function countLiveOrganizations(db: Db, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organizations)
+    .where(and(eq(organizations.accountId, accountId), ne(organizations.state, 'Deleted')));
+  return row?.n ?? 0;
+}
+
+export async function aliasExists(db: Db, alias: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(sql`lower(${organizations.alias}) = lower(${alias})`, ne(organizations.state, 'Deleted')))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Newest first; keyset on (created_at, id). */
+export async function listOrganizationsPage(
+  db: Db,
+  q: { accountId: string; after: [string, string] | null; limit: number; includeDeleted: boolean; organizationIds?: string[] | null },
+): Promise<OrganizationSummary[]> {
+  const conditions = [eq(organizations.accountId, q.accountId)];
+  if (!q.includeDeleted) conditions.push(ne(organizations.state, 'Deleted'));
+  if (q.organizationIds) conditions.push(inArray(organizations.id, q.organizationIds));
+  if (q.after) {
+    const [createdAt, id] = q.after;
+    conditions.push(
+      or(lt(organizations.createdAt, new Date(createdAt)), and(eq(organizations.createdAt, new Date(createdAt)), lt(organizations.id, id)))!,
+    );
+  }
+  return db
+    .select(summaryColumns)
+    .from(organizations)
+    .where(and(...conditions))
+    .orderBy(desc(organizations.createdAt), desc(organizations.id))
+    .limit(q.limit);
+}
+
+export async function updateOrganization(
+  db: Db,
+  id: string,
+  patch: Partial<{
+    state: OrganizationState;
+    errorMessage: string | null;
+    defaultMailDomain: string | null;
+    directoryId: string | null;
+    wrappedDataKey: string | null;
+    completedAt: Date | null;
+    deletedAt: Date | null;
+    aliasPolicy: unknown;
+  }>,
+): Promise<void> {
+  await db.update(organizations).set(patch).where(eq(organizations.id, id));
+}
+
+export async function insertDirectory(
+  db: Db,
+  dir: { organizationId: string; id: string; type: string; nestedGroups: boolean; createdAt: Date },
+): Promise<void> {
+  await db.insert(directories).values(dir).onConflictDoNothing();
+}
+
+export async function findDirectory(db: Db, organizationId: string) {
+  const [row] = await db.select().from(directories).where(eq(directories.organizationId, organizationId)).limit(1);
+  return row ?? null;
+}
+
+/** The wrapped data key is kept out of the read models; only the key's own users read it. */
+export async function findWrappedDataKey(db: Db, organizationId: string): Promise<string | null> {
+  const [row] = await db.select({ key: organizations.wrappedDataKey }).from(organizations).where(eq(organizations.id, organizationId));
+  return row?.key ?? null;
+}
