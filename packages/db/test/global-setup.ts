@@ -1,0 +1,3 @@
+import { setupTestTemplate } from '../src/testing.ts';
+
+export default () => setupTestTemplate();

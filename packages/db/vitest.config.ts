@@ -1,0 +1,5 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: { include: ['test/**/*.test.ts'], globalSetup: ['./test/global-setup.ts'], hookTimeout: 60_000 },
+});

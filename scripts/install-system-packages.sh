@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Debian packages the tests use: Chromium for browser tests. Installs only what is missing.
+set -euo pipefail
+packages=(chromium)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then echo "Missing Debian packages: ${missing[*]} (run as root: apt-get install -y ${missing[*]})"; exit 1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
