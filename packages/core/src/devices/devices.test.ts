@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DeviceSyncReport, mustWipe, nextWipeStatus, normalizeDeviceId, wipeEvents, type WipeEvent, type WipeState } from './index.ts';
+
+const states: WipeState[] = [null, 'PENDING', 'SENT', 'WIPED'];
+
+/** Every (state, event) pair: the next state, or 'refused'. */
+const table: Record<string, Record<WipeEvent, WipeState | 'refused'>> = {
+  null: { request: 'PENDING', cancel: 'refused', sync: null, acknowledge: 'refused' },
+  PENDING: { request: 'refused', cancel: null, sync: 'SENT', acknowledge: 'refused' },
+  SENT: { request: 'refused', cancel: 'refused', sync: 'SENT', acknowledge: 'WIPED' },
+  WIPED: { request: 'refused', cancel: 'refused', sync: 'refused', acknowledge: 'WIPED' },
+};
+
+describe('nextWipeStatus', () => {
+  const cases = states.flatMap((s) => wipeEvents.map((e) => [String(s), e, table[String(s)]![e]] as const));
+  it('covers every state and event', () => {
+    expect(cases).toHaveLength(16);
+  });
+
+  it.each(cases)('%s + %s → %s', (state, event, expected) => {
+    const current = state === 'null' ? null : (state as WipeState);
+    const t = nextWipeStatus(current, event);
+    if (expected === 'refused') {
+      expect(t.ok).toBe(false);
+      if (!t.ok) {
+        expect(t.refusal.code).toBe('DEVICE.INVALID_STATE');
+        expect(t.refusal.message.length).toBeGreaterThan(0);
+      }
+    } else {
+      expect(t).toEqual({ ok: true, status: expected });
+    }
+  });
+
+  it('runs the whole lifecycle: asked → told on next sync → acknowledged', () => {
+    let status: WipeState = null;
+    for (const event of ['sync', 'request', 'sync', 'sync', 'acknowledge'] as const) {
+      const t = nextWipeStatus(status, event);
+      if (!t.ok) throw new Error(t.refusal.message);
+      status = t.status;
+    }
+    expect(status).toBe('WIPED');
+  });
+
+  it('tells the device to wipe while pending or sent, not before or after', () => {
+    expect(states.map(mustWipe)).toEqual([false, true, true, false]);
+  });
+});
+
+describe('DeviceSyncReport', () => {
+  it('accepts a full report', () => {
+    const report = {
+      deviceId: 'ABC123def',
+      deviceType: 'iPhone',
+      model: 'iPhone15,2',
+      operatingSystem: 'iOS 17.4',
+      userAgent: 'Apple-iPhone15C2/2104.4',
+      wipeAcknowledged: true,
+    };
+    expect(DeviceSyncReport.parse(report)).toEqual(report);
+    expect(DeviceSyncReport.parse({ deviceId: 'a' })).toEqual({ deviceId: 'a' });
+  });
+
+  it.each([
+    ['empty id', { deviceId: '' }],
+    ['33-character id', { deviceId: 'a'.repeat(33) }],
+    ['id with a hyphen', { deviceId: 'abc-123' }],
+    ['257-character model', { deviceId: 'a', model: 'x'.repeat(257) }],
+    ['non-boolean acknowledgement', { deviceId: 'a', wipeAcknowledged: 'yes' }],
+  ])('refuses %s', (_, report) => {
+    expect(DeviceSyncReport.safeParse(report).success).toBe(false);
+  });
+
+  it('accepts 32 characters and 256-character fields', () => {
+    expect(DeviceSyncReport.safeParse({ deviceId: 'a'.repeat(32), userAgent: 'x'.repeat(256) }).success).toBe(true);
+  });
+
+  it('compares device ids without case', () => {
+    expect(normalizeDeviceId('AbC1')).toBe('abc1');
+  });
+});

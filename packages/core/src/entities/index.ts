@@ -1,0 +1,3 @@
+export * from './ids.ts';
+export * from './lifecycle.ts';
+export * from './state.ts';

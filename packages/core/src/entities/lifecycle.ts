@@ -1,0 +1,45 @@
+import type { ErrorCode } from '../errors/codes.ts';
+import { refusal, type Refusal } from '../errors/refusal.ts';
+import type { EntityState } from './state.ts';
+
+/**
+ * The lifecycle shared by users and groups (WorkMail §2.4): ENABLED ⇄ DISABLED → DELETED. Each check names the
+ * entity so bulk actions can report per row.
+ */
+export interface LifecycleSubject {
+  /** "User" or "Group", for the sentence. */
+  noun: string;
+  name: string;
+  state: EntityState;
+  /** USER.INVALID_STATE or GROUP.INVALID_STATE. */
+  code: ErrorCode;
+}
+
+export function enableRefusal(s: LifecycleSubject): Refusal | null {
+  if (s.state === 'DELETED') return refusal(s.code, `${s.noun} "${s.name}" is deleted and cannot be enabled.`, { state: s.state });
+  return null;
+}
+
+export function disableRefusal(s: LifecycleSubject): Refusal | null {
+  if (s.state === 'ENABLED') return null;
+  return refusal(s.code, `${s.noun} "${s.name}" is ${s.state === 'DELETED' ? 'deleted' : 'already disabled'}.`, {
+    state: s.state,
+  });
+}
+
+/** Only a DISABLED entity can be deleted ("Before you can delete a user, the user state must be DISABLED"). */
+export function deleteRefusal(s: LifecycleSubject): Refusal | null {
+  if (s.state === 'DISABLED') return null;
+  return refusal(
+    s.code,
+    s.state === 'ENABLED'
+      ? `${s.noun} "${s.name}" is enabled: disable it before deleting it.`
+      : `${s.noun} "${s.name}" is already deleted.`,
+    { state: s.state },
+  );
+}
+
+/** Renaming or editing a deleted entity is refused; enabled and disabled ones can be changed. */
+export function editRefusal(s: LifecycleSubject): Refusal | null {
+  return s.state === 'DELETED' ? refusal(s.code, `${s.noun} "${s.name}" is deleted.`, { state: s.state }) : null;
+}

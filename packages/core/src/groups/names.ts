@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { reservedNameRefusal } from '../users/system.ts';
+
+/** WorkMail's GroupName: 1–256 printable Latin-1 characters (spaces allowed: "Sales Team"). */
+export const GROUP_NAME_MAX_LENGTH = 256;
+
+export const groupNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Group name is required.')
+  .max(GROUP_NAME_MAX_LENGTH, `Group name must be at most ${GROUP_NAME_MAX_LENGTH} characters.`)
+  .regex(/^[\u0020-\u00FF]+$/, 'Group name may contain only Basic Latin and Latin-1 characters.');
+
+/** Creating or renaming a group refuses the mail system's reserved names. */
+export const newGroupNameSchema = groupNameSchema.superRefine((name, ctx) => {
+  const refused = reservedNameRefusal(name, 'group');
+  if (refused) ctx.addIssue({ code: 'custom', message: refused.message });
+});
+
+/** Names are unique per organization regardless of case. */
+export const normalizeGroupName = (name: string) => name.trim().toLowerCase();

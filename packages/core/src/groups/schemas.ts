@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { emailAddressSchema } from '../addresses/address.ts';
+import { entityId } from '../entities/ids.ts';
+import { EntityStateSchema, MemberTypeSchema } from '../entities/state.ts';
+import { organizationId } from '../organizations/schemas.ts';
+import { pageInput } from '../pagination/cursor.ts';
+import { newGroupNameSchema } from './names.ts';
+
+export const groupId = entityId;
+
+export const GroupRef = z.object({ organizationId, groupId });
+export type GroupRef = z.infer<typeof GroupRef>;
+
+/** `email` given = the group is created enabled with that address; omitted = created disabled (WorkMail's default). */
+export const CreateGroupInput = z.object({
+  organizationId,
+  name: newGroupNameSchema,
+  email: emailAddressSchema.optional(),
+  hiddenFromGlobalAddressList: z.boolean().default(false),
+});
+export type CreateGroupInput = z.infer<typeof CreateGroupInput>;
+
+export const RenameGroupInput = z.object({ organizationId, groupId, name: newGroupNameSchema });
+export type RenameGroupInput = z.infer<typeof RenameGroupInput>;
+
+export const UpdateGroupInput = z.object({ organizationId, groupId, hiddenFromGlobalAddressList: z.boolean() });
+export type UpdateGroupInput = z.infer<typeof UpdateGroupInput>;
+
+/** Enabling gives the group its (primary) address. */
+export const EnableGroupInput = z.object({ organizationId, groupId, email: emailAddressSchema });
+export type EnableGroupInput = z.infer<typeof EnableGroupInput>;
+
+/** Add or remove a member. `memberType` may be omitted (the WorkMail API passes only an id); the server resolves it. */
+export const GroupMemberInput = z
+  .object({ organizationId, groupId, memberId: entityId, memberType: MemberTypeSchema.optional() })
+  .refine((v) => v.memberId.toLowerCase() !== v.groupId.toLowerCase(), {
+    message: 'A group cannot be a member of itself.',
+    path: ['memberId'],
+  });
+export type GroupMemberInput = z.infer<typeof GroupMemberInput>;
+
+export const ListGroupsInput = z.object({
+  organizationId,
+  ...pageInput,
+  /** A prefix of the group name or primary address, without case. Empty = no filter. */
+  search: z
+    .string()
+    .trim()
+    .max(256, 'Search must be at most 256 characters.')
+    .transform((s) => (s === '' ? undefined : s))
+    .optional(),
+  state: EntityStateSchema.optional(),
+});
+export type ListGroupsInput = z.infer<typeof ListGroupsInput>;
+
+export const ListGroupMembersInput = z.object({ organizationId, groupId, ...pageInput });
+export type ListGroupMembersInput = z.infer<typeof ListGroupMembersInput>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** WorkMail's UserAttribute: at most 256 characters. */
+export const USER_ATTRIBUTE_MAX_LENGTH = 256;
+
+/** The personal-data fields of "Editing user details", with their form labels (also used in error messages). */
+export const userAttributeLabels = {
+  displayName: 'Display name',
+  firstName: 'First name',
+  lastName: 'Last name',
+  initials: 'Initials',
+  telephone: 'Telephone',
+  street: 'Street',
+  city: 'City',
+  zipCode: 'ZIP code',
+  country: 'Country',
+  company: 'Company',
+  department: 'Department',
+  jobTitle: 'Job title',
+  office: 'Office',
+} as const;
+export type UserAttribute = keyof typeof userAttributeLabels;
+export const userAttributes = Object.keys(userAttributeLabels) as UserAttribute[];
+
+/** A trimmed attribute whose length message names the field and the limit. */
+export const userAttribute = (field: UserAttribute) =>
+  z
+    .string()
+    .trim()
+    .max(USER_ATTRIBUTE_MAX_LENGTH, `${userAttributeLabels[field]} must be at most ${USER_ATTRIBUTE_MAX_LENGTH} characters.`);
+
+export const displayNameSchema = userAttribute('displayName').min(1, 'Display name is required.');
+
+/** Optional on create: an empty form box means "not set". */
+export const optionalUserAttribute = (field: UserAttribute) =>
+  userAttribute(field)
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
+
+/** On update: absent = unchanged, `null` or an empty box = cleared. */
+export const clearableUserAttribute = (field: UserAttribute) =>
+  userAttribute(field)
+    .nullable()
+    .transform((v) => (v === '' ? null : v))
+    .optional();
+
+/** Everything but the display name, which cannot be cleared. */
+const clearable = Object.fromEntries(
+  userAttributes.filter((f) => f !== 'displayName').map((f) => [f, clearableUserAttribute(f)]),
+) as { [F in Exclude<UserAttribute, 'displayName'>]: ReturnType<typeof clearableUserAttribute> };
+
+export const userDetailsFields = {
+  displayName: displayNameSchema.optional(),
+  ...clearable,
+  /** Absent = unchanged (WorkMail's nullable BooleanObject). */
+  hiddenFromGlobalAddressList: z.boolean().optional(),
+};

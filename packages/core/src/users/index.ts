@@ -1,0 +1,6 @@
+export * from './attributes.ts';
+export * from './lifecycle.ts';
+export * from './names.ts';
+export * from './roles.ts';
+export * from './schemas.ts';
+export * from './system.ts';

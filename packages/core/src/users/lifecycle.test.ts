@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityState } from '../entities/state.ts';
+import {
+  canDelete,
+  canDisable,
+  canEdit,
+  canEnable,
+  canRename,
+  MAILBOX_RETENTION_DAYS,
+  mailboxDeletionDate,
+  type UserFacts,
+} from './lifecycle.ts';
+import { roleRefusal, userStatusLabel } from './roles.ts';
+
+const user = (state: EntityState, role: UserFacts['role'] = 'USER', email: string | null = 'alice@example.com'): UserFacts => ({
+  name: 'alice',
+  state,
+  role,
+  email,
+});
+const code = (r: { code: string } | null) => r?.code ?? null;
+
+describe('user state rules', () => {
+  it.each([
+    // [state, role, enable, disable, delete, rename, edit]
+    ['ENABLED', 'USER', null, null, 'USER.INVALID_STATE', null, null],
+    ['DISABLED', 'USER', null, 'USER.INVALID_STATE', null, null, null],
+    ['DELETED', 'USER', 'USER.INVALID_STATE', 'USER.INVALID_STATE', 'USER.INVALID_STATE', 'USER.INVALID_STATE', 'USER.INVALID_STATE'],
+    ['ENABLED', 'REMOTE_USER', null, null, 'USER.INVALID_STATE', null, null],
+    ['ENABLED', 'SYSTEM_USER', null, 'USER.SYSTEM_PROTECTED', 'USER.SYSTEM_PROTECTED', 'USER.SYSTEM_PROTECTED', null],
+    ['DISABLED', 'SYSTEM_USER', null, 'USER.SYSTEM_PROTECTED', 'USER.SYSTEM_PROTECTED', 'USER.SYSTEM_PROTECTED', null],
+  ] as const)('%s %s: enable %s, disable %s, delete %s, rename %s, edit %s', (state, role, enable, disable, del, rename, edit) => {
+    const u = user(state, role);
+    expect(code(canEnable(u))).toBe(enable);
+    expect(code(canDisable(u))).toBe(disable);
+    expect(code(canDelete(u))).toBe(del);
+    expect(code(canRename(u))).toBe(rename);
+    expect(code(canEdit(u))).toBe(edit);
+  });
+
+  it('explains why an enabled user cannot be deleted', () => {
+    expect(canDelete(user('ENABLED'))!.message).toBe('User "alice" is enabled: disable it before deleting it.');
+  });
+
+  it('names the system user it protects', () => {
+    expect(canDelete({ name: 'postmaster', state: 'ENABLED', role: 'SYSTEM_USER' })!.message).toBe(
+      '"postmaster" is a system user and cannot be deleted.',
+    );
+  });
+
+  it('enabling an enabled user with its own address is a no-op; with another it is refused', () => {
+    expect(canEnable(user('ENABLED'), 'Alice@Example.com')).toBeNull();
+    expect(canEnable(user('ENABLED'), 'bob@example.com')).toMatchObject({
+      code: 'USER.ALREADY_REGISTERED',
+      details: { field: 'email', email: 'alice@example.com' },
+    });
+    expect(canEnable(user('DISABLED'), 'bob@example.com')).toBeNull();
+    expect(canEnable(user('DISABLED', 'USER', null), 'bob@example.com')).toBeNull();
+  });
+});
+
+describe('mailbox retention', () => {
+  it('deletes the mailbox 30 days after the user was disabled', () => {
+    expect(MAILBOX_RETENTION_DAYS).toBe(30);
+    expect(mailboxDeletionDate(new Date('2025-03-01T10:15:00Z')).toISOString()).toBe('2025-03-31T10:15:00.000Z');
+  });
+
+  it('counts 30 × 24 hours across a DST change and a month end', () => {
+    expect(mailboxDeletionDate(new Date('2025-10-20T00:00:00Z')).toISOString()).toBe('2025-11-19T00:00:00.000Z');
+    expect(mailboxDeletionDate(new Date('2024-02-15T12:00:00Z')).toISOString()).toBe('2024-03-16T12:00:00.000Z');
+  });
+
+  it('does not change its argument', () => {
+    const at = new Date('2025-01-01T00:00:00Z');
+    mailboxDeletionDate(at);
+    expect(at.toISOString()).toBe('2025-01-01T00:00:00.000Z');
+  });
+});
+
+describe('roles', () => {
+  it('refuses SYSTEM_USER and RESOURCE for create and update', () => {
+    expect(roleRefusal('USER')).toBeNull();
+    expect(roleRefusal('REMOTE_USER')).toBeNull();
+    expect(code(roleRefusal('SYSTEM_USER'))).toBe('USER.ROLE_NOT_ALLOWED');
+    expect(code(roleRefusal('RESOURCE'))).toBe('USER.ROLE_NOT_ALLOWED');
+  });
+
+  it('labels system users as "System user"', () => {
+    expect(userStatusLabel({ role: 'SYSTEM_USER', state: 'ENABLED' })).toBe('System user');
+    expect(userStatusLabel({ role: 'USER', state: 'DISABLED' })).toBe('Disabled');
+  });
+});

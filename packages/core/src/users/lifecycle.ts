@@ -1,0 +1,63 @@
+import { normalizeAddress } from '../addresses/address.ts';
+import { deleteRefusal, disableRefusal, editRefusal, enableRefusal, type LifecycleSubject } from '../entities/lifecycle.ts';
+import type { EntityState } from '../entities/state.ts';
+import { refusal, type Refusal } from '../errors/refusal.ts';
+import type { UserRole } from './roles.ts';
+
+export interface UserFacts {
+  name: string;
+  state: EntityState;
+  role: UserRole;
+  /** The primary address; `null` while the user was never enabled. */
+  email?: string | null;
+}
+
+const subject = (u: UserFacts): LifecycleSubject => ({ noun: 'User', name: u.name, state: u.state, code: 'USER.INVALID_STATE' });
+
+const systemProtected = (u: UserFacts, action: string): Refusal =>
+  refusal('USER.SYSTEM_PROTECTED', `"${u.name}" is a system user and cannot be ${action}.`, { role: u.role });
+
+/**
+ * `null` when the user may be enabled with `email`. Enabling an ENABLED user with its own address is a no-op
+ * (WorkMail's RegisterToWorkMail); with another address it is refused (EntityAlreadyRegistered).
+ */
+export function canEnable(user: UserFacts, email?: string): Refusal | null {
+  const refused = enableRefusal(subject(user));
+  if (refused) return refused;
+  if (user.state === 'ENABLED' && email !== undefined && user.email && normalizeAddress(email) !== normalizeAddress(user.email)) {
+    return refusal('USER.ALREADY_REGISTERED', `User "${user.name}" is already enabled with the address ${user.email}.`, {
+      field: 'email',
+      email: user.email,
+    });
+  }
+  return null;
+}
+
+/** System users stay enabled: postmaster must keep accepting mail. */
+export function canDisable(user: UserFacts): Refusal | null {
+  if (user.role === 'SYSTEM_USER') return systemProtected(user, 'disabled');
+  return disableRefusal(subject(user));
+}
+
+/** Only a DISABLED user can be deleted; system users never. */
+export function canDelete(user: UserFacts): Refusal | null {
+  if (user.role === 'SYSTEM_USER') return systemProtected(user, 'deleted');
+  return deleteRefusal(subject(user));
+}
+
+export function canRename(user: UserFacts): Refusal | null {
+  if (user.role === 'SYSTEM_USER') return systemProtected(user, 'renamed');
+  return editRefusal(subject(user));
+}
+
+/** Details, addresses, quota and passwords of a deleted user cannot change. */
+export function canEdit(user: UserFacts): Refusal | null {
+  return editRefusal(subject(user));
+}
+
+/** A disabled user's mailbox is kept this long, then deleted; enabling before then keeps it. */
+export const MAILBOX_RETENTION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When the mailbox of a user disabled at `disabledAt` is deleted: exactly 30 × 24 h later (no calendar/DST drift). */
+export const mailboxDeletionDate = (disabledAt: Date): Date => new Date(disabledAt.getTime() + MAILBOX_RETENTION_DAYS * DAY_MS);

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { emailAddressSchema, normalizeAddress } from '../addresses/address.ts';
+import { entityId } from '../entities/ids.ts';
+import { EntityStateSchema } from '../entities/state.ts';
+import { organizationId } from '../organizations/schemas.ts';
+import { pageInput } from '../pagination/cursor.ts';
+import { newPasswordFields, refinePasswordsMatch } from '../passwords/new-password.ts';
+import { displayNameSchema, optionalUserAttribute, userDetailsFields } from './attributes.ts';
+import { newUserNameSchema } from './names.ts';
+
+/** A batch of users acted on at once (bulk enable/disable): at most one page of the list. */
+export const MAX_BULK_USERS = 100;
+
+export const userId = entityId;
+
+export const UserRef = z.object({ organizationId, userId });
+export type UserRef = z.infer<typeof UserRef>;
+
+/**
+ * "Create a user": the user is created enabled, with a mailbox. `email` omitted = name@default domain
+ * (`defaultAddressFor`); the domain must be one of the organization's verified domains (a server check).
+ */
+export const CreateUserInput = refinePasswordsMatch(
+  z.object({
+    organizationId,
+    name: newUserNameSchema,
+    displayName: displayNameSchema,
+    firstName: optionalUserAttribute('firstName'),
+    lastName: optionalUserAttribute('lastName'),
+    email: emailAddressSchema.optional(),
+    hiddenFromGlobalAddressList: z.boolean().default(false),
+    ...newPasswordFields,
+  }),
+);
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+/** Only the fields present change; `null` clears an optional field. */
+export const UpdateUserDetailsInput = z.object({ organizationId, userId, ...userDetailsFields });
+export type UpdateUserDetailsInput = z.infer<typeof UpdateUserDetailsInput>;
+
+export const ListUsersInput = z.object({
+  organizationId,
+  ...pageInput,
+  /** A prefix of the user name, display name or primary address, without case. Empty = no filter. */
+  search: z
+    .string()
+    .trim()
+    .max(256, 'Search must be at most 256 characters.')
+    .transform((s) => (s === '' ? undefined : s))
+    .optional(),
+  state: EntityStateSchema.optional(),
+});
+export type ListUsersInput = z.infer<typeof ListUsersInput>;
+
+const uniqueIds = (ids: string[]) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length;
+
+export const BulkUsersInput = z.object({
+  organizationId,
+  userIds: z
+    .array(userId)
+    .min(1, 'Select at least one user.')
+    .max(MAX_BULK_USERS, `Select at most ${MAX_BULK_USERS} users at once.`)
+    .refine(uniqueIds, 'Each user may be selected only once.'),
+});
+export type BulkUsersInput = z.infer<typeof BulkUsersInput>;
+
+/** The Enable dialog: each selected user with the primary address the operator reviewed. */
+export const EnableUsersInput = z
+  .object({
+    organizationId,
+    users: z
+      .array(z.object({ userId, email: emailAddressSchema }))
+      .min(1, 'Select at least one user.')
+      .max(MAX_BULK_USERS, `Select at most ${MAX_BULK_USERS} users at once.`),
+  })
+  .superRefine(({ users }, ctx) => {
+    const seenIds = new Set<string>();
+    const seenEmails = new Set<string>();
+    users.forEach((u, i) => {
+      const id = u.userId.toLowerCase();
+      if (seenIds.has(id)) ctx.addIssue({ code: 'custom', path: ['users', i, 'userId'], message: 'Each user may be selected only once.' });
+      seenIds.add(id);
+      // Addresses are one namespace: two users of one batch cannot get the same one.
+      const email = normalizeAddress(u.email);
+      if (seenEmails.has(email)) ctx.addIssue({ code: 'custom', path: ['users', i, 'email'], message: `${email} is given to two users.` });
+      seenEmails.add(email);
+    });
+  });
+export type EnableUsersInput = z.infer<typeof EnableUsersInput>;
+
+export const RenameUserInput = z.object({ organizationId, userId, name: newUserNameSchema });
+export type RenameUserInput = z.infer<typeof RenameUserInput>;
+
+export const ResetPasswordInput = refinePasswordsMatch(z.object({ organizationId, userId, ...newPasswordFields }));
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
