@@ -1,0 +1,88 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { addresses } from '../schema/index.ts';
+
+export type EntityType = 'USER' | 'GROUP';
+export type AddressOrigin = 'operator' | 'self_service' | 'api' | 'system' | 'import';
+
+export interface AddressRow {
+  address: string;
+  organizationId: string;
+  entityId: string;
+  entityType: EntityType;
+  isPrimary: boolean;
+  origin: AddressOrigin;
+  createdAt: Date;
+}
+
+const columns = {
+  address: addresses.address,
+  organizationId: addresses.organizationId,
+  entityId: addresses.entityId,
+  entityType: sql<EntityType>`${addresses.entityType}`,
+  isPrimary: addresses.isPrimary,
+  origin: sql<AddressOrigin>`${addresses.origin}`,
+  createdAt: addresses.createdAt,
+};
+
+/**
+ * Inserts an address. The primary key on the lower-cased address is the one namespace shared by every
+ * user, group and alias of the whole system: a taken address raises unique violation `addresses_pkey`.
+ */
+export async function insertAddress(db: Db, row: AddressRow): Promise<void> {
+  await db.insert(addresses).values(row);
+}
+
+/** Who holds an address anywhere in the system (for "in use by …" messages and sign-in by alias). */
+export async function findAddress(db: Db, address: string): Promise<AddressRow | null> {
+  const [row] = await db.select(columns).from(addresses).where(eq(addresses.address, address.toLowerCase()));
+  return row ?? null;
+}
+
+/** An entity's addresses, primary first then alphabetical; keyset on the address for long alias lists. */
+export async function listEntityAddresses(
+  db: Db,
+  q: { organizationId: string; entityId: string; after?: string | null; limit?: number },
+): Promise<AddressRow[]> {
+  const conditions = [eq(addresses.organizationId, q.organizationId), eq(addresses.entityId, q.entityId)];
+  if (q.after) conditions.push(gt(addresses.address, q.after));
+  const query = db
+    .select(columns)
+    .from(addresses)
+    .where(and(...conditions))
+    .orderBy(q.after === undefined ? sql`${addresses.isPrimary} desc` : asc(addresses.address), asc(addresses.address));
+  return q.limit ? query.limit(q.limit) : query;
+}
+
+export async function countEntityAliases(db: Db, organizationId: string, entityId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(addresses)
+    .where(and(eq(addresses.organizationId, organizationId), eq(addresses.entityId, entityId), eq(addresses.isPrimary, false)));
+  return row?.n ?? 0;
+}
+
+export async function deleteAddress(db: Db, q: { organizationId: string; entityId: string; address: string }): Promise<boolean> {
+  const rows = await db
+    .delete(addresses)
+    .where(and(eq(addresses.organizationId, q.organizationId), eq(addresses.entityId, q.entityId), eq(addresses.address, q.address.toLowerCase())))
+    .returning({ address: addresses.address });
+  return rows.length > 0;
+}
+
+/** Frees every address of an entity (user or group deleted). Returns what was freed, for the audit event. */
+export async function deleteEntityAddresses(db: Db, organizationId: string, entityId: string): Promise<string[]> {
+  const rows = await db
+    .delete(addresses)
+    .where(and(eq(addresses.organizationId, organizationId), eq(addresses.entityId, entityId)))
+    .returning({ address: addresses.address });
+  return rows.map((r) => r.address);
+}
+
+/** Makes `address` the entity's only primary; the former primary becomes an alias (WorkMail's swap). */
+export async function setPrimaryAddress(db: Db, q: { organizationId: string; entityId: string; address: string }): Promise<void> {
+  await db
+    .update(addresses)
+    .set({ isPrimary: sql`${addresses.address} = ${q.address.toLowerCase()}` })
+    .where(and(eq(addresses.organizationId, q.organizationId), eq(addresses.entityId, q.entityId)));
+}
