@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Debian packages the tests use: Chromium for browser tests. Installs only what is missing.
+# Debian packages the tests use: Chromium for browser tests, the AWS CLI v2 for the /aws tests. Installs only what is missing.
 set -euo pipefail
-packages=(chromium)
+packages=(chromium awscli)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

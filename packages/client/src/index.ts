@@ -17,24 +17,35 @@ export interface MailyardClientOptions {
 }
 
 /**
+ * The links every Mailyard client uses: superjson, batching, a timeout, and the bearer token when given.
+ * The browser apps pass these to their TanStack Query integration, so scripts and apps talk alike.
+ */
+export function createMailyardLinks(options: MailyardClientOptions): TRPCLink<AppRouter>[] {
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return [
+    ...(options.links ?? []),
+    httpBatchLink({
+      url: options.url,
+      transformer: superjson,
+      maxURLLength: 4000,
+      headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      fetch: (input, init) => {
+        // Keep the caller's abort signal (TanStack Query cancels superseded requests) and add the timeout.
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return baseFetch(input, { ...(init as RequestInit), signal });
+      },
+    }),
+  ];
+}
+
+/**
  * A tRPC client typed by the server's router. Types only: nothing of the server's runtime or database
  * code is imported. Calls made in the same tick are batched into one HTTP request.
  */
 export function createMailyardClient(options: MailyardClientOptions) {
-  const baseFetch = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  return createTRPCClient<AppRouter>({
-    links: [
-      ...(options.links ?? []),
-      httpBatchLink({
-        url: options.url,
-        transformer: superjson,
-        maxURLLength: 4000,
-        headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        fetch: (input, init) => baseFetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }),
-      }),
-    ],
-  });
+  return createTRPCClient<AppRouter>({ links: createMailyardLinks(options) });
 }
 
 export type MailyardClient = ReturnType<typeof createMailyardClient>;

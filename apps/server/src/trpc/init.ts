@@ -9,11 +9,12 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
       // Internal errors are logged, never shown: they may carry SQL or stack details.
       message: internal ? 'Something went wrong on our side. Try again; if it persists, check the server log.' : errorMessage(error.cause, shape.message),
-      data: { ...shape.data, stack: undefined, ...errorData(error.cause) },
+      data: { ...data, ...errorData(error.cause) },
     };
   },
 });

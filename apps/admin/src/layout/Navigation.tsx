@@ -1,0 +1,40 @@
+import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/components/side-navigation';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { useLocation } from 'wouter';
+import { ORGANIZATION_ID_PATTERN } from '@mailyard/core/organizations';
+import { organizationPath, routes } from '../routes.ts';
+import { href, useFollow } from '../lib/navigation.ts';
+import { useTRPC } from '../lib/trpc.ts';
+
+/** The organization the current page belongs to, from `/organizations/m-…`. */
+function currentOrganizationId(location: string): string | null {
+  const id = /^\/organizations\/([^/]+)/.exec(location)?.[1];
+  return id && ORGANIZATION_ID_PATTERN.test(id) ? id : null;
+}
+
+/** Left navigation: Organizations, and inside an organization the pages that exist for it. */
+export function Navigation() {
+  const [location] = useLocation();
+  const onFollow = useFollow();
+  const trpc = useTRPC();
+  const organizationId = currentOrganizationId(location);
+  const organization = useQuery(trpc.organizations.get.queryOptions(organizationId ? { organizationId } : skipToken));
+
+  const items: SideNavigationProps.Item[] = [{ type: 'link', text: 'Organizations', href: href('/organizations') }];
+  if (organizationId) {
+    items.push(
+      { type: 'divider' },
+      {
+        type: 'section-group',
+        title: organization.data?.alias ?? organizationId,
+        items: routes
+          .filter((route) => route.organizationNav)
+          .map((route) => ({ type: 'link', text: route.organizationNav!, href: href(organizationPath(route, organizationId)) })),
+      },
+    );
+  }
+  // Inside an organization the link of the page itself is active; elsewhere "Organizations" is.
+  const activeHref = organizationId ? href(location) : href('/organizations');
+
+  return <SideNavigation header={{ text: 'Mailyard', href: href('/organizations') }} items={items} activeHref={activeHref} onFollow={onFollow} />;
+}

@@ -1,0 +1,101 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useParams } from 'wouter';
+import { isTransient, organizationStateDescriptions } from '@mailyard/core/organizations';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrganizationStatus } from '../../components/OrganizationStatus.tsx';
+import { useCreationOutcome } from '../../lib/creation-notices.ts';
+import { errorInfo } from '../../lib/errors.ts';
+import { href, useFollow } from '../../lib/navigation.ts';
+import { usePage } from '../../lib/page.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { OrganizationDomains } from './OrganizationDomains.tsx';
+import { OrganizationSettings } from './OrganizationSettings.tsx';
+
+const POLL_MS = 1000;
+
+export function OrganizationDetailPage() {
+  const { organizationId = '' } = useParams<{ organizationId: string }>();
+  const trpc = useTRPC();
+  const onFollow = useFollow();
+  const query = useQuery(
+    trpc.organizations.get.queryOptions(
+      { organizationId },
+      // Follow the workflow until the organization settles in a state.
+      { refetchInterval: (q) => (q.state.data && isTransient(q.state.data.state) ? POLL_MS : false) },
+    ),
+  );
+  const org = query.data;
+  usePage(org?.alias ?? organizationId, [
+    { text: 'Mailyard', href: href('/organizations') },
+    { text: 'Organizations', href: href('/organizations') },
+    { text: org?.alias ?? organizationId, href: href(`/organizations/${organizationId}`) },
+  ]);
+  useCreationOutcome(useMemo(() => (org ? [org] : undefined), [org]));
+
+  if (query.isPending) {
+    return (
+      <ContentLayout header={<Header variant="h1">{organizationId}</Header>}>
+        <Box textAlign="center" padding="xxl">
+          <Spinner size="large" /> Loading organization
+        </Box>
+      </ContentLayout>
+    );
+  }
+  if (query.isError) {
+    const notFound = errorInfo(query.error).httpStatus === 404 || errorInfo(query.error).code === 'VALIDATION';
+    return (
+      <ContentLayout header={<Header variant="h1">{notFound ? 'Organization not found' : organizationId}</Header>}>
+        {notFound ? (
+          <Alert
+            type="error"
+            action={
+              <Button href={href('/organizations')} onFollow={onFollow}>
+                View organizations
+              </Button>
+            }
+          >
+            No organization {organizationId} exists in your account.
+          </Alert>
+        ) : (
+          <ErrorAlert header="The organization could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
+        )}
+      </ContentLayout>
+    );
+  }
+
+  const { data } = query;
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description={
+            <>
+              <OrganizationStatus state={data.state} /> {organizationStateDescriptions[data.state]}
+            </>
+          }
+        >
+          {data.alias}
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        {data.state === 'Failed' && (
+          <Alert type="error" header="Your organization could not be created">
+            {data.errorMessage ?? 'The creation workflow stopped without a message. Check the server log.'}
+          </Alert>
+        )}
+        <OrganizationSettings organization={data} />
+        <OrganizationDomains domains={data.domains} provisioning={isTransient(data.state)} />
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}
