@@ -7,6 +7,7 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5174,
+    // Keep the browser's Host header: the server accepts cookie mutations only when Origin matches Host.
     proxy: { '/trpc': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   build: { outDir: 'dist', emptyOutDir: true },

@@ -5,10 +5,12 @@ export function Layout({ children }: { children?: ReactNode }) {
   return (
     <div className="shell">
       <header className="banner">
-        <span className="brand">Mailyard</span>
-        <span className="brand-sub">My account</span>
+        <div className="column banner-inner">
+          <span className="brand">Mailyard</span>
+          <span className="brand-sub">My account</span>
+        </div>
       </header>
-      <main className="main" id="main">
+      <main className="column main" id="main">
         <h1 className="title">My account</h1>
         {children}
       </main>

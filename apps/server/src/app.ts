@@ -2,7 +2,10 @@ import fastifyCookie from '@fastify/cookie';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ping } from '@mailyard/db';
+import { awsPlugin } from './aws/plugin.ts';
 import type { Deps } from './deps.ts';
+import { activeSyncRoutes } from './http/activesync.ts';
+import { mailServerUsageRoutes } from './http/mail-server-usage.ts';
 import { appDist, registerApps } from './platform/static.ts';
 import { type AppRouter, appRouter } from './trpc/app-router.ts';
 import { contextFactory } from './trpc/context.ts';
@@ -13,7 +16,10 @@ export interface AppOptions {
   logger?: boolean;
 }
 
-/** The HTTP surface: /trpc, /healthz and the two apps. Starts nothing else (the caller owns the worker). */
+/**
+ * The HTTP surface: /trpc, the mail-server and device endpoints, /healthz and the two apps. Starts nothing else (the
+ * caller owns the worker).
+ */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const server = Fastify({
     logger: options.logger ? { level: deps.config.MAILYARD_LOG_LEVEL } : false,
@@ -32,6 +38,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  await server.register(mailServerUsageRoutes(deps));
+  await server.register(activeSyncRoutes(deps));
+
+  await server.register(awsPlugin, { prefix: '/aws', deps });
 
   server.get('/healthz', async (_req, reply) => {
     const started = performance.now();

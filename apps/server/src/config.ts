@@ -28,6 +28,16 @@ export const ConfigSchema = z.object({
     .regex(/^([0-9a-f]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
     .optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** Sender of outgoing notices, `address` or `Name <address>`; defaults to Mailyard <no-reply@host of MAILYARD_PUBLIC_URL>. */
+  MAILYARD_MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or "Name <address>"')
+    .optional(),
+  /**
+   * Bearer token the mail servers present to report mailbox usage. An installation-level credential (a mail server
+   * serves every organization); unset, the mail-server API is off.
+   */
+  MAILYARD_MAIL_SERVER_TOKEN: z.string().regex(/^[\x21-\x7e]{32,256}$/, 'must be 32–256 printable ASCII characters (e.g. `openssl rand -hex 32`)').optional(),
   /** Set behind an HTTPS reverse proxy: honours X-Forwarded-* and marks cookies Secure. */
   MAILYARD_TRUST_PROXY: bool.default(false),
   /** Public base URL used in links sent by mail (reset links); defaults to http://HOST:PORT. */

@@ -8,6 +8,7 @@ import { jobRegistry } from './jobs/registry.ts';
 import { startWorker } from './jobs/worker.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadOrCreateKeyFile, masterKeyFrom, parseMasterKey } from './platform/secrets.ts';
+import { ensureRootAccessKey } from './services/access-keys/ensure-root.ts';
 
 /**
  * The composition root: configuration → database (external or embedded) → migrations → first operator →
@@ -26,6 +27,7 @@ async function main() {
   const deps: Deps = { db: client.db, config, clock: systemClock, masterKey: masterKeyFrom(key), log };
 
   const first = await ensureFirstOperator(deps.db, config, deps.clock());
+  const rootKey = await ensureRootAccessKey(deps);
   const server = await buildApp(deps, { logger: false });
   const worker = startWorker(deps, jobRegistry);
   const address = await server.listen({ port: config.PORT, host: config.HOST });
@@ -36,6 +38,8 @@ async function main() {
     log.info(`First operator: ${first.email}`);
     if (first.generatedPassword) log.info(`Generated password (shown once, change it after signing in): ${first.generatedPassword}`);
   }
+
+  if (rootKey === 'inactive') log.warn(`The root access key ${config.MAILYARD_ROOT_ACCESS_KEY_ID} is deactivated: activate it in the console to use it.`);
 
   let stopping = false;
   const stop = async (signal: string) => {

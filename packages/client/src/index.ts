@@ -1,8 +1,9 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client';
 import type { AppRouter } from '@mailyard/server/router';
+import type { ErrorCode } from '@mailyard/core/errors';
 import superjson from 'superjson';
 
-export type { AppRouter };
+export type { AppRouter, ErrorCode };
 
 export interface MailyardClientOptions {
   /** The tRPC endpoint, e.g. `http://127.0.0.1:3000/trpc` (browsers: `/trpc`). */
@@ -76,6 +77,16 @@ export function mailyardError(error: unknown): MailyardErrorInfo | null {
     details: data.details ?? {},
     httpStatus: data.httpStatus ?? null,
   };
+}
+
+/**
+ * Whether `error` came from the API, and (given a code) was refused with that domain code. The code is
+ * typechecked against the server's list, so a misspelt `'USER.NAME_TAKN'` fails to compile:
+ * `catch (e) { if (isMailyardError(e, 'USER.NAME_TAKEN')) … mailyardError(e)!.fieldErrors.name … }`
+ */
+export function isMailyardError(error: unknown, code?: ErrorCode): error is TRPCClientError<AppRouter> {
+  const info = mailyardError(error);
+  return info !== null && (code === undefined || info.code === code);
 }
 
 export { TRPCClientError };

@@ -1,4 +1,4 @@
-const dateTime = new Intl.DateTimeFormat(undefined, {
+const long = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
   month: 'long',
   day: 'numeric',
@@ -8,5 +8,17 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
   timeZoneName: 'short',
 });
 
-/** As the AWS console shows times: full date, time and zone. `-` when absent. */
-export const formatDateTime = (date: Date | null | undefined) => (date ? dateTime.format(date) : '-');
+const short = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+/** As the AWS console shows times on detail pages: full date, time and zone. `-` when absent. */
+export const formatDateTime = (date: Date | null | undefined) => (date ? long.format(date) : '-');
+
+/** The compact form for table cells. */
+export const formatDateTimeShort = (date: Date | null | undefined) => (date ? short.format(date) : '-');

@@ -45,8 +45,9 @@ export function SignInPage({ sessionEnded, onSignedIn }: SignInPageProps) {
       },
       onError: (error) => {
         if (applyFieldErrors(error, setError, ['email', 'password'])) return;
-        setFailure(errorInfo(error));
-        if (errorInfo(error).code === 'AUTH.INVALID_CREDENTIALS') {
+        const info = errorInfo(error);
+        setFailure(info);
+        if (info.code === 'AUTH.INVALID_CREDENTIALS') {
           setValue('password', '');
           setFocus('password');
         }
@@ -68,7 +69,11 @@ export function SignInPage({ sessionEnded, onSignedIn }: SignInPageProps) {
             <Container header={<Header variant="h1" description="Mailyard console for mail administrators">Sign in</Header>}>
               <SpaceBetween size="l">
                 {sessionEnded && !failure && <Alert type="info">Your session has ended. Sign in again to continue.</Alert>}
-                <LiveRegion assertive>{failure && <FailureAlert failure={failure} />}</LiveRegion>
+                {failure && (
+                  <LiveRegion assertive>
+                    <FailureAlert failure={failure} />
+                  </LiveRegion>
+                )}
                 <Controller
                   control={control}
                   name="email"

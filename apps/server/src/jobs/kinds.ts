@@ -1,2 +1,5 @@
 /** Job kinds, named once: services enqueue them, the registry maps them to handlers. */
 export const PROVISION_ORGANIZATION = 'organization.provision';
+export const SEND_MAIL = 'mail.send';
+export const DELETE_MAILBOX = 'mailbox.delete';
+export const DELETE_ORGANIZATION = 'organization.delete';

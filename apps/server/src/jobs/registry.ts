@@ -1,8 +1,14 @@
+import { deleteMailbox } from './handlers/delete-mailbox.ts';
+import { deleteOrganizationJob } from './handlers/delete-organization.ts';
 import { provisionOrganization } from './handlers/provision-organization.ts';
-import { PROVISION_ORGANIZATION } from './kinds.ts';
+import { sendMail } from './handlers/send-mail.ts';
+import { DELETE_MAILBOX, DELETE_ORGANIZATION, PROVISION_ORGANIZATION, SEND_MAIL } from './kinds.ts';
 import type { JobRegistry } from './worker.ts';
 
 /** Every job kind this server runs. */
 export const jobRegistry: JobRegistry = {
   [PROVISION_ORGANIZATION]: provisionOrganization,
+  [SEND_MAIL]: sendMail,
+  [DELETE_MAILBOX]: deleteMailbox,
+  [DELETE_ORGANIZATION]: deleteOrganizationJob,
 };

@@ -1,5 +1,6 @@
-import { CreateOrganizationInput, ListOrganizationsInput, OrganizationRef } from '@mailyard/core/organizations';
+import { CreateOrganizationInput, DeleteOrganizationInput, ListOrganizationsInput, OrganizationRef } from '@mailyard/core/organizations';
 import { createOrganization } from '../services/organizations/create.ts';
+import { deleteOrganization } from '../services/organizations/delete.ts';
 import { getOrganization } from '../services/organizations/get.ts';
 import { listOrganizations } from '../services/organizations/list.ts';
 import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
@@ -8,4 +9,5 @@ export const organizationsRouter = router({
   list: operatorProcedure.input(ListOrganizationsInput).query(({ ctx, input }) => listOrganizations(ctx.deps.db, ctx.operator, input)),
   get: operatorProcedure.input(OrganizationRef).query(({ ctx, input }) => getOrganization(ctx.deps.db, ctx.operator, input.organizationId)),
   create: operatorMutation.input(CreateOrganizationInput).mutation(({ ctx, input }) => createOrganization(ctx.deps, ctx.operator, input)),
+  delete: operatorMutation.input(DeleteOrganizationInput).mutation(({ ctx, input }) => deleteOrganization(ctx.deps, ctx.operator, input)),
 });

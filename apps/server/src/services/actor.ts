@@ -15,6 +15,8 @@ export interface OperatorActor {
 
 export interface UserActor {
   type: 'user';
+  /** The account that owns the user's organization, so the user's own changes appear in the account's activity. */
+  accountId: string;
   organizationId: string;
   userId: string;
   label: string;

@@ -5,7 +5,7 @@ import type { Actor } from './actor.ts';
 export interface AuditEntry {
   action: string;
   organizationId?: string | null;
-  /** For system or user actors the account is looked up by the caller; operators carry theirs. */
+  /** For system actors the account is looked up by the caller; operators and users carry theirs. */
   accountId?: string | null;
   target: { type: string; id: string; label?: string | null };
   before?: unknown;
@@ -15,7 +15,7 @@ export interface AuditEntry {
 /** Writes one audit event in the caller's transaction, so it exists exactly when the change commits. */
 export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
   await insertAuditEvent(db, {
-    accountId: entry.accountId ?? (actor.type === 'operator' ? actor.accountId : null),
+    accountId: entry.accountId ?? (actor.type === 'system' ? null : actor.accountId),
     organizationId: entry.organizationId ?? (actor.type === 'user' ? actor.organizationId : null),
     actorType: actor.type,
     actorId: actor.type === 'operator' ? actor.operatorId : actor.type === 'user' ? actor.userId : null,

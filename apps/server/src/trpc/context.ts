@@ -1,9 +1,16 @@
+import { TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import { isDomainError } from '@mailyard/core/errors';
 import type { Deps } from '../deps.ts';
-import type { OperatorActor } from '../services/actor.ts';
+import type { OperatorActor, UserActor } from '../services/actor.ts';
+import { authenticateApiToken } from '../services/api-tokens/authenticate.ts';
 import { resolveOperatorSession } from '../services/auth/operator-session.ts';
+import { resolveUserSession } from '../services/portal/session.ts';
+import { trpcCodeForKind } from './errors.ts';
 
 export const OPERATOR_COOKIE = 'mailyard_admin';
+/** The self-service portal's session: a cookie and a table of its own, never an operator's. */
+export const PORTAL_COOKIE = 'mailyard_portal';
 
 export interface Context {
   deps: Deps;
@@ -13,6 +20,10 @@ export interface Context {
   operator: OperatorActor | null;
   /** The raw operator session token, for sign-out. */
   operatorSessionToken: string | null;
+  /** The end user signed in to the portal (state re-checked on this request). */
+  user: UserActor | null;
+  /** The raw portal session token, for sign-out and "end my other sessions". */
+  userSessionToken: string | null;
   /** Whether the request carries a credential a browser attaches by itself (a cookie): mutations then need CSRF proof. */
   cookieAuthenticated: boolean;
 }
@@ -31,10 +42,34 @@ export function isSameOrigin(req: CreateFastifyContextOptions['req']): boolean {
   return req.method !== 'POST' || type.startsWith('application/json');
 }
 
+/** The token of an `Authorization: Bearer …` header (possibly empty), or null when the request has none. */
+function bearerToken(req: CreateFastifyContextOptions['req']): string | null {
+  const header = req.headers.authorization;
+  return header && /^bearer(\s|$)/i.test(header) ? header.slice(6).trim() : null;
+}
+
+/**
+ * A bad token refuses the whole request, whatever procedure it calls: a script with a revoked token must
+ * hear so, not fall back to anonymous. Thrown from here, tRPC answers every call of the batch with it.
+ */
+async function operatorFromApiToken(deps: Deps, token: string): Promise<OperatorActor> {
+  try {
+    return await authenticateApiToken(deps.db, token, deps.clock());
+  } catch (error) {
+    if (isDomainError(error)) throw new TRPCError({ code: trpcCodeForKind[error.kind], message: error.message, cause: error });
+    throw error;
+  }
+}
+
 export function contextFactory(deps: Deps) {
   return async ({ req, res }: CreateFastifyContextOptions): Promise<Context> => {
-    const token = req.cookies[OPERATOR_COOKIE] ?? null;
-    const operator = token ? await resolveOperatorSession(deps.db, token, deps.clock()) : null;
+    // A bearer request is authenticated by its token alone: cookies are ignored, so no CSRF proof is needed.
+    const bearer = bearerToken(req);
+    const token = bearer === null ? (req.cookies[OPERATOR_COOKIE] ?? null) : null;
+    const operator =
+      bearer !== null ? await operatorFromApiToken(deps, bearer) : token ? await resolveOperatorSession(deps.db, token, deps.clock()) : null;
+    const portalToken = bearer === null ? (req.cookies[PORTAL_COOKIE] ?? null) : null;
+    const user = portalToken ? await resolveUserSession(deps.db, portalToken, deps.clock()) : null;
     return {
       deps,
       req,
@@ -42,7 +77,9 @@ export function contextFactory(deps: Deps) {
       ip: req.ip,
       operator,
       operatorSessionToken: operator ? token : null,
-      cookieAuthenticated: operator !== null,
+      user,
+      userSessionToken: user ? portalToken : null,
+      cookieAuthenticated: (operator !== null || user !== null) && bearer === null,
     };
   };
 }

@@ -43,7 +43,7 @@ describe('create organization (Quick setup)', () => {
     expect(org.domains).toEqual([expect.objectContaining({ domain: `${alias}.mailyard.test`, isTestDomain: true, isDefault: true, verificationStatus: 'VERIFIED' })]);
 
     const events = await listAuditEvents(deps.db, { accountId: op.actor.accountId, organizationId, after: null, limit: 10 });
-    expect(events.map((e) => e.action).reverse()).toEqual(['organization.create', 'organization.start', 'organization.provisioned']);
+    expect(events.map((e) => e.action).reverse()).toEqual(['organization.create', 'organization.start', 'user.create', 'organization.provisioned']);
     expect(events.at(-1)).toMatchObject({ actorLabel: op.email, after: expect.objectContaining({ alias }) });
   });
 

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceSyncReport, mustWipe, nextWipeStatus, normalizeDeviceId, wipeEvents, type WipeEvent, type WipeState } from './index.ts';
+import {
+  deviceAccessRefusal,
+  DeviceSyncReport,
+  MAX_DEVICES_PER_USER,
+  mustWipe,
+  newDeviceRefusal,
+  nextWipeStatus,
+  normalizeDeviceId,
+  wipeEvents,
+  wipeStatusAfter,
+  type WipeEvent,
+  type WipeState,
+} from './index.ts';
 
 const states: WipeState[] = [null, 'PENDING', 'SENT', 'WIPED'];
 
@@ -76,5 +88,30 @@ describe('DeviceSyncReport', () => {
 
   it('compares device ids without case', () => {
     expect(normalizeDeviceId('AbC1')).toBe('abc1');
+  });
+});
+
+describe('wipeStatusAfter', () => {
+  it('returns the next status, or throws the refusal', () => {
+    expect(wipeStatusAfter('PENDING', 'sync')).toBe('SENT');
+    expect(() => wipeStatusAfter('WIPED', 'sync')).toThrow(expect.objectContaining({ code: 'DEVICE.INVALID_STATE' }));
+  });
+});
+
+describe('who may sync', () => {
+  it('an enabled user of an Active organization', () => {
+    expect(deviceAccessRefusal({ userState: 'ENABLED', organizationState: 'Active' })).toBeNull();
+  });
+  it.each([
+    [{ userState: 'DISABLED', organizationState: 'Active' }, 'user_disabled'],
+    [{ userState: 'DELETED', organizationState: 'Active' }, 'user_disabled'],
+    [{ userState: 'ENABLED', organizationState: 'Inactive' }, 'organization_not_active'],
+    [{ userState: 'ENABLED', organizationState: 'Deleting' }, 'organization_not_active'],
+  ] as const)('refuses %o (%s)', (owner, reason) => {
+    expect(deviceAccessRefusal(owner)).toMatchObject({ code: 'DEVICE.ACCESS_DENIED', details: { reason } });
+  });
+  it(`refuses a new device at ${MAX_DEVICES_PER_USER}`, () => {
+    expect(newDeviceRefusal(MAX_DEVICES_PER_USER - 1)).toBeNull();
+    expect(newDeviceRefusal(MAX_DEVICES_PER_USER)).toMatchObject({ code: 'DEVICE.LIMIT_REACHED', details: { limit: 100 } });
   });
 });

@@ -1,2 +1,3 @@
+export * from './access.ts';
 export * from './schemas.ts';
 export * from './wipe.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityId } from '../entities/ids.ts';
 import { organizationId } from '../organizations/schemas.ts';
+import type { WipeState } from './wipe.ts';
 
 /** WorkMail's DeviceId: 1–32 letters and digits, compared without case. */
 export const deviceIdSchema = z
@@ -32,3 +33,25 @@ export type DeviceRef = z.infer<typeof DeviceRef>;
 
 export const ListDevicesInput = z.object({ organizationId, userId: entityId });
 export type ListDevicesInput = z.infer<typeof ListDevicesInput>;
+
+/** The Mobile devices tab and device details. `deviceId` is shown as keyed: lower case. */
+export interface DeviceView {
+  deviceId: string;
+  deviceType: string | null;
+  model: string | null;
+  operatingSystem: string | null;
+  userAgent: string | null;
+  firstSyncAt: Date;
+  lastSyncAt: Date;
+  wipeStatus: WipeState;
+  wipeRequestedAt: Date | null;
+  wipeSentAt: Date | null;
+  wipedAt: Date | null;
+}
+
+/** What the sync endpoint answers a device that may sync. */
+export interface DeviceSyncAnswer {
+  status: 'ok';
+  /** Erase yourself now, then acknowledge on the next sync. */
+  wipe: boolean;
+}

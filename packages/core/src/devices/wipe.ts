@@ -1,3 +1,4 @@
+import { fail } from '../errors/domain-error.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
 
 /**
@@ -61,3 +62,9 @@ export const wipeStatusLabels: Record<WipeStatus, string> = {
   SENT: 'Wipe sent',
   WIPED: 'Wiped',
 };
+
+/** As `nextWipeStatus`, throwing the refusal: for a caller acting on one device. */
+export function wipeStatusAfter(current: WipeState, event: WipeEvent): WipeState {
+  const t = nextWipeStatus(current, event);
+  return t.ok ? t.status : fail(t.refusal.code, t.refusal.message, t.refusal.details);
+}

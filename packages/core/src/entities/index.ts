@@ -1,3 +1,4 @@
 export * from './ids.ts';
 export * from './lifecycle.ts';
+export * from './reference.ts';
 export * from './state.ts';

@@ -10,6 +10,7 @@ import {
   GroupMemberInput,
   groupNameSchema,
   ListGroupsInput,
+  ListGroupsOfEntityInput,
   RenameGroupInput,
 } from './index.ts';
 
@@ -55,6 +56,16 @@ describe('group inputs', () => {
 
   it('ListGroupsInput', () => {
     expect(ListGroupsInput.parse({ organizationId, search: 'Sa', state: 'ENABLED' })).toMatchObject({ limit: 50, search: 'Sa', state: 'ENABLED' });
+    expect(ListGroupsInput.parse({ organizationId, search: '  ' }).search).toBeUndefined();
+  });
+
+  it('ListGroupsOfEntityInput', () => {
+    expect(ListGroupsOfEntityInput.parse({ organizationId, entityId: memberId.toUpperCase(), search: 'Sa' })).toEqual({
+      organizationId,
+      entityId: memberId,
+      search: 'Sa',
+      limit: 50,
+    });
   });
 });
 
@@ -78,6 +89,22 @@ describe('nesting', () => {
   it('terminates on an existing cycle that does not involve the group', () => {
     const children: Record<string, string[]> = { x: ['y'], y: ['x'] };
     expect(groupCycleRefusal('a', 'x', (id) => children[id] ?? [])).toBeNull();
+  });
+});
+
+describe('enabling with an address', () => {
+  it('an enabled group with its own address changes nothing; with another one it is refused', () => {
+    const g = { name: 'Sales', state: 'ENABLED' as const, email: 'sales@example.com' };
+    expect(canEnableGroup(g, 'SALES@example.com')).toBeNull();
+    expect(canEnableGroup(g, 'team@example.com')).toMatchObject({
+      code: 'GROUP.ALREADY_REGISTERED',
+      message: 'Group "Sales" is already enabled with the address sales@example.com.',
+      details: { field: 'email' },
+    });
+  });
+
+  it('a disabled group may take any address', () => {
+    expect(canEnableGroup({ name: 'Sales', state: 'DISABLED', email: 'sales@example.com' }, 'team@example.com')).toBeNull();
   });
 });
 

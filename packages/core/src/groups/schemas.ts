@@ -3,7 +3,7 @@ import { emailAddressSchema } from '../addresses/address.ts';
 import { entityId } from '../entities/ids.ts';
 import { EntityStateSchema, MemberTypeSchema } from '../entities/state.ts';
 import { organizationId } from '../organizations/schemas.ts';
-import { pageInput } from '../pagination/cursor.ts';
+import { pageInput, prefixSearch } from '../pagination/cursor.ts';
 import { newGroupNameSchema } from './names.ts';
 
 export const groupId = entityId;
@@ -43,15 +43,20 @@ export const ListGroupsInput = z.object({
   organizationId,
   ...pageInput,
   /** A prefix of the group name or primary address, without case. Empty = no filter. */
-  search: z
-    .string()
-    .trim()
-    .max(256, 'Search must be at most 256 characters.')
-    .transform((s) => (s === '' ? undefined : s))
-    .optional(),
+  search: prefixSearch,
   state: EntityStateSchema.optional(),
 });
 export type ListGroupsInput = z.infer<typeof ListGroupsInput>;
 
 export const ListGroupMembersInput = z.object({ organizationId, groupId, ...pageInput });
 export type ListGroupMembersInput = z.infer<typeof ListGroupMembersInput>;
+
+/** The groups an entity (user or group) is a direct member of (WorkMail's ListGroupsForEntity). */
+export const ListGroupsOfEntityInput = z.object({
+  organizationId,
+  entityId,
+  ...pageInput,
+  /** A prefix of the group name, without case. */
+  search: prefixSearch,
+});
+export type ListGroupsOfEntityInput = z.infer<typeof ListGroupsOfEntityInput>;

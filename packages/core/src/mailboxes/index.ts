@@ -1,2 +1,3 @@
+export * from './notice.ts';
 export * from './quota.ts';
 export * from './schemas.ts';

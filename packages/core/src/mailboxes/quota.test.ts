@@ -3,11 +3,16 @@ import {
   BYTES_PER_MB,
   DEFAULT_QUOTA_MB,
   isAboveWarning,
+  MailServerUsageReport,
   MAX_QUOTA_MB,
+  MAX_USAGE_REPORTS,
   MIN_QUOTA_MB,
   QUOTA_WARNING_RATIO,
+  quotaChangeRefusal,
   quotaCrossing,
   quotaRefusal,
+  quotaWarningNotice,
+  quotaWarningStep,
   quotaSchema,
   UpdateQuotaInput,
   UsageReportInput,
@@ -113,5 +118,66 @@ describe('UsageReportInput', () => {
 
   it.each([-1, 1.5, NaN])('refuses usage %s', (usageBytes) => {
     expect(UsageReportInput.safeParse({ address: 'a@example.com', usageBytes }).success).toBe(false);
+  });
+});
+
+describe('quotaWarningStep (one notice per crossing, against what was sent)', () => {
+  const line = 90 * MB;
+  it.each([
+    [false, line - 1, null],
+    [false, line, 'notify'],
+    [true, line, null],
+    [true, 200 * MB, null],
+    [true, line - 1, 'rearm'],
+    [false, 0, null],
+  ] as const)('sent=%s, usage %s bytes of 100 MB → %s', (sent, usage, step) => {
+    expect(quotaWarningStep(sent, usage, 100)).toBe(step);
+  });
+  it('agrees with quotaCrossing when the flag follows usage', () => {
+    for (const [prev, next] of [[0, 95], [95, 96], [95, 10], [10, 20]] as const) {
+      const crossing = quotaCrossing(prev * MB, next * MB, 100);
+      const step = quotaWarningStep(isAboveWarning(prev * MB, 100), next * MB, 100);
+      expect(step).toBe(crossing === 'crossed_up' ? 'notify' : crossing === 'crossed_down' ? 'rearm' : null);
+    }
+  });
+  it('covers a quota change: usage fixed, the line moves', () => {
+    expect(quotaWarningStep(false, 50 * MB, 55)).toBe('notify');
+    expect(quotaWarningStep(true, 50 * MB, 100)).toBe('rearm');
+  });
+});
+
+describe('quotaChangeRefusal', () => {
+  it('allows an enabled user, refuses a disabled or deleted one', () => {
+    expect(quotaChangeRefusal({ name: 'a', state: 'ENABLED' })).toBeNull();
+    expect(quotaChangeRefusal({ name: 'a', state: 'DISABLED' })).toMatchObject({ code: 'USER.INVALID_STATE', message: expect.stringMatching(/disabled/) });
+    expect(quotaChangeRefusal({ name: 'a', state: 'DELETED' })).toMatchObject({ code: 'USER.INVALID_STATE', message: expect.stringMatching(/deleted/) });
+  });
+});
+
+describe('quotaWarningNotice', () => {
+  it('states the address, the usage, the quota and the percentage', () => {
+    const n = quotaWarningNotice({ displayName: 'Alice', address: 'alice@example.com', usageBytes: 46080 * MB, quotaMb: 51200 });
+    expect(n.subject).toBe('Your mailbox is almost full');
+    expect(n.body).toContain('Hello Alice,');
+    expect(n.body).toContain('Your mailbox alice@example.com uses 46,080 MB of its 51,200 MB quota (90 %).');
+  });
+  it('says full at or over the quota', () => {
+    expect(quotaWarningNotice({ displayName: 'A', address: 'a@example.com', usageBytes: 150 * MB, quotaMb: 100 }).subject).toBe('Your mailbox is full');
+  });
+});
+
+describe('MailServerUsageReport', () => {
+  const one = { address: 'a@example.com', usageBytes: 1 };
+  it('takes 1 to 1000 address-named reports', () => {
+    expect(MailServerUsageReport.safeParse({ reports: [one] }).success).toBe(true);
+    expect(MailServerUsageReport.safeParse({ reports: Array(MAX_USAGE_REPORTS).fill(one) }).success).toBe(true);
+    expect(MailServerUsageReport.safeParse({ reports: Array(MAX_USAGE_REPORTS + 1).fill(one) }).error!.issues[0]!.message).toBe(
+      'Send at most 1000 reports per request.',
+    );
+    expect(MailServerUsageReport.safeParse({ reports: [] }).error!.issues[0]!.message).toBe('Send at least one report.');
+  });
+  it('names each bad report by its position', () => {
+    const issues = MailServerUsageReport.safeParse({ reports: [one, { userId: '0b5c8f2e-3c1a-4f7e-9a52-1d2e3f4a5b6c', usageBytes: 1 }] }).error!.issues;
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([['reports.1.address', 'Name the mailbox by its address.']]);
   });
 });

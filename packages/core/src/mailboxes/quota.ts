@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EntityState } from '../entities/state.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
 
 /** "Quotas can range from 1 MB to 51,200 MB (50 GB)"; new mailboxes get the maximum. */
@@ -48,10 +49,34 @@ export function quotaCrossing(prevUsageBytes: number, newUsageBytes: number, quo
   return null;
 }
 
+/**
+ * The 90 % notice against what was already sent: `notify` when usage is at or above the line and no notice is
+ * outstanding, `rearm` when usage is below it again and one is. Equivalent to `quotaCrossing` for a usage change,
+ * and it also covers a quota change (usage fixed, line moved) and a crossing missed while the user was disabled.
+ */
+export function quotaWarningStep(warningSent: boolean, usageBytes: number, quotaMb: number): 'notify' | 'rearm' | null {
+  const above = isAboveWarning(usageBytes, quotaMb);
+  if (above && !warningSent) return 'notify';
+  if (!above && warningSent) return 'rearm';
+  return null;
+}
+
 export type UsageState = 'ok' | 'warning' | 'full';
 
 /** For the usage bar: full at or above the quota, warning from 90 %. */
 export function usageState(usageBytes: number, quotaMb: number): UsageState {
   if (usageBytes >= quotaBytes(quotaMb)) return 'full';
   return isAboveWarning(usageBytes, quotaMb) ? 'warning' : 'ok';
+}
+
+/** The quota of an enabled user's mailbox can change; a disabled user's is frozen until the user is enabled again. */
+export function quotaChangeRefusal(user: { name: string; state: EntityState }): Refusal | null {
+  if (user.state === 'ENABLED') return null;
+  return refusal(
+    'USER.INVALID_STATE',
+    user.state === 'DISABLED'
+      ? `User "${user.name}" is disabled: enable the user before changing the mailbox quota.`
+      : `User "${user.name}" is deleted and has no mailbox.`,
+    { state: user.state },
+  );
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailAddressSchema } from '../addresses/address.ts';
 import { entityId } from '../entities/ids.ts';
 import { organizationId } from '../organizations/schemas.ts';
-import { quotaSchema } from './quota.ts';
+import { quotaSchema, type UsageState } from './quota.ts';
 
 export const UpdateQuotaInput = z.object({ organizationId, userId: entityId, quotaMb: quotaSchema });
 export type UpdateQuotaInput = z.infer<typeof UpdateQuotaInput>;
@@ -26,3 +26,37 @@ export const UsageReportInput = z
     path: ['address'],
   });
 export type UsageReportInput = z.infer<typeof UsageReportInput>;
+
+/** A mail server reports many mailboxes per request (a `doveadm quota get -A` run), at most this many. */
+export const MAX_USAGE_REPORTS = 1000;
+
+/**
+ * The body of the mail server's usage report. Mail servers know mailboxes by address (the Dovecot user name), and an
+ * address finds its mailbox through the one global address table; a bare user id would need the organization too.
+ */
+export const MailServerUsageReport = z.object({
+  reports: z
+    .array(
+      UsageReportInput.refine((r) => r.address !== undefined, {
+        message: 'Name the mailbox by its address.',
+        path: ['address'],
+      }),
+    )
+    .min(1, 'Send at least one report.')
+    .max(MAX_USAGE_REPORTS, `Send at most ${MAX_USAGE_REPORTS} reports per request.`),
+});
+export type MailServerUsageReport = z.infer<typeof MailServerUsageReport>;
+
+/** The Quota tab: the quota, the last reported usage and what the usage bar shows. */
+export interface MailboxView {
+  userId: string;
+  quotaMb: number;
+  usageBytes: number;
+  usageMb: number;
+  usageState: UsageState;
+  usageReportedAt: Date | null;
+  /** When the 90 % notice went out for the current crossing; `null` while usage is below the line. */
+  quotaWarningSentAt: Date | null;
+  /** A disabled user's mailbox is deleted then; `null` while the user is enabled. */
+  deletionDueAt: Date | null;
+}

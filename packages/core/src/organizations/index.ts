@@ -1,4 +1,5 @@
 export * from './alias.ts';
+export * from './deletion.ts';
 export * from './ids.ts';
 export * from './schemas.ts';
 export * from './state.ts';

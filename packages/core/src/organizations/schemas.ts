@@ -17,6 +17,10 @@ export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
 
 export const OrganizationRef = z.object({ organizationId });
 
+/** Deleting needs `forceDelete` while users are enabled (WorkMail's ForceDelete). */
+export const DeleteOrganizationInput = z.object({ organizationId, forceDelete: z.boolean().default(false) });
+export type DeleteOrganizationInput = z.infer<typeof DeleteOrganizationInput>;
+
 export const ListOrganizationsInput = z.object({
   ...pageInput,
   /** Deleted organizations stay listed, as in WorkMail; the console hides them by default. */

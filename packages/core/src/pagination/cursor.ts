@@ -34,3 +34,11 @@ export const pageInput = {
   cursor: z.string().max(1024).optional(),
   limit: z.number().int().min(1, 'Page size must be at least 1.').max(100, 'Page size must be at most 100.').default(50),
 };
+
+/** A list's search box: a prefix matched without case. Blank = no filter. */
+export const prefixSearch = z
+  .string()
+  .trim()
+  .max(256, 'Search must be at most 256 characters.')
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();

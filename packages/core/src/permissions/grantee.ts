@@ -1,3 +1,4 @@
+import { entityNotFound } from '../entities/reference.ts';
 import type { EntityState, MemberType } from '../entities/state.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
 
@@ -13,9 +14,7 @@ export interface GranteeFacts {
  * found in the mailbox's organization: another organization's entity is "not found", never "forbidden".
  */
 export function granteeProblem({ ownerId, grantee }: { ownerId: string; grantee: GranteeFacts | null }): Refusal | null {
-  if (!grantee) {
-    return refusal('ENTITY.NOT_FOUND', 'No user or group with that id exists in this organization.', { field: 'granteeId' });
-  }
+  if (!grantee) return entityNotFound('granteeId');
   if (grantee.id.toLowerCase() === ownerId.toLowerCase()) {
     return refusal('PERMISSION.GRANTEE_INVALID', 'The mailbox owner already has every permission on their own mailbox.', {
       field: 'granteeId',

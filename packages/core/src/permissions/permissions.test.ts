@@ -14,8 +14,8 @@ describe('permission types', () => {
 
 describe('PutPermissionsInput', () => {
   const base = { organizationId, mailboxUserId: owner, granteeId: other };
-  it('accepts a non-empty unique list', () => {
-    expect(PutPermissionsInput.parse({ ...base, permissions: ['SEND_AS', 'FULL_ACCESS'] }).permissions).toEqual(['SEND_AS', 'FULL_ACCESS']);
+  it('accepts a non-empty unique list, in the console order', () => {
+    expect(PutPermissionsInput.parse({ ...base, permissions: ['SEND_AS', 'FULL_ACCESS'] }).permissions).toEqual(['FULL_ACCESS', 'SEND_AS']);
   });
   it.each([
     ['empty', [], 'Choose at least one permission.'],

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { entityId } from '../entities/ids.ts';
 import { organizationId } from '../organizations/schemas.ts';
 import { pageInput } from '../pagination/cursor.ts';
-import { PermissionTypeSchema } from './types.ts';
+import { permissionTypes, PermissionTypeSchema } from './types.ts';
 
 /** Replaces every permission the grantee had on the mailbox (WorkMail's PutMailboxPermissions). */
 export const PutPermissionsInput = z.object({
@@ -12,7 +12,9 @@ export const PutPermissionsInput = z.object({
   permissions: z
     .array(PermissionTypeSchema)
     .min(1, 'Choose at least one permission.')
-    .refine((p) => new Set(p).size === p.length, 'Each permission may be listed only once.'),
+    .refine((p) => new Set(p).size === p.length, 'Each permission may be listed only once.')
+    // Kept in the console's order, so a grant reads and compares the same whatever order it was given in.
+    .transform((p) => permissionTypes.filter((t) => p.includes(t))),
 });
 export type PutPermissionsInput = z.infer<typeof PutPermissionsInput>;
 

@@ -22,12 +22,19 @@ export const userAttributeLabels = {
 export type UserAttribute = keyof typeof userAttributeLabels;
 export const userAttributes = Object.keys(userAttributeLabels) as UserAttribute[];
 
-/** A trimmed attribute whose length message names the field and the limit. */
+/**
+ * Control characters have no place in a name or an address-book field: a line break would split the header a
+ * display name goes into, and PostgreSQL refuses a NUL outright.
+ */
+export const hasControlCharacters = (s: string) => Array.from(s).some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/** A trimmed attribute whose messages name the field and the rule. */
 export const userAttribute = (field: UserAttribute) =>
   z
     .string()
     .trim()
-    .max(USER_ATTRIBUTE_MAX_LENGTH, `${userAttributeLabels[field]} must be at most ${USER_ATTRIBUTE_MAX_LENGTH} characters.`);
+    .max(USER_ATTRIBUTE_MAX_LENGTH, `${userAttributeLabels[field]} must be at most ${USER_ATTRIBUTE_MAX_LENGTH} characters.`)
+    .refine((v) => !hasControlCharacters(v), `${userAttributeLabels[field]} may not contain control characters such as line breaks.`);
 
 export const displayNameSchema = userAttribute('displayName').min(1, 'Display name is required.');
 

@@ -1,5 +1,6 @@
 export * from './attributes.ts';
 export * from './lifecycle.ts';
+export * from './models.ts';
 export * from './names.ts';
 export * from './roles.ts';
 export * from './schemas.ts';

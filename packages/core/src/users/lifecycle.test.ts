@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityState } from '../entities/state.ts';
 import {
+  canChangeAddresses,
   canDelete,
   canDisable,
   canEdit,
   canEnable,
   canRename,
+  canSetPrimaryAddress,
   MAILBOX_RETENTION_DAYS,
   mailboxDeletionDate,
   type UserFacts,
@@ -56,6 +58,17 @@ describe('user state rules', () => {
     });
     expect(canEnable(user('DISABLED'), 'bob@example.com')).toBeNull();
     expect(canEnable(user('DISABLED', 'USER', null), 'bob@example.com')).toBeNull();
+  });
+});
+
+describe('address changes', () => {
+  it('need a primary address, a live user, and leave a system user its primary', () => {
+    expect(canChangeAddresses(user('DISABLED'))).toBeNull();
+    expect(canChangeAddresses(user('DISABLED', 'USER', null))!.message).toBe('User "alice" has no email address yet: enable it with one first.');
+    expect(code(canChangeAddresses(user('DELETED')))).toBe('USER.INVALID_STATE');
+    expect(canSetPrimaryAddress(user('ENABLED'))).toBeNull();
+    expect(code(canSetPrimaryAddress(user('ENABLED', 'SYSTEM_USER')))).toBe('USER.SYSTEM_PROTECTED');
+    expect(canChangeAddresses(user('ENABLED', 'SYSTEM_USER'))).toBeNull();
   });
 });
 

@@ -55,6 +55,24 @@ export function canEdit(user: UserFacts): Refusal | null {
   return editRefusal(subject(user));
 }
 
+/**
+ * Aliases belong beside a primary address: a user never enabled has none yet, so it gets its first address by
+ * being enabled (WorkMail's EntityStateException for CreateAlias on an unregistered entity).
+ */
+export function canChangeAddresses(user: UserFacts): Refusal | null {
+  const refused = editRefusal(subject(user));
+  if (refused) return refused;
+  return user.email
+    ? null
+    : refusal('USER.INVALID_STATE', `User "${user.name}" has no email address yet: enable it with one first.`, { state: user.state });
+}
+
+/** A system user keeps the address the mail system relies on (postmaster@…); aliases may still be added. */
+export function canSetPrimaryAddress(user: UserFacts): Refusal | null {
+  if (user.role === 'SYSTEM_USER') return systemProtected(user, 'given another primary address');
+  return canChangeAddresses(user);
+}
+
 /** A disabled user's mailbox is kept this long, then deleted; enabling before then keeps it. */
 export const MAILBOX_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -147,6 +147,13 @@ describe('UpdateUserDetailsInput', () => {
     ]);
   });
 
+  it('refuses control characters naming the field', () => {
+    expect(messages(UpdateUserDetailsInput.safeParse({ organizationId, userId, displayName: 'Eve\nBcc: x' }))).toEqual([
+      'Display name may not contain control characters such as line breaks.',
+    ]);
+    expect(paths(UpdateUserDetailsInput.safeParse({ organizationId, userId, city: 'Pa\u0000ris' }))).toEqual(['city']);
+  });
+
   it('cannot clear the display name', () => {
     expect(UpdateUserDetailsInput.safeParse({ organizationId, userId, displayName: null }).success).toBe(false);
     expect(messages(UpdateUserDetailsInput.safeParse({ organizationId, userId, displayName: '' }))).toEqual([
@@ -169,6 +176,17 @@ describe('list, refs and bulk inputs', () => {
     expect(ListUsersInput.safeParse({ organizationId, state: 'SYSTEM' }).success).toBe(false);
     expect(ListUsersInput.safeParse({ organizationId, search: 'x'.repeat(257) }).success).toBe(false);
     expect(ListUsersInput.safeParse({ organizationId, limit: 101 }).success).toBe(false);
+  });
+
+  it('ListUsersInput takes the WorkMail prefix filters and refuses control characters', () => {
+    expect(ListUsersInput.parse({ organizationId, usernamePrefix: ' al', displayNamePrefix: '', primaryEmailPrefix: 'a@' })).toEqual({
+      organizationId,
+      limit: 50,
+      usernamePrefix: 'al',
+      displayNamePrefix: undefined,
+      primaryEmailPrefix: 'a@',
+    });
+    expect(messages(ListUsersInput.safeParse({ organizationId, search: 'a\u0000' }))).toEqual(['Search may not contain control characters.']);
   });
 
   it('UserRef needs a UUID', () => {

@@ -5,7 +5,7 @@ import { EntityStateSchema } from '../entities/state.ts';
 import { organizationId } from '../organizations/schemas.ts';
 import { pageInput } from '../pagination/cursor.ts';
 import { newPasswordFields, refinePasswordsMatch } from '../passwords/new-password.ts';
-import { displayNameSchema, optionalUserAttribute, userDetailsFields } from './attributes.ts';
+import { displayNameSchema, hasControlCharacters, optionalUserAttribute, userDetailsFields } from './attributes.ts';
 import { newUserNameSchema } from './names.ts';
 
 /** A batch of users acted on at once (bulk enable/disable): at most one page of the list. */
@@ -38,17 +38,26 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>;
 export const UpdateUserDetailsInput = z.object({ organizationId, userId, ...userDetailsFields });
 export type UpdateUserDetailsInput = z.infer<typeof UpdateUserDetailsInput>;
 
+/** A prefix matched without case; blank = no filter. */
+const prefix = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(256, `${label} must be at most 256 characters.`)
+    .refine((s) => !hasControlCharacters(s), `${label} may not contain control characters.`)
+    .transform((s) => (s === '' ? undefined : s))
+    .optional();
+
 export const ListUsersInput = z.object({
   organizationId,
   ...pageInput,
-  /** A prefix of the user name, display name or primary address, without case. Empty = no filter. */
-  search: z
-    .string()
-    .trim()
-    .max(256, 'Search must be at most 256 characters.')
-    .transform((s) => (s === '' ? undefined : s))
-    .optional(),
+  /** The console's search box: a prefix of the user name, display name OR primary address. */
+  search: prefix('Search'),
   state: EntityStateSchema.optional(),
+  /** WorkMail ListUsers filters: each given prefix must match (with `search` too, when both are given). */
+  usernamePrefix: prefix('User name prefix'),
+  displayNamePrefix: prefix('Display name prefix'),
+  primaryEmailPrefix: prefix('Email prefix'),
 });
 export type ListUsersInput = z.infer<typeof ListUsersInput>;
 

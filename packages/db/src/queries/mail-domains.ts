@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { mailDomains } from '../schema/index.ts';
 
@@ -47,4 +47,14 @@ export async function findMailDomain(db: Db, organizationId: string, domain: str
 
 export async function deleteMailDomains(db: Db, organizationId: string): Promise<void> {
   await db.delete(mailDomains).where(eq(mailDomains.organizationId, organizationId));
+}
+
+/** A page of the organization's domains in name order, after `after` (keyset on the primary key). */
+export async function listMailDomainsPage(
+  db: Db,
+  q: { organizationId: string; after: string | null; limit: number },
+): Promise<MailDomainSummary[]> {
+  const conditions = [eq(mailDomains.organizationId, q.organizationId)];
+  if (q.after !== null) conditions.push(gt(mailDomains.domain, q.after));
+  return db.select(columns).from(mailDomains).where(and(...conditions)).orderBy(asc(mailDomains.domain)).limit(q.limit);
 }

@@ -1,7 +1,20 @@
-import { and, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { OrganizationDetail, OrganizationState, OrganizationSummary } from '@mailyard/core/organizations';
 import type { Db } from '../client.ts';
-import { directories, organizations } from '../schema/index.ts';
+import {
+  addresses,
+  directories,
+  groupMembers,
+  groups,
+  mailboxes,
+  mailboxPermissions,
+  mailDomains,
+  organizations,
+  passwordResetTokens,
+  recoveryVerifications,
+  users,
+  userSessions,
+} from '../schema/index.ts';
 
 const summaryColumns = {
   id: organizations.id,
@@ -135,4 +148,49 @@ export async function findDirectory(db: Db, organizationId: string) {
 export async function findWrappedDataKey(db: Db, organizationId: string): Promise<string | null> {
   const [row] = await db.select({ key: organizations.wrappedDataKey }).from(organizations).where(eq(organizations.id, organizationId));
   return row?.key ?? null;
+}
+
+/** Enabled people of the organization (system users such as postmaster do not count): deletion needs ForceDelete then. */
+export async function countEnabledUsers(db: Db, organizationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.state, 'ENABLED'), ne(users.role, 'SYSTEM_USER')));
+  return row?.n ?? 0;
+}
+
+/**
+ * The last step of deleting an organization: its addresses and domains are freed for anyone to use again, its
+ * users and groups end DELETED (no sign-in: passwords dropped, sessions and links gone), mailboxes are marked
+ * deleted, memberships and permissions removed. The organization row itself stays, describable as `Deleted`.
+ */
+export async function releaseOrganizationContents(db: Db, organizationId: string, now: Date) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const freedAddresses = await db.delete(addresses).where(eq(addresses.organizationId, organizationId)).returning({ a: addresses.address });
+  const freedDomains = await db.delete(mailDomains).where(eq(mailDomains.organizationId, organizationId)).returning({ d: mailDomains.domain });
+  const deletedUsers = await db
+    .update(users)
+    .set({ state: 'DELETED', passwordHash: null, disabledAt: sql`coalesce(${users.disabledAt}, ${at})`, updatedAt: now })
+    .where(and(eq(users.organizationId, organizationId), ne(users.state, 'DELETED')))
+    .returning({ id: users.id });
+  const deletedGroups = await db
+    .update(groups)
+    .set({ state: 'DELETED', disabledAt: sql`coalesce(${groups.disabledAt}, ${at})`, updatedAt: now })
+    .where(and(eq(groups.organizationId, organizationId), ne(groups.state, 'DELETED')))
+    .returning({ id: groups.id });
+  await db
+    .update(mailboxes)
+    .set({ deletedAt: now, deletionDueAt: null, deprovisionedAt: sql`coalesce(${mailboxes.deprovisionedAt}, ${at})` })
+    .where(and(eq(mailboxes.organizationId, organizationId), isNull(mailboxes.deletedAt)));
+  await db.delete(groupMembers).where(eq(groupMembers.organizationId, organizationId));
+  await db.delete(mailboxPermissions).where(eq(mailboxPermissions.organizationId, organizationId));
+  await db.delete(userSessions).where(eq(userSessions.organizationId, organizationId));
+  await db.delete(passwordResetTokens).where(eq(passwordResetTokens.organizationId, organizationId));
+  await db.delete(recoveryVerifications).where(eq(recoveryVerifications.organizationId, organizationId));
+  return {
+    addresses: freedAddresses.length,
+    domains: freedDomains.map((r) => r.d),
+    users: deletedUsers.length,
+    groups: deletedGroups.length,
+  };
 }

@@ -81,6 +81,8 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** queued (a `mail.send` job will deliver it) | sent | kept (no SMTP_URL: stays here, logged) | failed (gave up) */
+    state: text('state').notNull().default('queued'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
   },

@@ -90,7 +90,11 @@ export function CreateOrganizationPage() {
         }
       >
         <SpaceBetween size="l">
-          <LiveRegion assertive>{failure && <FailureAlert failure={failure} />}</LiveRegion>
+          {failure && (
+            <LiveRegion assertive>
+              <FailureAlert failure={failure} />
+            </LiveRegion>
+          )}
           <Container header={<Header variant="h2">Set up your organization</Header>}>
             <FormField label="Setup option" stretch>
               <Tiles
@@ -107,7 +111,7 @@ export function CreateOrganizationPage() {
           </Container>
           <Container
             header={
-              <Header variant="h2" description="Quick setup does the following for you.">
+              <Header variant="h2" description="Name your organization; Quick setup creates the rest for you.">
                 Quick setup
               </Header>
             }

@@ -79,7 +79,7 @@ export function OrganizationDetailPage() {
           variant="h1"
           description={
             <>
-              <OrganizationStatus state={data.state} /> {organizationStateDescriptions[data.state]}
+              <OrganizationStatus state={data.state} /> <span className="separator" aria-hidden="true">·</span> {organizationStateDescriptions[data.state]}
             </>
           }
         >

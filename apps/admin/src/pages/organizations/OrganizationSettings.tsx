@@ -29,31 +29,28 @@ export function OrganizationSettings({ organization: org }: { organization: Orga
   return (
     <Container header={<Header variant="h2">Organization settings</Header>}>
       <KeyValuePairs
-        columns={3}
+        columns={2}
         items={[
           {
             type: 'group',
+            title: 'General',
             items: [
               { label: 'Organization ID', value: <Copyable text={org.id} label="Organization ID" /> },
               { label: 'Alias', value: org.alias },
               { label: 'State', value: <OrganizationStatus state={org.state} /> },
               { label: 'Default mail domain', value: org.defaultMailDomain ?? '-' },
+              { label: 'Created', value: formatDateTime(org.createdAt) },
+              { label: 'Completed', value: formatDateTime(org.completedAt) },
             ],
           },
           {
             type: 'group',
+            title: 'Directory and encryption',
             items: [
               { label: 'Directory type', value: directoryTypes[org.directoryType] },
               { label: 'Directory ID', value: <Copyable text={org.directoryId} label="Directory ID" /> },
               { label: 'Encryption key', value: org.encryptionKeyLabel },
               { label: 'Interoperability with Microsoft Exchange', value: org.interoperabilityEnabled ? 'Enabled' : 'Disabled' },
-            ],
-          },
-          {
-            type: 'group',
-            items: [
-              { label: 'Created', value: formatDateTime(org.createdAt) },
-              { label: 'Completed', value: formatDateTime(org.completedAt) },
             ],
           },
         ]}

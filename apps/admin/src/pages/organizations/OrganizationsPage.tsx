@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OrganizationStatus } from '../../components/OrganizationStatus.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { useCreationOutcome } from '../../lib/creation-notices.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTimeShort } from '../../lib/format.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -67,7 +67,7 @@ export function OrganizationsPage() {
     { id: 'id', header: 'Organization ID', cell: (org) => org.id },
     { id: 'state', header: 'State', cell: (org) => <OrganizationStatus state={org.state} /> },
     { id: 'domain', header: 'Default mail domain', cell: (org) => org.defaultMailDomain ?? '-' },
-    { id: 'created', header: 'Created', cell: (org) => formatDateTime(org.createdAt) },
+    { id: 'created', header: 'Created', cell: (org) => formatDateTimeShort(org.createdAt) },
   ];
 
   const createButton = (

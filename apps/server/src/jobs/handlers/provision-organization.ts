@@ -7,6 +7,7 @@ import { findWrappedDataKey, insertDirectory, lockOrganization, updateOrganizati
 import type { Deps } from '../../deps.ts';
 import { systemActor } from '../../services/actor.ts';
 import { recordAudit } from '../../services/audit.ts';
+import { ensureSystemUsers } from '../../services/users/system-users.ts';
 import { PermanentJobError, type JobContext, type JobHandler } from '../types.ts';
 
 const Payload = z.object({ organizationId: z.string() });
@@ -18,7 +19,8 @@ type Org = NonNullable<Awaited<ReturnType<typeof lockOrganization>>>;
  */
 export type ProvisionStep = (deps: Deps, tx: Transaction, org: Org) => Promise<void>;
 
-async function transition(deps: Deps, tx: Transaction, org: Org, event: OrganizationEvent, patch: Parameters<typeof updateOrganization>[2] = {}) {
+/** Moves the locked organization to the state `event` leads to, with its audit event; a refused event is permanent. */
+export async function transition(deps: Deps, tx: Transaction, org: Org, event: OrganizationEvent, patch: Parameters<typeof updateOrganization>[2] = {}) {
   const next = nextOrganizationState(org.state, event);
   if (!next) throw new PermanentJobError(`Organization ${org.id} cannot ${event} from ${org.state}.`);
   const now = deps.clock();
@@ -73,12 +75,22 @@ export const createDataKey: ProvisionStep = async (deps, tx, org) => {
   await updateOrganization(tx, org.id, { wrappedDataKey: deps.masterKey.seal(randomBytes(32)) });
 };
 
+/** postmaster and any other system user, with its mailbox and address on the default domain. */
+export const createSystemUsers: ProvisionStep = async (deps, tx, org) => ensureSystemUsers(tx, org, deps.clock());
+
 export const finishCreating: ProvisionStep = async (deps, tx, org) => {
   if (org.state === 'Creating') await transition(deps, tx, org, 'provisioned', { completedAt: deps.clock(), errorMessage: null });
 };
 
-/** Later capabilities add steps (system users, …) before `finishCreating`. */
-export const provisionSteps: ProvisionStep[] = [startCreating, createBuiltInDirectory, createTestDomain, createDataKey, finishCreating];
+/** Later capabilities add their steps before `finishCreating`. */
+export const provisionSteps: ProvisionStep[] = [
+  startCreating,
+  createBuiltInDirectory,
+  createTestDomain,
+  createDataKey,
+  createSystemUsers,
+  finishCreating,
+];
 
 export async function runProvisionStep(deps: Deps, organizationId: string, step: ProvisionStep): Promise<void> {
   await inTransaction(deps.db, async (tx) => {

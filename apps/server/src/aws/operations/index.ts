@@ -1,0 +1,17 @@
+import type { Operation } from '../operation.ts';
+import * as addresses from './addresses.ts';
+import * as domains from './domains.ts';
+import * as entities from './entities.ts';
+import * as groups from './groups.ts';
+import * as mailboxes from './mailboxes.ts';
+import * as organizations from './organizations.ts';
+import * as permissions from './permissions.ts';
+import * as users from './users.ts';
+
+/**
+ * Every supported WorkMail operation by its `X-Amz-Target` name (`WorkMailService.<name>`): each module of this
+ * folder exports its operations under WorkMail's names, and nothing else.
+ */
+export const operations = new Map<string, Operation>(
+  Object.entries({ ...organizations, ...users, ...addresses, ...mailboxes, ...permissions, ...groups, ...domains, ...entities }),
+);

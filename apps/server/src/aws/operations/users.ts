@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { failIf } from '@mailyard/core/errors';
+import { organizationId as organizationIdSchema } from '@mailyard/core/organizations';
+import {
+  displayNameSchema,
+  ListUsersInput,
+  optionalUserAttribute,
+  roleRefusal,
+  userDetailsFields,
+  userNameSchema,
+  type UserSummary,
+} from '@mailyard/core/users';
+import { createUser } from '../../services/users/create.ts';
+import { deleteUser } from '../../services/users/delete.ts';
+import { getUser } from '../../services/users/get.ts';
+import { listUsers } from '../../services/users/list.ts';
+import { resetPassword } from '../../services/users/reset-password.ts';
+import { updateUserDetails } from '../../services/users/update-details.ts';
+import { entityNamed, entityWithId, requireActive } from '../entities.ts';
+import {
+  boolean,
+  EntityIdentifier,
+  EntityState,
+  IdentityProviderUserId,
+  IdentityProviderUserIdForUpdate,
+  IdentityProviderUserIdPrefix,
+  OrganizationId,
+  page,
+  Password,
+  Prefix,
+  structure,
+  UserAttribute,
+  UserName,
+  UserRole,
+  WorkMailIdentifier,
+} from '../model.ts';
+import { operation, unsupportedMember } from '../operation.ts';
+import { TokenScope } from '../pagination.ts';
+import { compact, epochSeconds } from '../protocol.ts';
+import { parseCore } from '../validation.ts';
+
+const seconds = (d: Date | null) => d && epochSeconds(d);
+const NO_IDENTITY_PROVIDER = 'Mailyard users have no IAM Identity Center link.';
+
+/**
+ * The user as CreateUser gives it, through the core field schemas the console's form uses. The reserved-name rule
+ * is left to the service, so a reserved name is a ReservedNameException, not an InvalidParameterException.
+ */
+const NewUserFields = z.object({
+  organizationId: organizationIdSchema,
+  name: userNameSchema,
+  displayName: displayNameSchema,
+  firstName: optionalUserAttribute('firstName'),
+  lastName: optionalUserAttribute('lastName'),
+});
+
+/** CreateUser makes a DISABLED user without an address (§2.4); RegisterToWorkMail enables it. */
+export const CreateUser = operation(
+  structure({
+    OrganizationId: OrganizationId(),
+    Name: UserName(),
+    DisplayName: UserAttribute(),
+    Password: Password().optional(),
+    Role: UserRole().optional(),
+    FirstName: UserAttribute().optional(),
+    LastName: UserAttribute().optional(),
+    HiddenFromGlobalAddressList: boolean().optional(),
+    IdentityProviderUserId: IdentityProviderUserId().optional(),
+  }),
+  async ({ deps, actor }, input) => {
+    if (input.IdentityProviderUserId !== undefined) unsupportedMember('IdentityProviderUserId', NO_IDENTITY_PROVIDER);
+    const fields = parseCore(
+      NewUserFields,
+      { organizationId: input.OrganizationId, name: input.Name, displayName: input.DisplayName, firstName: input.FirstName, lastName: input.LastName },
+      { organizationId: 'OrganizationId', name: 'Name', displayName: 'DisplayName', firstName: 'FirstName', lastName: 'LastName' },
+    );
+    const { userId } = await createUser(
+      deps,
+      actor,
+      { ...fields, password: input.Password, role: input.Role, hiddenFromGlobalAddressList: input.HiddenFromGlobalAddressList },
+      { register: false },
+    );
+    return { UserId: userId };
+  },
+);
+
+export const DescribeUser = operation(structure({ OrganizationId: OrganizationId(), UserId: EntityIdentifier() }), async (ctx, input) => {
+  const entity = await entityNamed(ctx, input.OrganizationId, input.UserId, 'UserId', ['USER']);
+  const user = await getUser(ctx.deps.db, ctx.actor, { organizationId: input.OrganizationId, userId: entity.id });
+  return compact({
+    UserId: user.id,
+    Name: user.name,
+    Email: user.email,
+    DisplayName: user.displayName,
+    State: user.state,
+    UserRole: user.role,
+    EnabledDate: seconds(user.enabledAt),
+    DisabledDate: seconds(user.disabledAt),
+    MailboxProvisionedDate: seconds(user.mailbox?.provisionedAt ?? null),
+    MailboxDeprovisionedDate: seconds(user.mailbox?.deprovisionedAt ?? null),
+    FirstName: user.firstName,
+    LastName: user.lastName,
+    HiddenFromGlobalAddressList: user.hiddenFromGlobalAddressList,
+    Initials: user.initials,
+    Telephone: user.telephone,
+    Street: user.street,
+    JobTitle: user.jobTitle,
+    City: user.city,
+    Company: user.company,
+    ZipCode: user.zipCode,
+    Department: user.department,
+    Country: user.country,
+    Office: user.office,
+    IdentityProviderUserId: user.identityProviderUserId,
+  });
+});
+
+const userSummary = (u: UserSummary) =>
+  compact({
+    Id: u.id,
+    Email: u.email,
+    Name: u.name,
+    DisplayName: u.displayName,
+    State: u.state,
+    UserRole: u.role,
+    EnabledDate: seconds(u.enabledAt),
+    DisabledDate: seconds(u.disabledAt),
+    IdentityProviderUserId: u.identityProviderUserId,
+  });
+
+/** System users (postmaster) are listed too, with UserRole SYSTEM_USER, as WorkMail lists its own. */
+export const ListUsers = operation(
+  structure({
+    OrganizationId: OrganizationId(),
+    ...page,
+    Filters: structure({
+      UsernamePrefix: Prefix().optional(),
+      DisplayNamePrefix: UserAttribute().optional(),
+      PrimaryEmailPrefix: Prefix().optional(),
+      State: EntityState().optional(),
+      IdentityProviderUserIdPrefix: IdentityProviderUserIdPrefix().optional(),
+    }).optional(),
+  }),
+  async (ctx, input) => {
+    const filters = input.Filters ?? {};
+    if (filters.IdentityProviderUserIdPrefix !== undefined) unsupportedMember('Filters.IdentityProviderUserIdPrefix', NO_IDENTITY_PROVIDER);
+    const tokens = new TokenScope('ListUsers', { o: input.OrganizationId, f: filters });
+    const query = parseCore(
+      ListUsersInput,
+      {
+        organizationId: input.OrganizationId,
+        ...tokens.page(input),
+        usernamePrefix: filters.UsernamePrefix,
+        displayNamePrefix: filters.DisplayNamePrefix,
+        primaryEmailPrefix: filters.PrimaryEmailPrefix,
+        state: filters.State,
+      },
+      {
+        organizationId: 'OrganizationId',
+        usernamePrefix: 'Filters.UsernamePrefix',
+        displayNamePrefix: 'Filters.DisplayNamePrefix',
+        primaryEmailPrefix: 'Filters.PrimaryEmailPrefix',
+        state: 'Filters.State',
+        limit: 'MaxResults',
+        cursor: 'NextToken',
+      },
+    );
+    await requireActive(ctx, input.OrganizationId);
+    const result = await listUsers(ctx.deps.db, ctx.actor, query);
+    return compact({ Users: result.items.map(userSummary), NextToken: tokens.token(result.nextCursor) });
+  },
+);
+
+/** Core field → WorkMail member: the same name, capitalised. */
+const detailMembers: Record<string, string> = Object.fromEntries(Object.keys(userDetailsFields).map((f) => [f, f[0]!.toUpperCase() + f.slice(1)]));
+
+/** Only the members present change; an empty attribute clears it (the display name cannot be cleared). */
+export const UpdateUser = operation(
+  structure({
+    OrganizationId: OrganizationId(),
+    UserId: EntityIdentifier(),
+    Role: UserRole().optional(),
+    DisplayName: UserAttribute().optional(),
+    FirstName: UserAttribute().optional(),
+    LastName: UserAttribute().optional(),
+    HiddenFromGlobalAddressList: boolean().optional(),
+    Initials: UserAttribute().optional(),
+    Telephone: UserAttribute().optional(),
+    Street: UserAttribute().optional(),
+    JobTitle: UserAttribute().optional(),
+    City: UserAttribute().optional(),
+    Company: UserAttribute().optional(),
+    ZipCode: UserAttribute().optional(),
+    Department: UserAttribute().optional(),
+    Country: UserAttribute().optional(),
+    Office: UserAttribute().optional(),
+    IdentityProviderUserId: IdentityProviderUserIdForUpdate().optional(),
+  }),
+  async (ctx, input) => {
+    if (input.Role !== undefined) failIf(roleRefusal(input.Role));
+    if (input.IdentityProviderUserId) unsupportedMember('IdentityProviderUserId', NO_IDENTITY_PROVIDER);
+    const details = parseCore(
+      z.object(userDetailsFields),
+      {
+        displayName: input.DisplayName,
+        firstName: input.FirstName,
+        lastName: input.LastName,
+        hiddenFromGlobalAddressList: input.HiddenFromGlobalAddressList,
+        initials: input.Initials,
+        telephone: input.Telephone,
+        street: input.Street,
+        jobTitle: input.JobTitle,
+        city: input.City,
+        company: input.Company,
+        zipCode: input.ZipCode,
+        department: input.Department,
+        country: input.Country,
+        office: input.Office,
+      },
+      detailMembers,
+    );
+    const entity = await entityNamed(ctx, input.OrganizationId, input.UserId, 'UserId', ['USER']);
+    if (input.Role !== undefined) {
+      const user = await getUser(ctx.deps.db, ctx.actor, { organizationId: input.OrganizationId, userId: entity.id });
+      if (user.role !== input.Role) unsupportedMember('Role', `Mailyard does not change the role of an existing user (it is ${user.role}).`);
+    }
+    await updateUserDetails(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, userId: entity.id, ...details });
+    return {};
+  },
+);
+
+/** Only a DISABLED user can be deleted: an ENABLED one is an EntityStateException (§2.4). */
+export const DeleteUser = operation(structure({ OrganizationId: OrganizationId(), UserId: EntityIdentifier() }), async (ctx, input) => {
+  const entity = await entityNamed(ctx, input.OrganizationId, input.UserId, 'UserId', ['USER']);
+  await deleteUser(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, userId: entity.id });
+  return {};
+});
+
+/** The password policy names every rule a refused password breaks (InvalidPasswordException). */
+export const ResetPassword = operation(
+  structure({ OrganizationId: OrganizationId(), UserId: WorkMailIdentifier(), Password: Password() }),
+  async (ctx, input) => {
+    const entity = await entityWithId(ctx, input.OrganizationId, input.UserId, ['USER']);
+    await resetPassword(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, userId: entity.id, password: input.Password });
+    return {};
+  },
+);

@@ -1,0 +1,7 @@
+import { ListOutboxInput } from '@mailyard/core/notices';
+import { listOutbox } from '../services/mail/list-outbox.ts';
+import { operatorProcedure, router } from '../trpc/init.ts';
+
+export const outboxRouter = router({
+  list: operatorProcedure.input(ListOutboxInput).query(({ ctx, input }) => listOutbox(ctx.deps.db, ctx.operator, input)),
+});

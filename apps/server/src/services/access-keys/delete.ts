@@ -1,0 +1,26 @@
+import type { AccessKeyRef } from '@mailyard/core/access-keys';
+import { inTransaction } from '@mailyard/db';
+import { deleteAccessKey as deleteKey } from '@mailyard/db/queries/access-keys';
+import type { Deps } from '../../deps.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { requireAccessKey, requireKeyManagementSession } from './require.ts';
+
+export async function deleteAccessKey(deps: Deps, actor: OperatorActor, input: AccessKeyRef): Promise<void> {
+  requireKeyManagementSession(actor);
+  const now = deps.clock();
+  await inTransaction(deps.db, async (tx) => {
+    const key = await requireAccessKey(tx, actor, input.accessKeyId);
+    await deleteKey(tx, actor.accountId, key.accessKeyId);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'access_key.delete',
+        target: { type: 'access_key', id: key.accessKeyId, label: key.description || key.accessKeyId },
+        before: { accessKeyId: key.accessKeyId, description: key.description, status: key.status },
+      },
+      now,
+    );
+  });
+}

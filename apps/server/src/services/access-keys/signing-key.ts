@@ -1,0 +1,39 @@
+import type { Db } from '@mailyard/db';
+import { findAccessKeyForSigning, touchAccessKey } from '@mailyard/db/queries/access-keys';
+import type { Deps } from '../../deps.ts';
+import { MINUTE_MS } from '../../platform/clock.ts';
+import type { OperatorActor } from '../actor.ts';
+
+export interface SigningKey {
+  secret: string;
+  active: boolean;
+  /** The key acts as its operator, over every organization of the account. */
+  actor: OperatorActor;
+  /** The account's twelve-digit id, for ARNs. */
+  awsAccountId: string;
+}
+
+/** What the SigV4 verifier needs to know about an access key, or null for an unknown key. */
+export async function findSigningKey(deps: Deps, accessKeyId: string): Promise<SigningKey | null> {
+  const key = await findAccessKeyForSigning(deps.db, accessKeyId);
+  if (!key) return null;
+  return {
+    secret: deps.masterKey.open(key.secretCiphertext).toString('utf8'),
+    active: key.status === 'Active',
+    awsAccountId: key.awsAccountId,
+    actor: {
+      type: 'operator',
+      operatorId: key.operatorId,
+      accountId: key.accountId,
+      label: key.operatorEmail,
+      via: `access_key:${key.accessKeyId}`,
+      readOnly: false,
+      organizationIds: null,
+    },
+  };
+}
+
+/** "Last used", as the console shows it: written at most once a minute per key. */
+export function recordAccessKeyUse(db: Db, accessKeyId: string, now: Date): Promise<void> {
+  return touchAccessKey(db, accessKeyId, now, MINUTE_MS);
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { GroupMemberSummary, ListGroupMembersInput } from '@mailyard/core/groups';
+import type { Page } from '@mailyard/core/pagination';
+import type { Db } from '@mailyard/db';
+import { listGroupMembersPage } from '@mailyard/db/queries/group-members';
+import type { OperatorActor } from '../actor.ts';
+import { requireOrganization } from '../organizations/access.ts';
+import { cursorKey, pageOf } from '../page.ts';
+import { requireGroup } from './require.ts';
+
+const MemberKey = z.tuple([z.guid()]);
+
+/** A page of a group's direct members (users and groups), in a stable order that holds for any group size. */
+export async function listGroupMembers(db: Db, actor: OperatorActor, input: ListGroupMembersInput): Promise<Page<GroupMemberSummary>> {
+  const org = await requireOrganization(db, actor, input.organizationId);
+  const group = await requireGroup(db, org.id, input.groupId);
+  const scope = JSON.stringify(['group-members', org.id, group.id]);
+  const after = cursorKey(scope, input.cursor, MemberKey);
+  const rows = await listGroupMembersPage(db, { organizationId: org.id, groupId: group.id, after: after?.[0] ?? null, limit: input.limit + 1 });
+  return pageOf(rows, input.limit, scope, (row) => [row.id]);
+}

@@ -1,0 +1,31 @@
+import { fail } from '@mailyard/core/errors';
+import type { GroupMemberInput } from '@mailyard/core/groups';
+import { inTransaction } from '@mailyard/db';
+import { deleteGroupMember } from '@mailyard/db/queries/group-members';
+import type { Deps } from '../../deps.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { requireActiveOrganization } from '../organizations/access.ts';
+import { findMember } from './add-member.ts';
+import { groupTarget, requireGroup } from './require.ts';
+
+/** Takes a user or group out of a group (WorkMail's DisassociateMemberFromGroup). */
+export async function removeGroupMember(deps: Deps, actor: OperatorActor, input: GroupMemberInput): Promise<void> {
+  const now = deps.clock();
+  await inTransaction(deps.db, async (tx) => {
+    const org = await requireActiveOrganization(tx, actor, input.organizationId);
+    const group = await requireGroup(tx, org.id, input.groupId);
+    const member = await findMember(tx, org.id, input.memberId, input.memberType);
+    if (!member || !(await deleteGroupMember(tx, { organizationId: org.id, groupId: group.id, memberId: member.id }))) {
+      fail('GROUP.MEMBER_NOT_FOUND', `${member ? `${member.type === 'GROUP' ? 'Group' : 'User'} "${member.name}"` : input.memberId} is not a member of group "${group.name}".`, {
+        field: 'memberId',
+      });
+    }
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'group.member.remove', organizationId: org.id, target: groupTarget(group), before: { member: { id: member.id, type: member.type, name: member.name } } },
+      now,
+    );
+  });
+}

@@ -1,0 +1,35 @@
+import type { Db } from '@mailyard/db';
+import { enqueueJob } from '@mailyard/db/queries/jobs';
+import { insertOutboxMessage } from '@mailyard/db/queries/outbox';
+import type { Deps } from '../../deps.ts';
+import { SEND_MAIL } from '../../jobs/kinds.ts';
+
+export interface Notice {
+  /** The organization it concerns (its operators see it in the outbox); `null` for installation-level mail. */
+  organizationId: string | null;
+  /** What it is about, e.g. `mailbox.quota_warning`, `password.reset_link`. */
+  kind: string;
+  to: string;
+  subject: string;
+  /** Plain text. */
+  body: string;
+}
+
+/**
+ * Sends a notice by mail. It is written to the outbox and its delivery job enqueued in the caller's transaction, so
+ * it goes out exactly when the change that caused it commits, and never when that change rolls back. The `mail.send`
+ * job delivers it through SMTP_URL, or keeps it in the outbox (and the log) when no relay is configured.
+ */
+export async function sendNotice(deps: Deps, tx: Db, notice: Notice): Promise<{ outboxId: number }> {
+  const now = deps.clock();
+  const outboxId = await insertOutboxMessage(tx, {
+    organizationId: notice.organizationId,
+    kind: notice.kind,
+    toAddress: notice.to,
+    subject: notice.subject,
+    body: notice.body,
+    createdAt: now,
+  });
+  await enqueueJob(tx, { kind: SEND_MAIL, payload: { outboxId }, runAt: now, key: `${SEND_MAIL}:${outboxId}`, maxAttempts: 8, createdAt: now });
+  return { outboxId };
+}

@@ -1,0 +1,23 @@
+import { usageMb, usageState, type MailboxView } from '@mailyard/core/mailboxes';
+import type { UserRef } from '@mailyard/core/users';
+import type { Db } from '@mailyard/db';
+import type { OperatorActor } from '../actor.ts';
+import { requireOrganization } from '../organizations/access.ts';
+import { noMailbox, requireMailboxOwner } from './access.ts';
+
+/** The Quota tab of a user: quota, last reported usage and its state, and when a disabled user's mailbox goes. */
+export async function getMailbox(db: Db, actor: OperatorActor, input: UserRef): Promise<MailboxView> {
+  await requireOrganization(db, actor, input.organizationId);
+  const owner = await requireMailboxOwner(db, input.organizationId, input.userId);
+  const mailbox = owner.mailbox ?? noMailbox(owner.name);
+  return {
+    userId: owner.userId,
+    quotaMb: mailbox.quotaMb,
+    usageBytes: mailbox.usageBytes,
+    usageMb: usageMb(mailbox.usageBytes),
+    usageState: usageState(mailbox.usageBytes, mailbox.quotaMb),
+    usageReportedAt: mailbox.usageReportedAt,
+    quotaWarningSentAt: mailbox.quotaWarningSentAt,
+    deletionDueAt: mailbox.deletionDueAt,
+  };
+}

@@ -1,0 +1,54 @@
+import { fail, failIf } from '@mailyard/core/errors';
+import { portalAccessRefusal } from '@mailyard/core/portal';
+import type { Db } from '@mailyard/db';
+import { findPortalAccount, lockPortalAccount, type PortalAccount } from '@mailyard/db/queries/portal-accounts';
+import { findRecoveryVerification } from '@mailyard/db/queries/self-service';
+import type { UserActor } from '../actor.ts';
+
+/**
+ * The signed-in user's own account, locked for a change. The session was checked when the request came in;
+ * this re-checks under the lock, so a change racing a "disable" cannot slip through.
+ */
+export async function lockOwnAccount(db: Db, actor: UserActor): Promise<PortalAccount> {
+  const account = await lockPortalAccount(db, actor);
+  if (!account) fail('AUTH.REQUIRED', 'Sign in to continue.');
+  failIf(portalAccessRefusal(account));
+  return account;
+}
+
+export interface MyAccount {
+  userId: string;
+  name: string;
+  displayName: string;
+  primaryEmail: string | null;
+  organizationAlias: string;
+  recovery: {
+    /** The verified recovery address, or null. */
+    email: string | null;
+    verifiedAt: Date | null;
+    /** An address waiting for its code. */
+    pendingEmail: string | null;
+    pendingExpiresAt: Date | null;
+  };
+}
+
+/** Who is signed in, and the state of their recovery address. */
+export async function getMyAccount(db: Db, actor: UserActor, now: Date): Promise<MyAccount> {
+  const account = await findPortalAccount(db, actor);
+  if (!account) fail('AUTH.REQUIRED', 'Sign in to continue.');
+  const pending = await findRecoveryVerification(db, actor);
+  const live = pending && pending.expiresAt > now ? pending : null;
+  return {
+    userId: account.userId,
+    name: account.name,
+    displayName: account.displayName,
+    primaryEmail: account.primaryEmail,
+    organizationAlias: account.organizationAlias,
+    recovery: {
+      email: account.recoveryEmailVerifiedAt ? account.recoveryEmail : null,
+      verifiedAt: account.recoveryEmailVerifiedAt,
+      pendingEmail: live?.email ?? null,
+      pendingExpiresAt: live?.expiresAt ?? null,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { fail } from '@mailyard/core/errors';
+import { PORTAL_LIMITS, portalAccessRefusal } from '@mailyard/core/portal';
+import type { UserRef } from '@mailyard/core/users';
+import { inTransaction } from '@mailyard/db';
+import { lockPortalAccount } from '@mailyard/db/queries/portal-accounts';
+import type { Deps } from '../../deps.ts';
+import { MINUTE_MS } from '../../platform/clock.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { requireActiveOrganization } from '../organizations/access.ts';
+import { assertUnderLimits, countAttempt } from '../rate-limit.ts';
+import { createResetLink } from './reset-link.ts';
+
+/**
+ * An operator hands a user a one-time reset link (for a user without a recovery address, say). The link is
+ * returned once and never stored in the clear; it expires like a self-service one.
+ */
+export async function issueResetLink(deps: Deps, actor: OperatorActor, input: UserRef): Promise<{ url: string; expiresAt: Date }> {
+  const now = deps.clock();
+  await requireActiveOrganization(deps.db, actor, input.organizationId);
+  const { perUser, windowMinutes } = PORTAL_LIMITS.operatorResetLink;
+  const rules = [{ key: `portal-operator-reset:${input.organizationId}:${input.userId}`, limit: perUser, windowMs: windowMinutes * MINUTE_MS }];
+  await assertUnderLimits(deps.db, rules, now);
+  return inTransaction(deps.db, async (tx) => {
+    const user = { organizationId: input.organizationId, userId: input.userId };
+    const account = await lockPortalAccount(tx, user);
+    if (!account || account.state === 'DELETED') fail('USER.NOT_FOUND', `User ${input.userId} was not found.`, { field: 'userId' });
+    if (portalAccessRefusal(account)) {
+      fail('USER.INVALID_STATE', `User "${account.name}" cannot use the self-service portal: only an enabled user with a password can reset it there.`, {
+        state: account.state,
+        role: account.role,
+      });
+    }
+    const link = await createResetLink(tx, deps.config, user, 'operator', now);
+    await countAttempt(tx, rules, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'user.password_reset_link_issue',
+        organizationId: input.organizationId,
+        target: { type: 'user', id: input.userId, label: account.primaryEmail ?? account.name },
+        after: { expiresAt: link.expiresAt.toISOString() },
+      },
+      now,
+    );
+    return link;
+  });
+}

@@ -1,0 +1,54 @@
+import { fail } from '@mailyard/core/errors';
+import { assertPassword } from '@mailyard/core/passwords';
+import { PASSWORD_HISTORY_DEPTH, PORTAL_LIMITS } from '@mailyard/core/portal';
+import type { Db } from '@mailyard/db';
+import { findPasswordHash, setPasswordHash } from '@mailyard/db/queries/portal-accounts';
+import { pushPasswordHistory, recentPasswordHashes, type UserKey } from '@mailyard/db/queries/self-service';
+import type { Deps } from '../../deps.ts';
+import { MINUTE_MS } from '../../platform/clock.ts';
+import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { assertUnderLimits, countAttempt, type RateLimitRule } from '../rate-limit.ts';
+
+const currentPasswordLimit = (user: UserKey): RateLimitRule[] => [
+  {
+    key: `portal-current-password:${user.organizationId}:${user.userId}`,
+    limit: PORTAL_LIMITS.currentPassword.perUser,
+    windowMs: PORTAL_LIMITS.currentPassword.windowMinutes * MINUTE_MS,
+  },
+];
+
+/**
+ * Proof that the person at the keyboard is the user, before a sensitive change. Wrong tries are counted per
+ * user (outside the change's transaction, so they stick), which stops a borrowed session from guessing.
+ */
+export async function verifyCurrentPassword(deps: Deps, user: UserKey, password: string, now: Date): Promise<void> {
+  const rules = currentPasswordLimit(user);
+  await assertUnderLimits(deps.db, rules, now);
+  const hash = await findPasswordHash(deps.db, user);
+  if (!hash || !(await verifyPassword(hash, password))) {
+    await countAttempt(deps.db, rules, now);
+    fail('PASSWORD.WRONG_CURRENT', 'Your current password is not correct.', { field: 'currentPassword' });
+  }
+}
+
+/**
+ * Gives a user a new password, in the caller's transaction: it must meet the policy and differ from each of the
+ * user's last five (the current one and the history, verified one by one since each hash has its own salt).
+ * The new hash joins the history.
+ */
+export async function setNewPassword(db: Db, user: UserKey, password: string, now: Date): Promise<void> {
+  assertPassword(password);
+  const current = await findPasswordHash(db, user);
+  const earlier = await recentPasswordHashes(db, user, PASSWORD_HISTORY_DEPTH);
+  const lastFive = [...new Set([current, ...earlier].filter((h): h is string => h !== null))].slice(0, PASSWORD_HISTORY_DEPTH);
+  const reused = await Promise.all(lastFive.map((hash) => verifyPassword(hash, password)));
+  if (reused.includes(true)) {
+    fail('PASSWORD.REUSED', `Choose a password you have not used recently: it may not be any of your last ${PASSWORD_HISTORY_DEPTH} passwords.`, {
+      field: 'password',
+      depth: PASSWORD_HISTORY_DEPTH,
+    });
+  }
+  const hash = await hashPassword(password);
+  await setPasswordHash(db, user, hash, now);
+  await pushPasswordHistory(db, { ...user, passwordHash: hash, createdAt: now }, PASSWORD_HISTORY_DEPTH);
+}

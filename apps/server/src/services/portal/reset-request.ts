@@ -1,0 +1,62 @@
+import { PORTAL_LIMITS, portalAccessRefusal, resetLinkNotice, type RequestPasswordResetInput } from '@mailyard/core/portal';
+import { inTransaction } from '@mailyard/db';
+import { findPortalAccountByAddress } from '@mailyard/db/queries/portal-accounts';
+import type { Deps } from '../../deps.ts';
+import { MINUTE_MS } from '../../platform/clock.ts';
+import { recordAudit } from '../audit.ts';
+import { sendNotice } from '../mail/send-notice.ts';
+import { assertUnderLimits, countAttempt, type RateLimitRule } from '../rate-limit.ts';
+import { createResetLink } from './reset-link.ts';
+import { userActorFor, userTarget } from './session.ts';
+
+/** What "Forgot password" always answers: the same words whether or not the address belongs to anyone. */
+export const RESET_REQUESTED_MESSAGE =
+  'If this address belongs to an account with a verified recovery address, a link to reset the password is on its way there. It works for 30 minutes.';
+
+function limits(address: string, ip: string): RateLimitRule[] {
+  const { perAddress, perIp, windowMinutes } = PORTAL_LIMITS.resetRequest;
+  const windowMs = windowMinutes * MINUTE_MS;
+  return [
+    { key: `portal-reset:addr:${address.toLowerCase()}`, limit: perAddress, windowMs },
+    { key: `portal-reset:ip:${ip}`, limit: perIp, windowMs },
+  ];
+}
+
+/**
+ * "Forgot password": sends a single-use link to the account's verified recovery address. Every request counts
+ * against the limits, known address or not, and the answer never tells which it was; the mail leaves through
+ * the outbox job, so the answer does not wait for (or time) the relay.
+ */
+export async function requestPasswordReset(deps: Deps, input: RequestPasswordResetInput, client: { ip: string }): Promise<{ message: string }> {
+  const now = deps.clock();
+  const rules = limits(input.email, client.ip);
+  await assertUnderLimits(deps.db, rules, now);
+  await countAttempt(deps.db, rules, now);
+
+  const account = await findPortalAccountByAddress(deps.db, input.email);
+  if (account) {
+    const actor = userActorFor(account, 'forgot_password');
+    const recovery = account.recoveryEmailVerifiedAt ? account.recoveryEmail : null;
+    const refused = portalAccessRefusal(account);
+    await inTransaction(deps.db, async (tx) => {
+      if (recovery && !refused) {
+        const link = await createResetLink(tx, deps.config, account, 'self', now);
+        await sendNotice(deps, tx, {
+          organizationId: account.organizationId,
+          kind: 'portal.reset_link',
+          to: recovery,
+          ...resetLinkNotice({ displayName: account.displayName, address: actor.label, url: link.url }),
+        });
+      }
+      // Operators see every request, also those that sent nothing, and why.
+      const outcome = refused ? 'account_unavailable' : recovery ? 'link_sent' : 'no_recovery_address';
+      await recordAudit(
+        tx,
+        actor,
+        { action: 'user.password_reset_request', target: userTarget(actor), after: { outcome, ip: client.ip, ...(recovery && !refused ? { sentTo: recovery } : {}) } },
+        now,
+      );
+    });
+  }
+  return { message: RESET_REQUESTED_MESSAGE };
+}

@@ -1,0 +1,33 @@
+import { fail } from '@mailyard/core/errors';
+import type { Refusal } from '@mailyard/core/errors';
+import type { UserFacts, UserRecord } from '@mailyard/core/users';
+import type { Db } from '@mailyard/db';
+import type { AddressOrigin } from '@mailyard/db/queries/addresses';
+import { findUser } from '@mailyard/db/queries/users';
+import type { Actor } from '../actor.ts';
+
+/**
+ * The user if it belongs to the organization (which the caller has already checked the actor may reach).
+ * A user of another organization is "not found", like one that never existed.
+ */
+export async function requireUser(db: Db, organizationId: string, userId: string, options: { lock?: boolean; field?: string } = {}): Promise<UserRecord> {
+  const user = await findUser(db, organizationId, userId, options.lock ? 'update' : undefined);
+  if (!user) fail('USER.NOT_FOUND', `User ${userId} was not found in this organization.`, { field: options.field ?? 'userId' });
+  return user;
+}
+
+export const userFacts = (user: UserRecord): UserFacts => ({ name: user.name, state: user.state, role: user.role, email: user.email });
+
+/** The audit target of a change to a user. */
+export const userTarget = (user: { id: string; name: string }) => ({ type: 'user', id: user.id, label: user.name });
+
+/** A refusal about one row of a bulk action names that row's field (`users.2.email`). */
+export const refusedAt = (refused: Refusal | null, field: string): Refusal | null =>
+  refused && { ...refused, details: { ...refused.details, field } };
+
+/** Where an address came from, kept with it: the console, the WorkMail API, or the system itself. */
+export function addressOrigin(actor: Actor): AddressOrigin {
+  if (actor.type === 'system') return 'system';
+  if (actor.type === 'user') return 'self_service';
+  return actor.via.startsWith('access_key:') ? 'api' : 'operator';
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { addressProblems } from '@mailyard/core/addresses';
+import { fail, failIf } from '@mailyard/core/errors';
+import { assertPassword } from '@mailyard/core/passwords';
+import { PASSWORD_HISTORY_DEPTH } from '@mailyard/core/portal';
+import { defaultAddressFor, reservedNameRefusal, roleRefusal, type UserRole } from '@mailyard/core/users';
+import { inTransaction, violatedUniqueConstraint } from '@mailyard/db';
+import { pushPasswordHistory } from '@mailyard/db/queries/self-service';
+import { findUserByName, insertUser } from '@mailyard/db/queries/users';
+import type { Deps } from '../../deps.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { requireActiveOrganization } from '../organizations/access.ts';
+import { addressOrigin, userTarget } from './access.ts';
+import { activateUser } from './activate.ts';
+
+/** What the console's Create user form and WorkMail's CreateUser both give. */
+export interface NewUser {
+  organizationId: string;
+  name: string;
+  displayName: string;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  hiddenFromGlobalAddressList?: boolean | undefined;
+  role?: UserRole | undefined;
+  /** Without one the user cannot sign in until an operator resets it (WorkMail's CreateUser allows that). */
+  password?: string | undefined;
+  /** With `register`: the primary address; absent = <name>@<default domain>. */
+  email?: string | undefined;
+}
+
+export const nameTaken = (name: string): never =>
+  fail('USER.NAME_TAKEN', `The user name "${name}" is already in use in this organization.`, { field: 'name', name });
+
+/**
+ * Creates a user. WorkMail's CreateUser (`register: false`) leaves it DISABLED without an address; the console's
+ * Create user (`register: true`) also enables it — primary address, mailbox with the default quota — in the same
+ * transaction, so a refused address leaves no half-created user behind.
+ */
+export async function createUser(deps: Deps, actor: OperatorActor, input: NewUser, options: { register: boolean }): Promise<{ userId: string }> {
+  failIf(reservedNameRefusal(input.name, 'user'));
+  const role = input.role ?? 'USER';
+  failIf(roleRefusal(role));
+  if (input.password !== undefined) assertPassword(input.password);
+  // Hashing takes tens of milliseconds: done before the transaction, so no row lock waits on it.
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const now = deps.clock();
+  const id = randomUUID();
+  try {
+    return await inTransaction(deps.db, async (tx) => {
+      const org = await requireActiveOrganization(tx, actor, input.organizationId);
+      if (await findUserByName(tx, org.id, input.name)) nameTaken(input.name);
+      await insertUser(tx, {
+        organizationId: org.id,
+        id,
+        name: input.name,
+        displayName: input.displayName,
+        firstName: input.firstName ?? null,
+        lastName: input.lastName ?? null,
+        hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
+        role,
+        passwordHash,
+        createdAt: now,
+      });
+      if (passwordHash) await pushPasswordHistory(tx, { organizationId: org.id, userId: id, passwordHash, createdAt: now }, PASSWORD_HISTORY_DEPTH);
+      let email: string | null = null;
+      if (options.register) {
+        email = input.email ?? defaultEmail(input.name, org.defaultMailDomain);
+        await activateUser(tx, org.id, { id, email: null }, email, { field: 'email', origin: addressOrigin(actor), now });
+      }
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'user.create',
+          organizationId: org.id,
+          target: userTarget({ id, name: input.name }),
+          after: {
+            name: input.name,
+            displayName: input.displayName,
+            firstName: input.firstName ?? null,
+            lastName: input.lastName ?? null,
+            hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
+            role,
+            state: email ? 'ENABLED' : 'DISABLED',
+            email,
+          },
+        },
+        now,
+      );
+      return { userId: id };
+    });
+  } catch (error) {
+    // Two requests racing for one name: the unique index lets one through; the other gets the same clear error.
+    if (violatedUniqueConstraint(error) === 'users_name_key') nameTaken(input.name);
+    throw error;
+  }
+}
+
+/** The form's prefilled address, which must itself be a valid address (a name such as "a..b" does not make one). */
+function defaultEmail(name: string, defaultDomain: string | null): string {
+  if (!defaultDomain) fail('VALIDATION', 'Enter an email address: the organization has no default domain.', { field: 'email' });
+  const email = defaultAddressFor(name, defaultDomain);
+  const problems = addressProblems(email);
+  if (problems.length > 0) fail('ADDRESS.INVALID', `${email} is not a valid address. ${problems.join(' ')} Enter another email address.`, { field: 'email' });
+  return email;
+}

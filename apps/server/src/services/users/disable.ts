@@ -1,0 +1,58 @@
+import { fail, failIf } from '@mailyard/core/errors';
+import { canDisable, mailboxDeletionDate, type BulkUsersInput } from '@mailyard/core/users';
+import { inTransaction } from '@mailyard/db';
+import { deprovisionMailbox } from '@mailyard/db/queries/mailboxes';
+import { deleteUserSessions } from '@mailyard/db/queries/self-service';
+import { lockUsers, updateUser } from '@mailyard/db/queries/users';
+import type { Deps } from '../../deps.ts';
+import { scheduleMailboxDeletion } from '../../jobs/handlers/delete-mailbox.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { requireActiveOrganization } from '../organizations/access.ts';
+import { refusedAt, userFacts, userTarget } from './access.ts';
+
+export interface DisabledUser {
+  userId: string;
+  /** When the kept mailbox will be deleted unless the user is enabled again. */
+  mailboxDeletionDueAt: Date;
+}
+
+/**
+ * Disables users (the console's Disable dialog; WorkMail's DeregisterFromWorkMail with one id). Each becomes
+ * inaccessible at once — state DISABLED, portal sessions ended — and its mailbox is kept for 30 days, then deleted
+ * by a durable job enqueued in the same transaction. All or nothing: a refused row (`userIds.1`) disables no one.
+ */
+export async function disableUsers(deps: Deps, actor: OperatorActor, input: BulkUsersInput): Promise<{ users: DisabledUser[] }> {
+  const now = deps.clock();
+  const mailboxDeletionDueAt = mailboxDeletionDate(now);
+  return inTransaction(deps.db, async (tx) => {
+    const org = await requireActiveOrganization(tx, actor, input.organizationId);
+    const locked = new Map((await lockUsers(tx, org.id, input.userIds)).map((u) => [u.id, u]));
+    const selected = input.userIds.map((id, i) => {
+      const user = locked.get(id.toLowerCase());
+      if (!user) fail('USER.NOT_FOUND', `User ${id} was not found in this organization.`, { field: `userIds.${i}` });
+      failIf(refusedAt(canDisable(userFacts(user)), `userIds.${i}`));
+      return user;
+    });
+    for (const user of selected) {
+      const key = { organizationId: org.id, userId: user.id };
+      await updateUser(tx, org.id, user.id, { state: 'DISABLED', disabledAt: now, updatedAt: now });
+      const sessionsEnded = await deleteUserSessions(tx, key);
+      await deprovisionMailbox(tx, org.id, user.id, now, mailboxDeletionDueAt);
+      await scheduleMailboxDeletion(tx, { ...key, accountId: org.accountId, runAt: mailboxDeletionDueAt, now });
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'user.disable',
+          organizationId: org.id,
+          target: userTarget(user),
+          before: { state: user.state },
+          after: { state: 'DISABLED', mailboxDeletionDueAt, sessionsEnded },
+        },
+        now,
+      );
+    }
+    return { users: selected.map((u) => ({ userId: u.id, mailboxDeletionDueAt })) };
+  });
+}

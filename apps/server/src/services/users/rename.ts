@@ -1,0 +1,30 @@
+import { failIf } from '@mailyard/core/errors';
+import { canRename, normalizeUserName, reservedNameRefusal, type RenameUserInput } from '@mailyard/core/users';
+import { inTransaction, violatedUniqueConstraint } from '@mailyard/db';
+import { findUserByName, updateUser } from '@mailyard/db/queries/users';
+import type { Deps } from '../../deps.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireUser, userFacts, userTarget } from './access.ts';
+import { nameTaken } from './create.ts';
+
+/** Renames a user; a change of case only is allowed. System users keep their names. */
+export async function renameUser(deps: Deps, actor: OperatorActor, input: RenameUserInput): Promise<void> {
+  failIf(reservedNameRefusal(input.name, 'user'));
+  const now = deps.clock();
+  try {
+    await inTransaction(deps.db, async (tx) => {
+      const org = await requireActiveOrganization(tx, actor, input.organizationId);
+      const user = await requireUser(tx, org.id, input.userId, { lock: true });
+      failIf(canRename(userFacts(user)));
+      if (user.name === input.name) return;
+      if (normalizeUserName(user.name) !== normalizeUserName(input.name) && (await findUserByName(tx, org.id, input.name))) nameTaken(input.name);
+      await updateUser(tx, org.id, user.id, { name: input.name, updatedAt: now });
+      await recordAudit(tx, actor, { action: 'user.rename', organizationId: org.id, target: userTarget(user), before: { name: user.name }, after: { name: input.name } }, now);
+    });
+  } catch (error) {
+    if (violatedUniqueConstraint(error) === 'users_name_key') nameTaken(input.name);
+    throw error;
+  }
+}

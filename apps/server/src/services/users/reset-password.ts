@@ -1,0 +1,35 @@
+import { failIf } from '@mailyard/core/errors';
+import { assertPassword } from '@mailyard/core/passwords';
+import { PASSWORD_HISTORY_DEPTH } from '@mailyard/core/portal';
+import { canEdit } from '@mailyard/core/users';
+import { inTransaction } from '@mailyard/db';
+import { setPasswordHash } from '@mailyard/db/queries/portal-accounts';
+import { deleteUserSessions, pushPasswordHistory, revokeResetTokens } from '@mailyard/db/queries/self-service';
+import type { Deps } from '../../deps.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireUser, userFacts, userTarget } from './access.ts';
+
+/**
+ * An operator sets a user's password ("Resetting user passwords"; WorkMail's ResetPassword). The built-in policy
+ * applies, naming every rule a refused password breaks; the user's portal sessions end, since whoever held the
+ * old password may hold them, and reset links sent earlier stop working. The audit event never carries the password.
+ */
+export async function resetPassword(deps: Deps, actor: OperatorActor, input: { organizationId: string; userId: string; password: string }): Promise<void> {
+  assertPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock();
+  await inTransaction(deps.db, async (tx) => {
+    const org = await requireActiveOrganization(tx, actor, input.organizationId);
+    const user = await requireUser(tx, org.id, input.userId, { lock: true });
+    failIf(canEdit(userFacts(user)));
+    const key = { organizationId: org.id, userId: user.id };
+    await setPasswordHash(tx, key, passwordHash, now);
+    await pushPasswordHistory(tx, { ...key, passwordHash, createdAt: now }, PASSWORD_HISTORY_DEPTH);
+    await revokeResetTokens(tx, key, now);
+    const sessionsEnded = await deleteUserSessions(tx, key);
+    await recordAudit(tx, actor, { action: 'user.password_reset', organizationId: org.id, target: userTarget(user), after: { sessionsEnded } }, now);
+  });
+}

@@ -1,0 +1,35 @@
+import { failIf } from '@mailyard/core/errors';
+import { canEdit, type UpdateUserDetailsInput } from '@mailyard/core/users';
+import { inTransaction } from '@mailyard/db';
+import { updateUser, type UserPatch } from '@mailyard/db/queries/users';
+import type { Deps } from '../../deps.ts';
+import type { OperatorActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireUser, userFacts, userTarget } from './access.ts';
+
+type Details = Omit<UpdateUserDetailsInput, 'organizationId' | 'userId'>;
+
+/**
+ * "Editing user details" (and WorkMail's UpdateUser): only the fields present change, `null` clears one.
+ * The audit event holds the changed fields only, before and after.
+ */
+export async function updateUserDetails(deps: Deps, actor: OperatorActor, input: UpdateUserDetailsInput): Promise<void> {
+  const { organizationId, userId, ...details } = input;
+  const now = deps.clock();
+  await inTransaction(deps.db, async (tx) => {
+    const org = await requireActiveOrganization(tx, actor, organizationId);
+    const user = await requireUser(tx, org.id, userId, { lock: true });
+    failIf(canEdit(userFacts(user)));
+    const before: Partial<Details> = {};
+    const after: Partial<Details> = {};
+    for (const [field, value] of Object.entries(details) as [keyof Details, Details[keyof Details]][]) {
+      if (value === undefined || value === user[field]) continue;
+      (before as Record<string, unknown>)[field] = user[field];
+      (after as Record<string, unknown>)[field] = value;
+    }
+    if (Object.keys(after).length === 0) return;
+    await updateUser(tx, org.id, user.id, { ...(after as Omit<UserPatch, 'updatedAt'>), updatedAt: now });
+    await recordAudit(tx, actor, { action: 'user.update', organizationId: org.id, target: userTarget(user), before, after }, now);
+  });
+}

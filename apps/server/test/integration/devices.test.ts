@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_LIMITS } from '@mailyard/core/auth';
+import { MAX_DEVICES_PER_USER } from '@mailyard/core/devices';
+import { insertDevice } from '@mailyard/db/queries/devices';
+import { updateOrganization } from '@mailyard/db/queries/organizations';
+import { callerFor } from '../support/caller.ts';
+import { createTestDeps, type TestDeps } from '../support/deps.ts';
+import { failure } from '../support/errors.ts';
+import { createOperator, type TestOperator } from '../support/fixtures.ts';
+import { createActiveOrganization, createMailboxUser, USER_PASSWORD } from '../support/mailbox-fixtures.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let deps: TestDeps;
+let server: TestServer;
+let op: TestOperator;
+let other: TestOperator;
+let org: { organizationId: string; domain: string };
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  server = await startTestServer(deps, { worker: false });
+  op = await createOperator(deps);
+  other = await createOperator(deps);
+  org = await createActiveOrganization(deps, op.actor);
+});
+afterAll(async () => {
+  await server.close();
+  await deps.database.drop();
+});
+
+let n = 0;
+const newUser = () => createMailboxUser(deps, op.actor, org, `phone${++n}`);
+const caller = () => callerFor(deps, op.actor);
+
+const basic = (address: string, password: string) => `Basic ${Buffer.from(`${address}:${password}`).toString('base64')}`;
+
+interface SyncOptions {
+  address: string;
+  password?: string;
+  deviceId?: string | null;
+  deviceType?: string;
+  cmd?: string;
+  body?: unknown;
+  userAgent?: string;
+}
+
+/** One ActiveSync-style Provision request, as a phone sends it. */
+async function sync(o: SyncOptions) {
+  const query = new URLSearchParams({ Cmd: o.cmd ?? 'Provision', DeviceType: o.deviceType ?? 'iPhone' });
+  if (o.deviceId !== null) query.set('DeviceId', o.deviceId ?? 'ApplF17ABC123');
+  const response = await fetch(`${server.url}/Microsoft-Server-ActiveSync?${query}`, {
+    method: 'POST',
+    headers: {
+      authorization: basic(o.address, o.password ?? USER_PASSWORD),
+      'content-type': 'application/json',
+      'user-agent': o.userAgent ?? 'Apple-iPhone15C2/2104.4',
+    },
+    body: JSON.stringify(o.body ?? { model: 'iPhone15,2', operatingSystem: 'iOS 17.4' }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+}
+
+const ref = (user: { userId: string }, deviceId = 'applf17abc123') => ({ organizationId: org.organizationId, userId: user.userId, deviceId });
+
+describe('device sync endpoint', () => {
+  it('records a device on its first sync, and the last sync on each later one', async () => {
+    const user = await newUser();
+    const first = deps.clock();
+    expect(await sync({ address: user.email })).toMatchObject({ status: 200, body: { status: 'ok', wipe: false } });
+
+    const [device] = await caller().devices.list({ organizationId: org.organizationId, userId: user.userId });
+    expect(device).toEqual({
+      deviceId: 'applf17abc123',
+      deviceType: 'iPhone',
+      model: 'iPhone15,2',
+      operatingSystem: 'iOS 17.4',
+      userAgent: 'Apple-iPhone15C2/2104.4',
+      firstSyncAt: first,
+      lastSyncAt: first,
+      wipeStatus: null,
+      wipeRequestedAt: null,
+      wipeSentAt: null,
+      wipedAt: null,
+    });
+
+    deps.clock.advance(60_000);
+    // Same device (ids compare without case), newer OS; the body's user agent wins over the header.
+    await sync({ address: user.email, deviceId: 'APPLF17ABC123', body: { operatingSystem: 'iOS 17.5', userAgent: 'Mail/1.0' } });
+    const again = await caller().devices.get(ref(user));
+    expect(again).toMatchObject({ firstSyncAt: first, lastSyncAt: deps.clock(), operatingSystem: 'iOS 17.5', model: 'iPhone15,2', userAgent: 'Mail/1.0' });
+    expect(await caller().devices.list({ organizationId: org.organizationId, userId: user.userId })).toHaveLength(1);
+
+    const events = await caller().activity.list({ organizationId: org.organizationId, targetId: user.userId, action: 'device.' });
+    expect(events.items.map((e) => e.action)).toEqual(['device.add']); // routine syncs are not audited
+    expect(events.items[0]).toMatchObject({ actorType: 'user', actorLabel: user.email, via: 'activesync' });
+  });
+
+  it('signs in with an alias too', async () => {
+    const user = await newUser();
+    await caller().users.addAlias({ organizationId: org.organizationId, entityId: user.userId, localPart: `alias${n}`, domain: org.domain });
+    expect((await sync({ address: `ALIAS${n}@${org.domain}`, deviceId: 'Alias1' })).status).toBe(200);
+    expect((await caller().devices.list({ organizationId: org.organizationId, userId: user.userId })).map((d) => d.deviceId)).toEqual(['alias1']);
+  });
+
+  it('answers a wrong password and an unknown address alike, with a Basic challenge', async () => {
+    const user = await newUser();
+    const wrong = await sync({ address: user.email, password: 'Not-The-Password-1' });
+    const unknown = await sync({ address: `ghost@${org.domain}` });
+    for (const r of [wrong, unknown]) {
+      expect(r.status).toBe(401);
+      expect(r.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      expect(r.body).toEqual({ status: 'error', code: 'AUTH.INVALID_CREDENTIALS', message: 'The email address or password is incorrect.' });
+    }
+    const missing = await fetch(`${server.url}/Microsoft-Server-ActiveSync?Cmd=Provision&DeviceId=abc`, { method: 'POST' });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Basic/);
+    expect(await caller().devices.list({ organizationId: org.organizationId, userId: user.userId })).toEqual([]);
+  });
+
+  it('throttles failed sign-ins per address', async () => {
+    const user = await newUser();
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) expect((await sync({ address: user.email, password: 'Wrong-Password-1' })).status).toBe(401);
+    const limited = await sync({ address: user.email });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    deps.clock.advance(SIGN_IN_LIMITS.windowMinutes * 60_000);
+    expect((await sync({ address: user.email })).status).toBe(200);
+  });
+
+  it('refuses a disabled user’s devices with the reason, and lets them in again once enabled', async () => {
+    const user = await newUser();
+    await sync({ address: user.email });
+    await caller().users.disable({ organizationId: org.organizationId, userIds: [user.userId] });
+    expect(await sync({ address: user.email })).toMatchObject({
+      status: 403,
+      body: { code: 'DEVICE.ACCESS_DENIED', message: 'This account is disabled: its mobile devices cannot sync.' },
+    });
+    await caller().users.enable({ organizationId: org.organizationId, users: [{ userId: user.userId, email: user.email }] });
+    expect((await sync({ address: user.email })).status).toBe(200);
+  });
+
+  it('refuses the devices of an organization that is not Active', async () => {
+    const inactive = await createActiveOrganization(deps, op.actor);
+    const user = await createMailboxUser(deps, op.actor, inactive, 'traveller');
+    expect((await sync({ address: user.email })).status).toBe(200);
+    await updateOrganization(deps.db, inactive.organizationId, { state: 'Inactive' });
+    expect(await sync({ address: user.email })).toMatchObject({
+      status: 403,
+      body: { code: 'DEVICE.ACCESS_DENIED', message: expect.stringMatching(/organization of this account is not active \(state: Inactive\)/) },
+    });
+  });
+
+  it(`refuses a new device once the user has ${MAX_DEVICES_PER_USER}, still syncing the known ones`, async () => {
+    const user = await newUser();
+    for (let i = 0; i < MAX_DEVICES_PER_USER; i++) {
+      await insertDevice(deps.db, { organizationId: org.organizationId, userId: user.userId, deviceId: `old${i}` }, deps.clock());
+    }
+    expect(await sync({ address: user.email, deviceId: 'OneTooMany' })).toMatchObject({
+      status: 422,
+      body: { code: 'DEVICE.LIMIT_REACHED', message: expect.stringMatching(/remove one/) },
+    });
+    expect((await sync({ address: user.email, deviceId: 'old7' })).status).toBe(200);
+  });
+
+  it.each([
+    ['a missing device id', { deviceId: null }, 'deviceId', 'Device id is required.'],
+    ['a device id with a hyphen', { deviceId: 'abc-123' }, 'deviceId', 'Device id may contain only letters and digits.'],
+    ['a 33-character device id', { deviceId: 'a'.repeat(33) }, 'deviceId', 'Device id must be at most 32 characters.'],
+    ['another command', { cmd: 'Sync' }, 'Cmd', 'Only Cmd=Provision is supported.'],
+    ['a 257-character model', { body: { model: 'm'.repeat(257) } }, 'model', 'Model must be at most 256 characters.'],
+    ['a non-boolean acknowledgement', { body: { wipeAcknowledged: 'yes' } }, 'wipeAcknowledged', /boolean/],
+    ['a body that is not an object', { body: [1, 2] }, 'body', 'The body must be a JSON object.'],
+  ] as const)('refuses %s with 400 naming the field, before any sign-in', async (_, options, field, rule) => {
+    const r = await sync({ address: 'nobody@example.com', ...options });
+    expect(r.status).toBe(400);
+    expect((r.body.fieldErrors as Record<string, string[]>)[field]![0]).toMatch(rule);
+  });
+
+  it('answers the OPTIONS discovery of ActiveSync clients after sign-in', async () => {
+    const user = await newUser();
+    const anonymous = await fetch(`${server.url}/Microsoft-Server-ActiveSync`, { method: 'OPTIONS' });
+    expect(anonymous.status).toBe(401);
+    const signedIn = await fetch(`${server.url}/Microsoft-Server-ActiveSync`, { method: 'OPTIONS', headers: { authorization: basic(user.email, USER_PASSWORD) } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get('ms-asprotocolcommands')).toBe('Provision');
+    expect(signedIn.headers.get('ms-asprotocolversions')).toBe('14.1');
+  });
+});
+
+describe('wipe lifecycle', () => {
+  it('wipe pending → sent on the next sync (and again until acknowledged) → wiped; remove lets it back as new', async () => {
+    const user = await newUser();
+    await sync({ address: user.email });
+
+    // Asked, then withdrawn before the device heard of it.
+    expect(await caller().devices.wipe(ref(user))).toMatchObject({ wipeStatus: 'PENDING', wipeRequestedAt: deps.clock() });
+    expect(await caller().devices.cancelWipe(ref(user))).toMatchObject({ wipeStatus: null, wipeRequestedAt: null });
+    expect((await sync({ address: user.email })).body).toEqual({ status: 'ok', wipe: false });
+
+    // Asked again: the next sync is told to wipe, and so is every sync until the device acknowledges.
+    deps.clock.advance(1000);
+    const requestedAt = deps.clock();
+    await caller().devices.wipe(ref(user));
+    deps.clock.advance(1000);
+    expect((await sync({ address: user.email })).body).toEqual({ status: 'ok', wipe: true });
+    const sentAt = deps.clock();
+    expect(await caller().devices.get(ref(user))).toMatchObject({ wipeStatus: 'SENT', wipeRequestedAt: requestedAt, wipeSentAt: sentAt });
+    deps.clock.advance(1000);
+    expect((await sync({ address: user.email })).body).toEqual({ status: 'ok', wipe: true });
+    expect(await caller().devices.get(ref(user))).toMatchObject({ wipeStatus: 'SENT', wipeSentAt: sentAt });
+    expect(await failure(caller().devices.cancelWipe(ref(user)))).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      domainCode: 'DEVICE.INVALID_STATE',
+      message: expect.stringMatching(/can no longer be cancelled/),
+    });
+
+    // The device acknowledges (repeating it is harmless), and may not sync any more.
+    deps.clock.advance(1000);
+    expect((await sync({ address: user.email, body: { wipeAcknowledged: true } })).body).toEqual({ status: 'ok', wipe: false });
+    const wipedAt = deps.clock();
+    expect(await caller().devices.get(ref(user))).toMatchObject({ wipeStatus: 'WIPED', wipedAt });
+    expect((await sync({ address: user.email, body: { wipeAcknowledged: true } })).status).toBe(200);
+    expect(await caller().devices.get(ref(user))).toMatchObject({ wipedAt });
+    expect(await sync({ address: user.email })).toMatchObject({ status: 412, body: { code: 'DEVICE.INVALID_STATE', message: expect.stringMatching(/wiped; remove it/) } });
+    expect(await failure(caller().devices.wipe(ref(user)))).toMatchObject({ domainCode: 'DEVICE.INVALID_STATE', message: 'This device has already been wiped.' });
+
+    // Remove: gone from the list; the next sync brings it back as a new device.
+    expect(await caller().devices.remove(ref(user))).toEqual({ deviceId: 'applf17abc123' });
+    expect(await caller().devices.list({ organizationId: org.organizationId, userId: user.userId })).toEqual([]);
+    expect(await failure(caller().devices.get(ref(user)))).toMatchObject({ code: 'NOT_FOUND', domainCode: 'DEVICE.NOT_FOUND' });
+    deps.clock.advance(1000);
+    expect((await sync({ address: user.email })).body).toEqual({ status: 'ok', wipe: false });
+    expect(await caller().devices.list({ organizationId: org.organizationId, userId: user.userId })).toEqual([
+      expect.objectContaining({ deviceId: 'applf17abc123', wipeStatus: null, firstSyncAt: deps.clock() }),
+    ]);
+
+    const events = await caller().activity.list({ organizationId: org.organizationId, targetId: user.userId, action: 'device.' });
+    expect(events.items.map((e) => e.action).reverse()).toEqual([
+      'device.add',
+      'device.wipe',
+      'device.cancel_wipe',
+      'device.wipe',
+      'device.wipe_sent',
+      'device.wiped',
+      'device.remove',
+      'device.add',
+    ]);
+  });
+
+  it('refuses an acknowledgement for a wipe the device was never told about, recording nothing', async () => {
+    const user = await newUser();
+    expect(await sync({ address: user.email, deviceId: 'fresh1', body: { wipeAcknowledged: true } })).toMatchObject({
+      status: 412,
+      body: { code: 'DEVICE.INVALID_STATE' },
+    });
+    expect(await caller().devices.list({ organizationId: org.organizationId, userId: user.userId })).toEqual([]);
+  });
+
+  it('refuses console actions on a device that never synced and on an unknown user', async () => {
+    const user = await newUser();
+    const device = ref(user);
+    const c = caller();
+    for (const call of [() => c.devices.get(device), () => c.devices.wipe(device), () => c.devices.cancelWipe(device), () => c.devices.remove(device)]) {
+      expect(await failure(call())).toMatchObject({ code: 'NOT_FOUND', domainCode: 'DEVICE.NOT_FOUND' });
+    }
+    const unknown = { organizationId: org.organizationId, userId: '00000000-0000-4000-8000-000000000000' };
+    expect(await failure(caller().devices.list(unknown))).toMatchObject({ code: 'NOT_FOUND', domainCode: 'USER.NOT_FOUND' });
+    expect(await failure(caller().devices.get({ ...ref(user), deviceId: 'bad-id' }))).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { deviceId: [expect.any(String)] } });
+  });
+});
+
+describe('tenant isolation', () => {
+  it('an operator of another account gets NOT_FOUND for every device call', async () => {
+    const user = await newUser();
+    await sync({ address: user.email });
+    const intruder = callerFor(deps, other.actor);
+    const device = ref(user);
+    for (const call of [
+      () => intruder.devices.list({ organizationId: org.organizationId, userId: user.userId }),
+      () => intruder.devices.get(device),
+      () => intruder.devices.wipe(device),
+      () => intruder.devices.cancelWipe(device),
+      () => intruder.devices.remove(device),
+    ]) {
+      expect(await failure(call())).toMatchObject({ code: 'NOT_FOUND', domainCode: 'ORGANIZATION.NOT_FOUND' });
+    }
+    const own = await createActiveOrganization(deps, other.actor);
+    expect(await failure(intruder.devices.get({ ...device, organizationId: own.organizationId }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await caller().devices.get(device)).toMatchObject({ wipeStatus: null });
+  });
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { entityId } from '../entities/ids.ts';
+import { organizationId } from '../organizations/schemas.ts';
+import { pageInput } from '../pagination/cursor.ts';
+
+const emptyToUndefined = (s: string) => (s === '' ? undefined : s);
+
+/** The Activity view: an organization's audit events, or one user's or group's, newest first. */
+export const ListActivityInput = z.object({
+  organizationId,
+  /** A user or group id: only the events about it. */
+  targetId: entityId.optional(),
+  /** A prefix of who acted (an operator's email, a user's address, `Mailyard` for the system), without case. */
+  actor: z.string().trim().max(254, 'Actor filter must be at most 254 characters.').transform(emptyToUndefined).optional(),
+  /** A prefix of the action, e.g. `user.` or `device.wipe`. */
+  action: z
+    .string()
+    .trim()
+    .max(64, 'Action filter must be at most 64 characters.')
+    .regex(/^[a-z_.]*$/, 'Action filter may contain only lower-case letters, dots and underscores.')
+    .transform(emptyToUndefined)
+    .optional(),
+  ...pageInput,
+});
+export type ListActivityInput = z.infer<typeof ListActivityInput>;
+
+export interface ActivityEvent {
+  id: number;
+  /** operator | user | system */
+  actorType: string;
+  actorLabel: string;
+  /** The credential used: session, api_token:<id>, activesync, … */
+  via: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  targetLabel: string | null;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+}

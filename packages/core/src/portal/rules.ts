@@ -1,0 +1,91 @@
+import { splitAddress } from '../addresses/address.ts';
+import { AliasPolicy, defaultAliasPolicy } from '../addresses/aliases.ts';
+import type { EntityState } from '../entities/state.ts';
+import { refusal, type Refusal } from '../errors/refusal.ts';
+import type { OrganizationState } from '../organizations/state.ts';
+import type { UserRole } from '../users/roles.ts';
+
+/** A portal session lasts this long without use, and is extended while used. */
+export const PORTAL_SESSION_HOURS = 12;
+
+/** A new password may not repeat any of the user's last five. */
+export const PASSWORD_HISTORY_DEPTH = 5;
+
+/** A password-reset link works once, for 30 minutes. */
+export const RESET_LINK_MINUTES = 30;
+
+/** The code sent to a new recovery address: six digits, valid 15 minutes, five tries. */
+export const RECOVERY_CODE_DIGITS = 6;
+export const RECOVERY_CODE_MINUTES = 15;
+export const RECOVERY_CODE_MAX_ATTEMPTS = 5;
+
+/** Throttles of the portal, shared by every replica (counted in the database). */
+export const PORTAL_LIMITS = {
+  /** Failed sign-ins per address, and sign-in attempts per client address. */
+  signIn: { perAddress: 5, perIp: 30, windowMinutes: 15 },
+  /** "Forgot password" requests per address and per client address. */
+  resetRequest: { perAddress: 3, perIp: 10, windowMinutes: 60 },
+  /** Reset-link submissions (right or wrong) per client address. */
+  resetSubmit: { perIp: 20, windowMinutes: 15 },
+  /** Recovery codes sent per user. */
+  recoveryCode: { perUser: 5, windowMinutes: 60 },
+  /** Wrong current passwords per user (change password, change recovery address). */
+  currentPassword: { perUser: 5, windowMinutes: 15 },
+  /** Reset links an operator issues for one user. */
+  operatorResetLink: { perUser: 10, windowMinutes: 60 },
+} as const;
+
+export interface PortalAccountFacts {
+  state: EntityState;
+  role: UserRole;
+  organizationState: OrganizationState;
+  hasPassword: boolean;
+}
+
+export const ACCOUNT_UNAVAILABLE_MESSAGE = 'This account cannot sign in: it is disabled, or its organization is not active. Contact your administrator.';
+
+/**
+ * Whether a user may use the portal: an enabled person (not a system user or resource) with a password, in an
+ * Active organization. Checked at sign-in and on every request, so disabling ends a session at once.
+ */
+export function portalAccessRefusal(account: PortalAccountFacts): Refusal | null {
+  const usable = account.state === 'ENABLED' && account.role === 'USER' && account.hasPassword && account.organizationState === 'Active';
+  return usable ? null : refusal('AUTH.ACCOUNT_UNAVAILABLE', ACCOUNT_UNAVAILABLE_MESSAGE);
+}
+
+/**
+ * A recovery address must be personal: not on one of the organization's domains (or their subdomains), which the
+ * organization — not the user — controls and which stop working with the account.
+ */
+export function recoveryAddressRefusal(address: string, organizationDomains: readonly string[]): Refusal | null {
+  const domain = (splitAddress(address)?.domain ?? '').toLowerCase();
+  const own = organizationDomains.find((d) => {
+    const orgDomain = d.toLowerCase();
+    return domain === orgDomain || domain.endsWith(`.${orgDomain}`);
+  });
+  return own
+    ? refusal('RECOVERY.ADDRESS_INVALID', `Use a personal address outside your organization: ${own} is a domain of your organization.`, {
+        field: 'email',
+        domain: own,
+      })
+    : null;
+}
+
+/** Six digits from a random integer below 10^6, zero-padded. */
+export const formatRecoveryCode = (n: number) => String(n % 10 ** RECOVERY_CODE_DIGITS).padStart(RECOVERY_CODE_DIGITS, '0');
+
+/** The policy stored on an organization; one written by an older version, or never set, reads as the default (off). */
+export function storedAliasPolicy(stored: unknown): AliasPolicy {
+  const parsed = AliasPolicy.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : defaultAliasPolicy;
+}
+
+/** Why a user may not remove this address of theirs, or `null` when they may. `address` is `null` when it is not theirs. */
+export function selfServiceAliasRemovalRefusal(policy: AliasPolicy, address: { address: string; isPrimary: boolean } | null): Refusal | null {
+  if (!policy.allowed) return refusal('ADDRESS.SELF_SERVICE_DISABLED', 'Your organization does not let users manage their own aliases.');
+  if (!address) return refusal('ADDRESS.NOT_FOUND', 'This address is not one of your aliases.', { field: 'address' });
+  if (address.isPrimary) {
+    return refusal('ADDRESS.IS_PRIMARY', `${address.address} is your primary address: it cannot be removed.`, { field: 'address' });
+  }
+  return null;
+}

@@ -1,0 +1,60 @@
+import type { EntityState } from '../entities/state.ts';
+import type { UserRole } from './roles.ts';
+
+/** A row of the users list (WorkMail's User). */
+export interface UserSummary {
+  id: string;
+  name: string;
+  displayName: string;
+  /** The primary address; `null` until the user is enabled. */
+  email: string | null;
+  state: EntityState;
+  role: UserRole;
+  enabledAt: Date | null;
+  disabledAt: Date | null;
+  identityProviderUserId: string | null;
+}
+
+/** Every attribute of a user (WorkMail's DescribeUser), without credentials. */
+export interface UserRecord extends UserSummary {
+  firstName: string | null;
+  lastName: string | null;
+  initials: string | null;
+  telephone: string | null;
+  street: string | null;
+  city: string | null;
+  zipCode: string | null;
+  country: string | null;
+  company: string | null;
+  department: string | null;
+  jobTitle: string | null;
+  office: string | null;
+  hiddenFromGlobalAddressList: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The mailbox as the user's page shows it; kept while the user is disabled, until `deletionDueAt`. */
+export interface UserMailbox {
+  quotaMb: number;
+  usageBytes: number;
+  usageReportedAt: Date | null;
+  provisionedAt: Date;
+  deprovisionedAt: Date | null;
+  deletionDueAt: Date | null;
+  deletedAt: Date | null;
+}
+
+export interface UserDetail extends UserRecord {
+  /** Every address but the primary, alphabetical. */
+  aliases: string[];
+  /** `null` for a user never enabled. */
+  mailbox: UserMailbox | null;
+}
+
+/** One address of a user (the Email addresses tab). */
+export interface UserAddress {
+  address: string;
+  isPrimary: boolean;
+  createdAt: Date;
+}

@@ -1,0 +1,105 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { DeviceView, WipeState } from '@mailyard/core/devices';
+import type { EntityState } from '@mailyard/core/entities';
+import type { OrganizationState } from '@mailyard/core/organizations';
+import type { Db } from '../client.ts';
+import { addresses, mobileDevices, organizations, users } from '../schema/index.ts';
+
+/** A device of a user; `deviceId` normalised (lower case). */
+export interface DeviceKey {
+  organizationId: string;
+  userId: string;
+  deviceId: string;
+}
+
+const viewColumns = {
+  deviceId: mobileDevices.deviceId,
+  deviceType: mobileDevices.deviceType,
+  model: mobileDevices.model,
+  operatingSystem: mobileDevices.operatingSystem,
+  userAgent: mobileDevices.userAgent,
+  firstSyncAt: mobileDevices.firstSyncAt,
+  lastSyncAt: mobileDevices.lastSyncAt,
+  wipeStatus: sql<WipeState>`${mobileDevices.wipeStatus}`,
+  wipeRequestedAt: mobileDevices.wipeRequestedAt,
+  wipeSentAt: mobileDevices.wipeSentAt,
+  wipedAt: mobileDevices.wipedAt,
+};
+
+const ofDevice = (k: DeviceKey) =>
+  and(eq(mobileDevices.organizationId, k.organizationId), eq(mobileDevices.userId, k.userId), eq(mobileDevices.deviceId, k.deviceId));
+
+/**
+ * The user a device signs in as, by any of the user's addresses, with the password hash: for the sync endpoint's
+ * verifier only. Group addresses name no user.
+ */
+export async function findDeviceOwnerCredentials(db: Db, address: string) {
+  const [row] = await db
+    .select({
+      accountId: organizations.accountId,
+      organizationId: users.organizationId,
+      organizationState: sql<OrganizationState>`${organizations.state}`,
+      userId: users.id,
+      name: users.name,
+      state: sql<EntityState>`${users.state}`,
+      passwordHash: users.passwordHash,
+    })
+    .from(addresses)
+    .innerJoin(users, and(eq(users.organizationId, addresses.organizationId), eq(users.id, addresses.entityId)))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(addresses.address, address.toLowerCase()), eq(addresses.entityType, 'USER')));
+  return row ?? null;
+}
+
+/** The user whose devices the console shows (name for audit labels; a deleted user is still found). */
+export async function findDeviceOwner(db: Db, organizationId: string, userId: string) {
+  const [row] = await db
+    .select({ name: users.name, state: sql<EntityState>`${users.state}` })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)));
+  return row ?? null;
+}
+
+/** A user's devices, most recently synced first. Bounded by the per-user device limit. */
+export async function listUserDevices(db: Db, organizationId: string, userId: string): Promise<DeviceView[]> {
+  return db
+    .select(viewColumns)
+    .from(mobileDevices)
+    .where(and(eq(mobileDevices.organizationId, organizationId), eq(mobileDevices.userId, userId)))
+    .orderBy(desc(mobileDevices.lastSyncAt), mobileDevices.deviceId);
+}
+
+export async function countUserDevices(db: Db, organizationId: string, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(mobileDevices)
+    .where(and(eq(mobileDevices.organizationId, organizationId), eq(mobileDevices.userId, userId)));
+  return row?.n ?? 0;
+}
+
+export async function findDevice(db: Db, key: DeviceKey, lock = false): Promise<DeviceView | null> {
+  const query = db.select(viewColumns).from(mobileDevices).where(ofDevice(key));
+  const [row] = lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/** Records a device's first sync. A device racing itself inserts once; the caller then locks the row. */
+export async function insertDevice(db: Db, key: DeviceKey, at: Date): Promise<void> {
+  await db
+    .insert(mobileDevices)
+    .values({ ...key, firstSyncAt: at, lastSyncAt: at })
+    .onConflictDoNothing();
+}
+
+export async function updateDevice(
+  db: Db,
+  key: DeviceKey,
+  patch: Partial<Omit<DeviceView, 'deviceId' | 'firstSyncAt'>>,
+): Promise<void> {
+  await db.update(mobileDevices).set(patch).where(ofDevice(key));
+}
+
+export async function deleteDevice(db: Db, key: DeviceKey): Promise<DeviceView | null> {
+  const [row] = await db.delete(mobileDevices).where(ofDevice(key)).returning(viewColumns);
+  return row ?? null;
+}

@@ -1,0 +1,116 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { EntityState } from '@mailyard/core/entities';
+import type { Db } from '../client.ts';
+import { addresses, mailboxes, organizations, users } from '../schema/index.ts';
+
+/** The owner facts a quota change or a 90 % notice needs. */
+const ownerColumns = {
+  organizationId: users.organizationId,
+  userId: users.id,
+  name: users.name,
+  displayName: users.displayName,
+  state: sql<EntityState>`${users.state}`,
+  primaryEmail: users.primaryEmail,
+};
+
+const mailboxColumns = {
+  quotaMb: mailboxes.quotaMb,
+  usageBytes: mailboxes.usageBytes,
+  usageReportedAt: mailboxes.usageReportedAt,
+  quotaWarningSentAt: mailboxes.quotaWarningSentAt,
+  deletionDueAt: mailboxes.deletionDueAt,
+};
+
+const liveMailboxOf = and(
+  eq(mailboxes.organizationId, users.organizationId),
+  eq(mailboxes.entityId, users.id),
+  isNull(mailboxes.deletedAt),
+);
+
+export type MailboxOwner = Awaited<ReturnType<typeof findUserMailbox>> & {};
+
+/** A user of the organization and its live mailbox (`null` when it has none: never enabled, or deleted). */
+export async function findUserMailbox(db: Db, organizationId: string, userId: string) {
+  const [row] = await db
+    .select({ ...ownerColumns, mailbox: mailboxColumns })
+    .from(users)
+    .leftJoin(mailboxes, liveMailboxOf)
+    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)));
+  if (!row) return null;
+  // A left join yields a mailbox object of nulls when there is none.
+  return { ...row, mailbox: row.mailbox?.quotaMb == null ? null : row.mailbox };
+}
+
+export interface LockedMailbox {
+  quotaMb: number;
+  usageBytes: number;
+  quotaWarningSentAt: Date | null;
+}
+
+/** Locks a live mailbox: quota changes and usage reports of one mailbox run one at a time. */
+export async function lockMailbox(db: Db, organizationId: string, userId: string): Promise<LockedMailbox | null> {
+  const [row] = await db
+    .select({ quotaMb: mailboxes.quotaMb, usageBytes: mailboxes.usageBytes, quotaWarningSentAt: mailboxes.quotaWarningSentAt })
+    .from(mailboxes)
+    .where(and(eq(mailboxes.organizationId, organizationId), eq(mailboxes.entityId, userId), isNull(mailboxes.deletedAt)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function setMailboxQuota(db: Db, organizationId: string, userId: string, quotaMb: number): Promise<void> {
+  await db
+    .update(mailboxes)
+    .set({ quotaMb })
+    .where(and(eq(mailboxes.organizationId, organizationId), eq(mailboxes.entityId, userId)));
+}
+
+/** Set when the 90 % notice goes out, cleared when usage falls below the line (which re-arms the notice). */
+export async function setQuotaWarningSentAt(db: Db, organizationId: string, userId: string, at: Date | null): Promise<void> {
+  await db
+    .update(mailboxes)
+    .set({ quotaWarningSentAt: at })
+    .where(and(eq(mailboxes.organizationId, organizationId), eq(mailboxes.entityId, userId)));
+}
+
+export type ReportedMailbox = Awaited<ReturnType<typeof lockMailboxesByAddress>>[number];
+
+/**
+ * The live user mailboxes that `addresses` (primaries or aliases, lower case) name, locked. Rows are locked in
+ * key order, so two reports naming the same mailboxes wait for each other instead of deadlocking.
+ */
+export async function lockMailboxesByAddress(db: Db, addressList: string[]) {
+  if (addressList.length === 0) return [];
+  return db
+    .select({
+      address: addresses.address,
+      accountId: organizations.accountId,
+      ...ownerColumns,
+      quotaMb: mailboxes.quotaMb,
+      usageBytes: mailboxes.usageBytes,
+      quotaWarningSentAt: mailboxes.quotaWarningSentAt,
+    })
+    .from(addresses)
+    .innerJoin(users, and(eq(users.organizationId, addresses.organizationId), eq(users.id, addresses.entityId)))
+    .innerJoin(mailboxes, liveMailboxOf)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(inArray(addresses.address, addressList), eq(addresses.entityType, 'USER')))
+    .orderBy(asc(mailboxes.organizationId), asc(mailboxes.entityId))
+    .for('update', { of: mailboxes });
+}
+
+/** Records the sizes the mail server measured, in one statement. */
+export async function recordMailboxUsage(
+  db: Db,
+  reports: { organizationId: string; userId: string; usageBytes: number }[],
+  at: Date,
+): Promise<void> {
+  if (reports.length === 0) return;
+  const rows = sql.join(
+    reports.map((r) => sql`(${r.organizationId}::text, ${r.userId}::uuid, ${r.usageBytes}::bigint)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update mailboxes m set usage_bytes = r.usage_bytes, usage_reported_at = ${at.toISOString()}::timestamptz
+    from (values ${rows}) as r(organization_id, entity_id, usage_bytes)
+    where m.organization_id = r.organization_id and m.entity_id = r.entity_id`);
+}

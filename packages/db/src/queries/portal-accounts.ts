@@ -1,0 +1,88 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { EntityState } from '@mailyard/core/entities';
+import type { OrganizationState } from '@mailyard/core/organizations';
+import type { UserRole } from '@mailyard/core/users';
+import type { Db } from '../client.ts';
+import { addresses, organizations, userSessions, users } from '../schema/index.ts';
+import type { UserKey } from './self-service.ts';
+
+/** What the portal needs to know about an account: who, and whether it may still use the portal. */
+const accountColumns = {
+  organizationId: users.organizationId,
+  userId: users.id,
+  accountId: organizations.accountId,
+  organizationAlias: organizations.alias,
+  organizationState: sql<OrganizationState>`${organizations.state}`,
+  name: users.name,
+  displayName: users.displayName,
+  primaryEmail: users.primaryEmail,
+  state: sql<EntityState>`${users.state}`,
+  role: sql<UserRole>`${users.role}`,
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  recoveryEmail: users.recoveryEmail,
+  recoveryEmailVerifiedAt: users.recoveryEmailVerifiedAt,
+};
+
+export type PortalAccount = Awaited<ReturnType<typeof findPortalAccount>> & {};
+
+const ofUser = (k: UserKey) => and(eq(users.organizationId, k.organizationId), eq(users.id, k.userId));
+
+/** The account holding `address` (primary or alias) — the sign-in and "forgot password" look-up. */
+export async function findPortalAccountByAddress(db: Db, address: string) {
+  const [row] = await db
+    .select(accountColumns)
+    .from(addresses)
+    .innerJoin(users, and(eq(users.organizationId, addresses.organizationId), eq(users.id, addresses.entityId)))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(addresses.address, address.trim().toLowerCase()), eq(addresses.entityType, 'USER')));
+  return row ?? null;
+}
+
+export async function findPortalAccount(db: Db, user: UserKey) {
+  const [row] = await db
+    .select(accountColumns)
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(ofUser(user));
+  return row ?? null;
+}
+
+/** As `findPortalAccount`, locking the user row: changes to one account's password or addresses run one at a time. */
+export async function lockPortalAccount(db: Db, user: UserKey) {
+  const [row] = await db
+    .select(accountColumns)
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(ofUser(user))
+    .for('update', { of: users });
+  return row ?? null;
+}
+
+/** A live portal session and its account, read on every request (state is checked each time, not only at sign-in). */
+export async function findPortalSession(db: Db, idHash: string, now: Date) {
+  const [row] = await db
+    .select({ lastSeenAt: userSessions.lastSeenAt, account: accountColumns })
+    .from(userSessions)
+    .innerJoin(users, and(eq(users.organizationId, userSessions.organizationId), eq(users.id, userSessions.userId)))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(userSessions.idHash, idHash), gt(userSessions.expiresAt, now)));
+  return row ?? null;
+}
+
+/** The only portal query that returns a password hash: for the function that verifies it. */
+export async function findPasswordHash(db: Db, user: UserKey): Promise<string | null> {
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(ofUser(user));
+  return row?.hash ?? null;
+}
+
+export async function setPasswordHash(db: Db, user: UserKey, passwordHash: string, now: Date): Promise<void> {
+  await db.update(users).set({ passwordHash, updatedAt: now }).where(ofUser(user));
+}
+
+/** The verified recovery address (or none). A pending one lives in `recovery_verifications` until its code is entered. */
+export async function setRecoveryAddress(db: Db, user: UserKey, email: string | null, now: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({ recoveryEmail: email, recoveryEmailVerifiedAt: email === null ? null : now, updatedAt: now })
+    .where(ofUser(user));
+}
