@@ -1,19 +1,39 @@
+import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useShowSignedOut } from './lib/session.ts';
+import { useTRPC } from './lib/trpc.ts';
 
-/** The portal's frame: a banner with the product name, and the main landmark pages render into. */
-export function Layout({ children }: { children?: ReactNode }) {
+/** The portal's frame: a banner with the product name (and, signed in, who and "Sign out"), and the main landmark. */
+export function Layout({ children, signedInAs }: { children?: ReactNode; signedInAs?: string | null }) {
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header className="banner">
         <div className="column banner-inner">
           <span className="brand">Mailyard</span>
           <span className="brand-sub">My account</span>
+          {signedInAs && <SignOut email={signedInAs} />}
         </div>
       </header>
-      <main className="column main" id="main">
-        <h1 className="title">My account</h1>
+      <main className="column main" id="main" tabIndex={-1}>
         {children}
       </main>
     </div>
+  );
+}
+
+function SignOut({ email }: { email: string }) {
+  const trpc = useTRPC();
+  const showSignedOut = useShowSignedOut();
+  const signOut = useMutation(trpc.portal.signOut.mutationOptions({ onSettled: showSignedOut }));
+  return (
+    <span className="banner-user">
+      <span className="banner-email">{email}</span>
+      <button type="button" className="button button-small" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+        Sign out
+      </button>
+    </span>
   );
 }

@@ -36,6 +36,8 @@ export async function wrongInputs() {
   await client.organizations.create.mutate({});
   // @ts-expect-error not one of the enum's values
   await client.apiTokens.create.mutate({ name: 'ci', access: 'admin' });
+  // @ts-expect-error bulk procedures take a list of ids
+  await client.users.disable.mutate({ organizationId, userId: '0b5c8f2e-3c1a-4f7e-9a52-1d2e3f4a5b6c' });
 }
 
 export async function wrongOutputUse() {

@@ -1,5 +1,5 @@
 import { DeviceSyncReport } from '@mailyard/core/devices';
-import { fail } from '@mailyard/core/errors';
+import { fail, isDomainError } from '@mailyard/core/errors';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
@@ -17,13 +17,9 @@ const Query = z.object({
   DeviceType: z.string().optional(),
 });
 
+/** The body's shape only; its fields are checked by the report schema, with the query's. */
 const Body = z
-  .object({
-    model: z.unknown(),
-    operatingSystem: z.unknown(),
-    userAgent: z.unknown(),
-    wipeAcknowledged: z.unknown(),
-  })
+  .object({ model: z.unknown(), operatingSystem: z.unknown(), userAgent: z.unknown(), wipeAcknowledged: z.unknown() })
   .partial()
   .nullish();
 
@@ -48,7 +44,8 @@ async function signIn(deps: Deps, request: FastifyRequest, reply: FastifyReply) 
   try {
     return await authenticateDeviceOwner(deps, credentials, { ip: request.ip });
   } catch (error) {
-    void reply.header('WWW-Authenticate', CHALLENGE);
+    // A wrong password is challenged again; a refused account (403) or throttling (429) is not.
+    if (isDomainError(error) && error.kind === 'unauthenticated') void reply.header('WWW-Authenticate', CHALLENGE);
     throw error;
   }
 }

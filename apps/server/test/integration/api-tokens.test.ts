@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@mailyard/db/queries/audit';
 import { findApiTokenByHash } from '@mailyard/db/queries/api-tokens';
@@ -260,6 +262,16 @@ describe('the client', () => {
     ]);
     expect([a.id, b.id, page.items.length > 0]).toEqual([orgA, orgB, true]);
     expect(requests).toBe(1);
+  });
+
+  it('pulls in no server or database code: the router is imported as a type only', async () => {
+    const entry = fileURLToPath(new URL('../../../../packages/client/src/index.ts', import.meta.url));
+    const { metafile } = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+    const inputs = Object.keys(metafile.inputs);
+    expect(inputs.some((path) => path.includes('@trpc/client'))).toBe(true);
+    const ours = inputs.filter((path) => !path.includes('node_modules/'));
+    expect(ours.map((path) => path.replace(/^(\.\.\/)+/, ''))).toEqual(['packages/client/src/index.ts']);
+    expect(inputs.filter((path) => /\/node_modules\/(drizzle-orm|postgres|fastify|@node-rs)\//.test(path))).toEqual([]);
   });
 
   it('abandons a request after its timeout', async () => {

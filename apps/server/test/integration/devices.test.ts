@@ -95,6 +95,15 @@ describe('device sync endpoint', () => {
     expect(events.items[0]).toMatchObject({ actorType: 'user', actorLabel: user.email, via: 'activesync' });
   });
 
+  it('records a device once when its first two syncs race', async () => {
+    const user = await newUser();
+    const results = await Promise.all([sync({ address: user.email, deviceId: 'Twin1' }), sync({ address: user.email, deviceId: 'TWIN1' })]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(await caller().devices.list({ organizationId: org.organizationId, userId: user.userId })).toHaveLength(1);
+    const events = await caller().activity.list({ organizationId: org.organizationId, targetId: user.userId, action: 'device.add' });
+    expect(events.items).toHaveLength(1);
+  });
+
   it('signs in with an alias too', async () => {
     const user = await newUser();
     await caller().users.addAlias({ organizationId: org.organizationId, entityId: user.userId, localPart: `alias${n}`, domain: org.domain });
@@ -132,10 +141,12 @@ describe('device sync endpoint', () => {
     const user = await newUser();
     await sync({ address: user.email });
     await caller().users.disable({ organizationId: org.organizationId, userIds: [user.userId] });
-    expect(await sync({ address: user.email })).toMatchObject({
+    const refused = await sync({ address: user.email });
+    expect(refused).toMatchObject({
       status: 403,
       body: { code: 'DEVICE.ACCESS_DENIED', message: 'This account is disabled: its mobile devices cannot sync.' },
     });
+    expect(refused.headers.get('www-authenticate')).toBeNull();
     await caller().users.enable({ organizationId: org.organizationId, users: [{ userId: user.userId, email: user.email }] });
     expect((await sync({ address: user.email })).status).toBe(200);
   });

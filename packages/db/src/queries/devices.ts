@@ -83,12 +83,17 @@ export async function findDevice(db: Db, key: DeviceKey, lock = false): Promise<
   return row ?? null;
 }
 
-/** Records a device's first sync. A device racing itself inserts once; the caller then locks the row. */
-export async function insertDevice(db: Db, key: DeviceKey, at: Date): Promise<void> {
-  await db
+/**
+ * Records a device's first sync; `false` when a concurrent first sync of the same device inserted it already. The
+ * caller then locks the row either way.
+ */
+export async function insertDevice(db: Db, key: DeviceKey, at: Date): Promise<boolean> {
+  const rows = await db
     .insert(mobileDevices)
     .values({ ...key, firstSyncAt: at, lastSyncAt: at })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ deviceId: mobileDevices.deviceId });
+  return rows.length > 0;
 }
 
 export async function updateDevice(

@@ -18,10 +18,10 @@ export async function syncDevice(deps: Deps, owner: DeviceOwner, report: DeviceS
   const key = { organizationId, userId, deviceId: normalizeDeviceId(report.deviceId) };
   return inTransaction(deps.db, async (tx) => {
     let device = await findDevice(tx, key, true);
-    const isNew = !device;
+    let isNew = false;
     if (!device) {
       failIf(newDeviceRefusal(await countUserDevices(tx, organizationId, userId)));
-      await insertDevice(tx, key, now);
+      isNew = await insertDevice(tx, key, now);
       device = (await findDevice(tx, key, true))!;
     }
     const wipeStatus = wipeStatusAfter(device.wipeStatus, report.wipeAcknowledged ? 'acknowledge' : 'sync');

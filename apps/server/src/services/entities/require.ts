@@ -1,4 +1,4 @@
-import { entityNotFound, type EntitySummary } from '@mailyard/core/entities';
+import { entityNotFound, liveEntityProblem, type EntitySummary } from '@mailyard/core/entities';
 import { failIf } from '@mailyard/core/errors';
 import type { Db } from '@mailyard/db';
 import { findEntityById } from '@mailyard/db/queries/entities';
@@ -9,3 +9,12 @@ export async function requireEntity(db: Db, organizationId: string, id: string, 
   if (!entity) failIf(entityNotFound(field));
   return entity!;
 }
+
+/** `entity` if it was found and is not deleted; otherwise core's refusal, naming `field`. */
+export function requireLive(entity: EntitySummary | null, field: string): EntitySummary {
+  failIf(liveEntityProblem(entity, field));
+  return entity!;
+}
+
+/** How a user or group named by a change (a member, a grantee) is recorded in its audit event. */
+export const auditRef = (entity: EntitySummary) => ({ id: entity.id, type: entity.type, name: entity.name });

@@ -1,4 +1,4 @@
-import { liveEntityProblem, type EntitySummary, type MemberType } from '@mailyard/core/entities';
+import type { EntitySummary, MemberType } from '@mailyard/core/entities';
 import { failIf } from '@mailyard/core/errors';
 import { canEditGroup, canNestGroups, groupCycleRefusal, type GroupMemberInput } from '@mailyard/core/groups';
 import { inTransaction, type Db } from '@mailyard/db';
@@ -8,6 +8,7 @@ import { findDirectory } from '@mailyard/db/queries/organizations';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { auditRef, requireLive } from '../entities/require.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
 import { groupTarget, requireGroup } from './require.ts';
 
@@ -27,9 +28,8 @@ export async function addGroupMember(deps: Deps, actor: OperatorActor, input: Gr
   return inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     await requireGroup(tx, org.id, input.groupId);
-    const found = await findMember(tx, org.id, input.memberId, input.memberType);
-    failIf(liveEntityProblem(found, 'memberId'));
-    if (found!.type === 'GROUP') {
+    const found = requireLive(await findMember(tx, org.id, input.memberId, input.memberType), 'memberId');
+    if (found.type === 'GROUP') {
       failIf(canNestGroups({ nestedGroups: (await findDirectory(tx, org.id))?.nestedGroups ?? false }));
       // Taken before any row lock, so requests nesting groups in opposite directions queue rather than deadlock.
       await lockGroupNesting(tx, org.id);
@@ -37,23 +37,17 @@ export async function addGroupMember(deps: Deps, actor: OperatorActor, input: Gr
     // Shared locks: a concurrent delete of either waits, so no membership is left behind on a deleted entity.
     const group = await requireGroup(tx, org.id, input.groupId, 'share');
     failIf(canEditGroup(group));
-    const member = await lockEntity(tx, org.id, found!.id, found!.type);
-    failIf(liveEntityProblem(member, 'memberId'));
-    if (member!.type === 'GROUP') {
-      const below = await groupNestingBelow(tx, org.id, member!.id);
-      failIf(groupCycleRefusal(group.id, member!.id, (id) => below.get(id) ?? []));
+    const member = requireLive(await lockEntity(tx, org.id, found.id, found.type), 'memberId');
+    if (member.type === 'GROUP') {
+      const below = await groupNestingBelow(tx, org.id, member.id);
+      failIf(groupCycleRefusal(group.id, member.id, (id) => below.get(id) ?? []));
     }
-    const added = await insertGroupMember(tx, { organizationId: org.id, groupId: group.id, memberId: member!.id, memberType: member!.type, createdAt: now });
+    const added = await insertGroupMember(tx, { organizationId: org.id, groupId: group.id, memberId: member.id, memberType: member.type, createdAt: now });
     if (added) {
       await recordAudit(
         tx,
         actor,
-        {
-          action: 'group.member.add',
-          organizationId: org.id,
-          target: groupTarget(group),
-          after: { member: { id: member!.id, type: member!.type, name: member!.name } },
-        },
+        { action: 'group.member.add', organizationId: org.id, target: groupTarget(group), after: { member: auditRef(member) } },
         now,
       );
     }

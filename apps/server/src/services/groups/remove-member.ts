@@ -5,6 +5,7 @@ import { deleteGroupMember } from '@mailyard/db/queries/group-members';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { auditRef } from '../entities/require.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
 import { findMember } from './add-member.ts';
 import { groupTarget, requireGroup } from './require.ts';
@@ -16,15 +17,15 @@ export async function removeGroupMember(deps: Deps, actor: OperatorActor, input:
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     const group = await requireGroup(tx, org.id, input.groupId);
     const member = await findMember(tx, org.id, input.memberId, input.memberType);
-    if (!member || !(await deleteGroupMember(tx, { organizationId: org.id, groupId: group.id, memberId: member.id }))) {
-      fail('GROUP.MEMBER_NOT_FOUND', `${member ? `${member.type === 'GROUP' ? 'Group' : 'User'} "${member.name}"` : input.memberId} is not a member of group "${group.name}".`, {
-        field: 'memberId',
-      });
+    const removed = member !== null && (await deleteGroupMember(tx, { organizationId: org.id, groupId: group.id, memberId: member.id }));
+    if (!removed) {
+      const who = member ? `${member.type === 'GROUP' ? 'Group' : 'User'} "${member.name}"` : input.memberId;
+      fail('GROUP.MEMBER_NOT_FOUND', `${who} is not a member of group "${group.name}".`, { field: 'memberId' });
     }
     await recordAudit(
       tx,
       actor,
-      { action: 'group.member.remove', organizationId: org.id, target: groupTarget(group), before: { member: { id: member.id, type: member.type, name: member.name } } },
+      { action: 'group.member.remove', organizationId: org.id, target: groupTarget(group), before: { member: auditRef(member!) } },
       now,
     );
   });

@@ -30,6 +30,14 @@ export async function sendNotice(deps: Deps, tx: Db, notice: Notice): Promise<{ 
     body: notice.body,
     createdAt: now,
   });
-  await enqueueJob(tx, { kind: SEND_MAIL, payload: { outboxId }, runAt: now, key: `${SEND_MAIL}:${outboxId}`, maxAttempts: 8, createdAt: now });
+  await enqueueJob(tx, {
+    kind: SEND_MAIL,
+    payload: { outboxId },
+    runAt: now,
+    key: `${SEND_MAIL}:${outboxId}`,
+    // The backoff doubles up to 10 minutes: 20 attempts ride out a relay outage of about two hours.
+    maxAttempts: 20,
+    createdAt: now,
+  });
   return { outboxId };
 }

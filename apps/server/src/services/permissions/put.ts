@@ -6,8 +6,9 @@ import { findPermissionsForUpdate, putPermissions } from '@mailyard/db/queries/m
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { auditRef } from '../entities/require.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { granteeFacts, mailboxTarget, requireMailboxOwner } from './owner.ts';
+import { mailboxTarget, requireMailboxOwner } from './owner.ts';
 
 /**
  * Gives a user or group exactly `permissions` on a mailbox, replacing what it had (WorkMail's PutMailboxPermissions;
@@ -18,12 +19,13 @@ export async function putMailboxPermissions(deps: Deps, actor: OperatorActor, in
   return inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     const owner = await requireMailboxOwner(tx, org.id, input.mailboxUserId, { lock: true });
-    const grantee = input.granteeId === owner.id ? owner : await lockEntity(tx, org.id, input.granteeId);
-    failIf(granteeProblem({ ownerId: owner.id, grantee }));
-    const key = { organizationId: org.id, mailboxEntityId: owner.id, granteeId: grantee!.id };
+    const found = input.granteeId === owner.id ? owner : await lockEntity(tx, org.id, input.granteeId);
+    failIf(granteeProblem({ ownerId: owner.id, grantee: found }));
+    const grantee = found!;
+    const key = { organizationId: org.id, mailboxEntityId: owner.id, granteeId: grantee.id };
     const before = await findPermissionsForUpdate(tx, key);
     if (before?.join() === input.permissions.join()) return { permissions: before };
-    await putPermissions(tx, { ...key, granteeType: grantee!.type, permissions: input.permissions, updatedAt: now });
+    await putPermissions(tx, { ...key, granteeType: grantee.type, permissions: input.permissions, updatedAt: now });
     await recordAudit(
       tx,
       actor,
@@ -31,8 +33,8 @@ export async function putMailboxPermissions(deps: Deps, actor: OperatorActor, in
         action: 'mailbox.permissions.put',
         organizationId: org.id,
         target: mailboxTarget(owner),
-        before: { grantee: granteeFacts(grantee!), permissions: before ?? [] },
-        after: { grantee: granteeFacts(grantee!), permissions: input.permissions },
+        before: { grantee: auditRef(grantee), permissions: before ?? [] },
+        after: { grantee: auditRef(grantee), permissions: input.permissions },
       },
       now,
     );

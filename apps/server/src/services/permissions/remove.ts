@@ -6,8 +6,9 @@ import { deletePermissions } from '@mailyard/db/queries/mailbox-permissions';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { auditRef } from '../entities/require.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { granteeFacts, mailboxTarget, requireMailboxOwner } from './owner.ts';
+import { mailboxTarget, requireMailboxOwner } from './owner.ts';
 
 /** Removes every permission one grantee has on a mailbox (WorkMail's DeleteMailboxPermissions). */
 export async function removeMailboxPermissions(deps: Deps, actor: OperatorActor, input: RemovePermissionsInput): Promise<void> {
@@ -29,8 +30,8 @@ export async function removeMailboxPermissions(deps: Deps, actor: OperatorActor,
         action: 'mailbox.permissions.remove',
         organizationId: org.id,
         target: mailboxTarget(owner),
-        before: { grantee: granteeFacts(grantee), permissions: removed },
-        after: { grantee: granteeFacts(grantee), permissions: [] },
+        before: { grantee: auditRef(grantee), permissions: removed },
+        after: { grantee: auditRef(grantee), permissions: [] },
       },
       now,
     );

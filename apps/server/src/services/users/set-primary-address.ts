@@ -24,7 +24,8 @@ export async function changePrimaryAddress(
   o: { field: string; origin: AddressOrigin; now: Date },
 ): Promise<boolean> {
   if (address === user.email) return false;
-  const holder = await findAddress(tx, address);
+  // Without a primary a user has no address at all (aliases need one), so only a user with one can hold it already.
+  const holder = user.email === null ? null : await findAddress(tx, address);
   if (holder?.organizationId === organizationId && holder.entityId === user.id) {
     await assertOrganizationDomain(tx, organizationId, address, o.field);
   } else {

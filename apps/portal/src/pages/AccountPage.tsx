@@ -1,0 +1,56 @@
+import { usePageTitle } from '../lib/router.tsx';
+import { AddressesSection } from '../sections/AddressesSection.tsx';
+import { DevicesSection } from '../sections/DevicesSection.tsx';
+import { MailboxSection } from '../sections/MailboxSection.tsx';
+import { PasswordSection } from '../sections/PasswordSection.tsx';
+import { PermissionsSection } from '../sections/PermissionsSection.tsx';
+import { RecentChangesSection } from '../sections/RecentChangesSection.tsx';
+import { RecoverySection, type Recovery } from '../sections/RecoverySection.tsx';
+import { SessionsSection } from '../sections/SessionsSection.tsx';
+
+const contents = [
+  ['mailbox', 'Mailbox'],
+  ['password', 'Password'],
+  ['recovery', 'Recovery address'],
+  ['addresses', 'Addresses'],
+  ['devices', 'Devices'],
+  ['permissions', 'Access'],
+  ['changes', 'Changes'],
+] as const;
+
+export interface Account {
+  displayName: string;
+  primaryEmail: string | null;
+  organizationAlias: string;
+  recovery: Recovery;
+}
+
+/** Everything about the signed-in user's own account, one card each, with a table of contents for small screens. */
+export function AccountPage({ account }: { account: Account }) {
+  usePageTitle('My account');
+  return (
+    <>
+      <h1 id="page-title" tabIndex={-1}>
+        {account.displayName}
+      </h1>
+      <p className="lead">{account.primaryEmail}</p>
+      <nav className="toc" aria-label="On this page">
+        <ul>
+          {contents.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <MailboxSection />
+      <PasswordSection />
+      <RecoverySection recovery={account.recovery} />
+      <AddressesSection />
+      <DevicesSection />
+      <PermissionsSection />
+      <RecentChangesSection />
+      <SessionsSection />
+    </>
+  );
+}
