@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Debian packages the tests use: Chromium for browser tests, the AWS CLI v2 for the /aws tests. Installs only what is missing.
+# Debian packages the tests use: Chromium for browser tests, the AWS CLI v2 for the /aws tests, Dovecot and
+# Postfix (with their PostgreSQL drivers) for the mail-server contract tests. Installs only what is missing.
 set -euo pipefail
-packages=(chromium awscli)
+packages=(chromium awscli dovecot-imapd dovecot-pgsql postfix postfix-pgsql)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -21,7 +21,9 @@ export function useShowSignedOut(): () => void {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useCallback(() => {
-    queryClient.clear();
-    queryClient.setQueryData(trpc.portal.me.queryKey(), null);
+    const meKey = trpc.portal.me.queryKey();
+    queryClient.setQueryData(meKey, null);
+    const me = queryClient.getQueryCache().find({ queryKey: meKey, exact: true });
+    queryClient.removeQueries({ predicate: (query) => query !== me });
   }, [queryClient, trpc]);
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { RECOVERY_CODE_MINUTES, RemoveRecoveryAddressInput, StartRecoveryAddressInput, VerifyRecoveryAddressInput } from '@mailyard/core/portal';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Field } from '../components/Field.tsx';
@@ -26,6 +26,11 @@ export function RecoverySection({ recovery }: { recovery: Recovery }) {
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // Once a code is on its way, the code field (rendered when the pending address arrives) takes the focus.
+  const [codesSent, setCodesSent] = useState(0);
+  useEffect(() => {
+    if (codesSent > 0) document.getElementById('recovery-code-code')?.focus();
+  }, [codesSent, recovery.pendingEmail]);
 
   const start = useForm('recovery', { email: '', currentPassword: '' });
   const verify = useForm('recovery-code', { code: '' });
@@ -38,7 +43,7 @@ export function RecoverySection({ recovery }: { recovery: Recovery }) {
         verify.reset();
         setEditing(false);
         await refresh();
-        document.getElementById('recovery-code-code')?.focus();
+        setCodesSent((n) => n + 1);
       },
       onError: (error) => start.fail(error),
     }),

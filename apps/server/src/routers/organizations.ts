@@ -3,11 +3,14 @@ import { createOrganization } from '../services/organizations/create.ts';
 import { deleteOrganization } from '../services/organizations/delete.ts';
 import { getOrganization } from '../services/organizations/get.ts';
 import { listOrganizations } from '../services/organizations/list.ts';
+import { setupDefaults } from '../services/organizations/setup-defaults.ts';
 import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
 
 export const organizationsRouter = router({
   list: operatorProcedure.input(ListOrganizationsInput).query(({ ctx, input }) => listOrganizations(ctx.deps.db, ctx.operator, input)),
   get: operatorProcedure.input(OrganizationRef).query(({ ctx, input }) => getOrganization(ctx.deps.db, ctx.operator, input.organizationId)),
+  /** What the create form previews: the free test domain's suffix of this installation. */
+  setupDefaults: operatorProcedure.query(({ ctx }) => setupDefaults(ctx.deps)),
   create: operatorMutation.input(CreateOrganizationInput).mutation(({ ctx, input }) => createOrganization(ctx.deps, ctx.operator, input)),
   delete: operatorMutation.input(DeleteOrganizationInput).mutation(({ ctx, input }) => deleteOrganization(ctx.deps, ctx.operator, input)),
 });

@@ -90,7 +90,7 @@ describe('the AWS CLI v2', () => {
 
     const weak = await refused('reset-password', '--organization-id', OrganizationId, '--user-id', ids[1]!, '--password', 'weakpassword');
     expect(weak.code).toBe(254);
-    expect(weak.stderr).toMatch(/An error occurred \(InvalidPasswordException\) when calling the ResetPassword operation: .*at least 3 of these 5 groups/);
+    expect(weak.stderr).toMatch(/An error occurred \(InvalidPasswordException\) when calling the ResetPassword operation.*: The password does not meet the password policy\. .*at least 3 of these 5 groups/);
     await workmail('reset-password', '--organization-id', OrganizationId, '--user-id', ids[1]!, '--password', 'N3w!Passw0rd');
 
     // One store: what the CLI did is what the console sees.

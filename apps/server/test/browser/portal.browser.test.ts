@@ -113,7 +113,7 @@ describe('the portal on a desktop', () => {
     await page.getByLabel('Password', { exact: true }).fill(user.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `User ${user.name}`, level: 1 }).waitFor();
-    await page.getByText('Your mailbox is almost full').waitFor();
+    await page.getByRole('region', { name: 'Mailbox' }).getByText('Your mailbox is almost full').waitFor();
     await page.getByText('iPhone iPhone16,1').waitFor();
     await screenshot(page, 'portal-03-account');
   });

@@ -228,6 +228,14 @@ describe('list groups', () => {
     expect((await list({ search: '   ' })).items).toHaveLength(5);
   });
 
+  it("takes WorkMail's name and address prefixes as filters that must all match", async () => {
+    expect((await list({ namePrefix: 'g' })).items.map((g) => g.name)).toEqual(['Gamma']);
+    expect((await list({ primaryEmailPrefix: 'ZETA' })).items.map((g) => g.name)).toEqual(['Gamma']);
+    expect((await list({ namePrefix: 'a', primaryEmailPrefix: 'zeta' })).items).toEqual([]);
+    const error = await failure(list({ namePrefix: 'a\u0000' }));
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { namePrefix: ['Name prefix may not contain control characters.'] } });
+  });
+
   it('pages a search that matches by name and by address, each group once', async () => {
     const searchOrg = await createActiveOrganization(deps, op.actor);
     // "team-b" matches by name; "Zulu" only by its address team-a@; "team-c" by both.

@@ -3,7 +3,7 @@ import { emailAddressSchema } from '../addresses/address.ts';
 import { entityId } from '../entities/ids.ts';
 import { EntityStateSchema, MemberTypeSchema } from '../entities/state.ts';
 import { organizationId } from '../organizations/schemas.ts';
-import { pageInput, prefixSearch } from '../pagination/cursor.ts';
+import { pageInput, prefixFilter } from '../pagination/cursor.ts';
 import { newGroupNameSchema } from './names.ts';
 
 export const groupId = entityId;
@@ -42,9 +42,12 @@ export type GroupMemberInput = z.infer<typeof GroupMemberInput>;
 export const ListGroupsInput = z.object({
   organizationId,
   ...pageInput,
-  /** A prefix of the group name or primary address, without case. Empty = no filter. */
-  search: prefixSearch,
+  /** The console's search box: a prefix of the group name OR the primary address. */
+  search: prefixFilter('Search'),
   state: EntityStateSchema.optional(),
+  /** WorkMail ListGroups filters: each given prefix must match (with `search` too, when both are given). */
+  namePrefix: prefixFilter('Name prefix'),
+  primaryEmailPrefix: prefixFilter('Email prefix'),
 });
 export type ListGroupsInput = z.infer<typeof ListGroupsInput>;
 
@@ -56,7 +59,7 @@ export const ListGroupsOfEntityInput = z.object({
   organizationId,
   entityId,
   ...pageInput,
-  /** A prefix of the group name, without case. */
-  search: prefixSearch,
+  /** A prefix of the group name (WorkMail's GroupNamePrefix). */
+  search: prefixFilter('Group name prefix'),
 });
 export type ListGroupsOfEntityInput = z.infer<typeof ListGroupsOfEntityInput>;

@@ -35,10 +35,13 @@ export const pageInput = {
   limit: z.number().int().min(1, 'Page size must be at least 1.').max(100, 'Page size must be at most 100.').default(50),
 };
 
-/** A list's search box: a prefix matched without case. Blank = no filter. */
-export const prefixSearch = z
-  .string()
-  .trim()
-  .max(256, 'Search must be at most 256 characters.')
-  .transform((s) => (s === '' ? undefined : s))
-  .optional();
+/** A list's search box or prefix filter: matched without case; blank = no filter. Messages start with `label`. */
+export const prefixFilter = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(256, `${label} must be at most 256 characters.`)
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    .refine((s) => !/[\x00-\x1f\x7f]/.test(s), `${label} may not contain control characters.`)
+    .transform((s) => (s === '' ? undefined : s))
+    .optional();

@@ -87,18 +87,30 @@ export async function updateGroup(
 /** A row of a groups page with the key it was listed under, for the next page's cursor. */
 export type GroupPageRow = GroupSummary & { sortKey: string };
 
+export interface GroupsPageQuery {
+  organizationId: string;
+  /** The console's search box: a prefix of the name OR the primary address. */
+  search?: string | undefined;
+  /** WorkMail ListGroups filters: every one given must match. */
+  namePrefix?: string | undefined;
+  emailPrefix?: string | undefined;
+  /** One state; absent = every state but DELETED. */
+  state?: EntityState | undefined;
+  after: GroupKey | null;
+  limit: number;
+}
+
 /**
- * A page of groups. Without `search`, by name through `groups_name_page_idx`. With `search`, two range scans —
- * name prefix (`groups_name_page_idx`) and primary-address prefix (`groups_email_page_idx`) — each listing a group
- * under the smaller of its matching keys (ties to the name), merged by (key, id): every match appears once, in one
- * order a keyset cursor can resume, and neither scan reads further than the page. Deleted groups are listed only
- * when asked for by state.
+ * A page of groups. Without `search`, ordered by one key — the name, or the address when only an address prefix
+ * is given — through that key's index (`groups_name_page_idx`, `groups_email_page_idx`). With `search`, two range
+ * scans (name prefix, address prefix), each listing a group under the smaller of its matching keys (ties to the
+ * name), merged by (key, id): every match appears once, in one order a keyset cursor can resume, and neither scan
+ * reads further than the page.
  */
-export async function listGroupsPage(
-  db: Db,
-  q: { organizationId: string; after: GroupKey | null; limit: number; search?: string | undefined; state?: EntityState | undefined },
-): Promise<GroupPageRow[]> {
+export async function listGroupsPage(db: Db, q: GroupsPageQuery): Promise<GroupPageRow[]> {
   const common: SQL[] = [eq(groups.organizationId, q.organizationId), q.state ? eq(groups.state, q.state) : ne(groups.state, 'DELETED')];
+  if (q.namePrefix) common.push(startsWith(groupSortKey, q.namePrefix));
+  if (q.emailPrefix) common.push(startsWith(emailKey, q.emailPrefix));
   const scan = (key: SQL<string>, extra: SQL[]) =>
     db
       .select({ ...groupSummaryColumns, sortKey: sql<string>`${key}`.as('sort_key') })
@@ -107,7 +119,7 @@ export async function listGroupsPage(
       .orderBy(key, groups.id)
       .limit(q.limit);
 
-  if (!q.search) return scan(groupSortKey, []);
+  if (!q.search) return scan(q.emailPrefix && !q.namePrefix ? emailKey : groupSortKey, []);
   const byName = startsWith(groupSortKey, q.search);
   const byEmail = startsWith(emailKey, q.search);
   return unionAll(

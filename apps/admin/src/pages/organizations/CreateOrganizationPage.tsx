@@ -11,7 +11,7 @@ import LiveRegion from '@cloudscape-design/components/live-region';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tiles from '@cloudscape-design/components/tiles';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ALIAS_MAX_LENGTH, aliasProblems, CreateOrganizationInput, testDomainFor } from '@mailyard/core/organizations';
@@ -19,7 +19,6 @@ import { useCreationNotice } from '../../lib/creation-notices.ts';
 import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
 import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
-import { TEST_DOMAIN_SUFFIX } from '../../lib/setup.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 /** Quick setup: an alias, and the server does the rest (directory, test domain, managed key). */
@@ -44,6 +43,9 @@ export function CreateOrganizationPage() {
     mode: 'onChange',
   });
   const alias = useWatch({ control, name: 'alias' }).trim();
+  // The installation's MAILYARD_TEST_DOMAIN_SUFFIX: the domain the server will really create.
+  const defaults = useQuery(trpc.organizations.setupDefaults.queryOptions(undefined, { staleTime: Infinity }));
+  const suffix = defaults.data?.testDomainSuffix;
 
   const create = useMutation(
     trpc.organizations.create.mutationOptions({
@@ -63,12 +65,13 @@ export function CreateOrganizationPage() {
     create.mutate({ alias: input.alias, clientToken });
   });
 
-  const domainPreview =
-    alias && aliasProblems(alias).length === 0 ? (
-      <Box variant="code">{testDomainFor(alias, TEST_DOMAIN_SUFFIX)}</Box>
-    ) : (
-      <Box color="text-status-inactive">{`<organization name>.${TEST_DOMAIN_SUFFIX}`}</Box>
-    );
+  const domainPreview = !suffix ? (
+    <Box color="text-status-inactive">{defaults.isError ? '<organization name>.<test domain suffix>' : 'Loading…'}</Box>
+  ) : alias && aliasProblems(alias).length === 0 ? (
+    <Box variant="code">{testDomainFor(alias, suffix)}</Box>
+  ) : (
+    <Box color="text-status-inactive">{`<organization name>.${suffix}`}</Box>
+  );
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>

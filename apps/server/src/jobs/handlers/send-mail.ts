@@ -12,8 +12,8 @@ function parse(payload: unknown) {
 }
 
 /**
- * Delivers one queued notice. Without SMTP_URL the notice is kept: it stays readable in the outbox and is written to
- * the log, so a fresh installation loses nothing. A notice no longer queued (a re-run) is left alone.
+ * Delivers one queued notice. Without SMTP_URL the notice is kept: it stays readable in the console's Outbox and is
+ * announced in the log, so a fresh installation loses nothing. A notice no longer queued (a re-run) is left alone.
  */
 export const sendMail: JobHandler = {
   async run({ deps }, payload) {
@@ -23,7 +23,8 @@ export const sendMail: JobHandler = {
     if (message.state !== 'queued') return;
     const smtpUrl = deps.config.SMTP_URL;
     if (!smtpUrl) {
-      deps.log.info(`Notice kept in the outbox (SMTP_URL is not set): #${id} to ${message.to}: ${message.subject}`, { body: message.body });
+      // The body stays out of the log: it may hold a reset link or a code. Operators read it in the console's Outbox.
+      deps.log.info(`Notice kept in the outbox (SMTP_URL is not set): #${id} to ${message.to}: ${message.subject}`);
       await updateOutboxMessage(deps.db, id, { state: 'kept' });
       return;
     }

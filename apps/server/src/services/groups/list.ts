@@ -9,12 +9,14 @@ import { cursorKey, pageOf } from '../page.ts';
 
 const GroupKey = z.tuple([z.string(), z.guid()]);
 
-/** A page of the organization's groups by name; search is a prefix of the name or the primary address. */
+/** A page of the organization's groups by name; the search box matches a prefix of the name or the primary address. */
 export async function listGroups(db: Db, actor: OperatorActor, input: ListGroupsInput): Promise<Page<GroupSummary>> {
   const org = await requireOrganization(db, actor, input.organizationId);
-  const scope = JSON.stringify(['groups', org.id, input.search ?? null, input.state ?? null]);
+  const filters = { search: input.search, namePrefix: input.namePrefix, emailPrefix: input.primaryEmailPrefix, state: input.state };
+  // A cursor resumes only the list it came from: same organization, same filters.
+  const scope = JSON.stringify(['groups', org.id, filters]);
   const after = cursorKey(scope, input.cursor, GroupKey);
-  const rows = await listGroupsPage(db, { organizationId: org.id, after, limit: input.limit + 1, search: input.search, state: input.state });
+  const rows = await listGroupsPage(db, { organizationId: org.id, ...filters, after, limit: input.limit + 1 });
   const page = pageOf(rows, input.limit, scope, (row) => [row.sortKey, row.id]);
   return { ...page, items: page.items.map(({ sortKey: _, ...group }) => group) };
 }

@@ -30,6 +30,8 @@ const aliasTaken = (alias: string) =>
  */
 export async function createOrganization(deps: Deps, actor: OperatorActor, input: CreateOrganizationInput): Promise<{ organizationId: string }> {
   const now = deps.clock();
+  // A credential limited to some organizations could create others it then cannot reach.
+  if (actor.organizationIds) fail('AUTH.READ_ONLY', 'This API token is limited to chosen organizations and cannot create new ones.');
   try {
     return await inTransaction(deps.db, async (tx) => {
       const account = await lockAccount(tx, actor.accountId);
