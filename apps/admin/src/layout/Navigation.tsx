@@ -20,7 +20,10 @@ export function Navigation() {
   const organizationId = currentOrganizationId(location);
   const organization = useQuery(trpc.organizations.get.queryOptions(organizationId ? { organizationId } : skipToken));
 
-  const items: SideNavigationProps.Item[] = [{ type: 'link', text: 'Organizations', href: href('/organizations') }];
+  const items: SideNavigationProps.Item[] = [
+    { type: 'link', text: 'Organizations', href: href('/organizations') },
+    ...routes.filter((route) => route.accountNav).map((route): SideNavigationProps.Item => ({ type: 'link', text: route.accountNav!, href: href(route.path) })),
+  ];
   if (organizationId) {
     items.push(
       { type: 'divider' },
@@ -33,8 +36,21 @@ export function Navigation() {
       },
     );
   }
-  // Inside an organization the link of the page itself is active; elsewhere "Organizations" is.
-  const activeHref = organizationId ? href(location) : href('/organizations');
+  // The link of the page, or of the page it belongs to (a group's page lights "Groups"): the longest link above it.
+  const activeHref = activeLink(items, href(location));
 
   return <SideNavigation header={{ text: 'Mailyard', href: href('/organizations') }} items={items} activeHref={activeHref} onFollow={onFollow} />;
+}
+
+/** The href among the navigation's links that is the longest path prefix of `current`. */
+function activeLink(items: readonly SideNavigationProps.Item[], current: string): string | undefined {
+  const links: string[] = [];
+  const collect = (list: readonly SideNavigationProps.Item[]) => {
+    for (const item of list) {
+      if (item.type === 'link') links.push(item.href);
+      if (item.type === 'section-group' || item.type === 'section') collect(item.items);
+    }
+  };
+  collect(items);
+  return links.filter((link) => current === link || current.startsWith(`${link}/`)).sort((a, b) => b.length - a.length)[0];
 }

@@ -1,6 +1,5 @@
 import type { PaginationProps } from '@cloudscape-design/components/pagination';
-import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Page } from '@mailyard/core/pagination';
 
 export interface KeysetPages<T> {
@@ -14,13 +13,23 @@ export interface KeysetPages<T> {
   counter: string | undefined;
 }
 
+/** What the hook reads of a `useInfiniteQuery` result (any error type). */
+export interface InfinitePages<T> {
+  data: { pages: readonly Page<T>[] } | undefined;
+  isPending: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => Promise<unknown>;
+}
+
 /**
  * Shows a keyset-paginated list (`useInfiniteQuery` over `{ items, nextCursor }` pages) one server page at a time:
  * "next" past the last loaded page fetches the following one. `resetKey` (the filters) goes back to page 1.
  */
-export function useKeysetPages<T>(query: UseInfiniteQueryResult<InfiniteData<Page<T>>>, resetKey: string): KeysetPages<T> {
-  const [pageIndex, setPageIndex] = useState(1);
-  useEffect(() => setPageIndex(1), [resetKey]);
+export function useKeysetPages<T>(query: InfinitePages<T>, resetKey: string): KeysetPages<T> {
+  // The page chosen under the current filters; other filters start again at page 1.
+  const [chosen, setChosen] = useState({ key: resetKey, index: 1 });
+  const pageIndex = chosen.key === resetKey ? chosen.index : 1;
   const pages = query.data?.pages ?? [];
   const pagesCount = Math.max(1, pages.length);
   const current = Math.min(pageIndex, pagesCount);
@@ -34,7 +43,7 @@ export function useKeysetPages<T>(query: UseInfiniteQueryResult<InfiniteData<Pag
       pagesCount,
       openEnd: query.hasNextPage,
       disabled: query.isPending,
-      onChange: ({ detail }) => setPageIndex(detail.currentPageIndex),
+      onChange: ({ detail }) => setChosen({ key: resetKey, index: detail.currentPageIndex }),
       onNextPageClick: ({ detail }) => {
         if (!detail.requestedPageAvailable && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
       },

@@ -22,6 +22,7 @@ export interface Account {
   displayName: string;
   primaryEmail: string | null;
   organizationAlias: string;
+  sessions: number;
   recovery: Recovery;
 }
 
@@ -43,14 +44,21 @@ export function AccountPage({ account }: { account: Account }) {
           ))}
         </ul>
       </nav>
-      <MailboxSection />
-      <PasswordSection />
-      <RecoverySection recovery={account.recovery} />
-      <AddressesSection />
-      <DevicesSection />
-      <PermissionsSection />
-      <RecentChangesSection />
-      <SessionsSection />
+      {/* Two columns on wide screens; on a phone the second follows the first, in the order of the contents. */}
+      <div className="account-grid">
+        <div>
+          <MailboxSection />
+          <PasswordSection />
+          <RecoverySection recovery={account.recovery} />
+        </div>
+        <div>
+          <AddressesSection />
+          <DevicesSection />
+          <PermissionsSection />
+          <RecentChangesSection />
+          <SessionsSection sessions={account.sessions} />
+        </div>
+      </div>
     </>
   );
 }

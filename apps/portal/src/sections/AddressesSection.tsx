@@ -9,6 +9,8 @@ import { errorInfo } from '../lib/errors.ts';
 import { useForm } from '../lib/form.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
+const aliasCount = (n: number) => `${n} ${n === 1 ? 'alias' : 'aliases'}`;
+
 /** The primary address and the aliases; users add and remove aliases within the organization's policy. */
 export function AddressesSection() {
   const trpc = useTRPC();
@@ -100,7 +102,7 @@ export function AddressesSection() {
             Add an alias
           </h3>
           <p className="hint" id="alias-policy">
-            {policy.remaining > 0 ? `You can add ${policy.remaining} more (up to ${policy.maxPerUser} aliases in all).` : `You have reached the limit of ${policy.maxPerUser} aliases.`}
+            {policy.remaining > 0 ? `You can add ${policy.remaining} more (up to ${aliasCount(policy.maxPerUser)} in all).` : `You have reached the limit of ${aliasCount(policy.maxPerUser)}.`}
             {policy.localPartPattern && ` The part before the @ must match: ${policy.localPartPattern}`}
           </p>
           <Message tone="error">{form.message}</Message>

@@ -20,7 +20,7 @@ export function MailboxSection() {
       ) : (
         <>
           <p className="usage-text">
-            <strong>{formatMb(m.usageMb)}</strong> of {formatMb(m.quotaMb)} used ({m.usagePercent} %)
+            <strong>{formatMb(m.usageMb)}</strong> of {formatMb(m.quotaMb)} used ({m.usagePercent}&nbsp;%)
           </p>
           <div
             className={`usage usage-${m.usageState}`}
@@ -37,7 +37,7 @@ export function MailboxSection() {
           {m.usageState === 'full' ? (
             <p className="message message-error">Your mailbox is full: new mail to you is refused. Delete messages you no longer need, or ask your administrator for more space.</p>
           ) : m.usageState === 'warning' ? (
-            <p className="message message-warning">Your mailbox is almost full (over {m.warningPercent} %). Delete messages you no longer need, or ask your administrator for more space.</p>
+            <p className="message message-warning">Your mailbox is almost full (over {m.warningPercent}&nbsp;%). Delete messages you no longer need, or ask your administrator for more space.</p>
           ) : null}
           <p className="muted small">Last measured {formatDateTime(m.usageReportedAt)}.</p>
         </>

@@ -6,14 +6,17 @@ import { errorInfo } from '../lib/errors.ts';
 import { useShowSignedOut } from '../lib/session.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
-export function SessionsSection() {
+export function SessionsSection({ sessions }: { sessions: number }) {
   const trpc = useTRPC();
   const showSignedOut = useShowSignedOut();
   const [confirming, setConfirming] = useState(false);
   const signOutEverywhere = useMutation(trpc.portal.signOutEverywhere.mutationOptions({ onSuccess: showSignedOut }));
   return (
     <Section id="sessions" title="Signed-in browsers">
-      <p>Lost a device or signed in on a shared computer? Sign out of this account page everywhere, this browser included.</p>
+      <p>
+        {sessions > 1 ? `You are signed in to this page in ${sessions} browsers, this one included.` : 'You are signed in to this page in this browser only.'} Lost a device
+        or signed in on a shared computer? Sign out everywhere, this browser included.
+      </p>
       <button type="button" className="button" onClick={() => setConfirming(true)}>
         Sign out everywhere
       </button>

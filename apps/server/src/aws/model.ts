@@ -37,7 +37,11 @@ export function list<T extends z.ZodType>(item: T, c: { min?: number; max?: numb
   return l;
 }
 
-export const structure = <T extends z.ZodRawShape>(shape: T) => z.object(shape, { error: typeError('a structure') });
+/** A JSON `null` member counts as not set, as AWS's JSON protocols read it; unknown members are ignored. */
+const withoutNulls = (value: unknown) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) : value;
+
+export const structure = <T extends z.ZodRawShape>(shape: T) => z.preprocess(withoutNulls, z.object(shape, { error: typeError('a structure') }));
 
 // Shapes shared by many operations (service-2.json names).
 export const OrganizationId = () => text({ min: 34, max: 34, pattern: '^m-[0-9a-f]{32}$' });

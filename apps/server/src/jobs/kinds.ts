@@ -3,3 +3,4 @@ export const PROVISION_ORGANIZATION = 'organization.provision';
 export const SEND_MAIL = 'mail.send';
 export const DELETE_MAILBOX = 'mailbox.delete';
 export const DELETE_ORGANIZATION = 'organization.delete';
+export const IMPORT_USERS = 'users.import';

@@ -1,8 +1,9 @@
 import { deleteMailbox } from './handlers/delete-mailbox.ts';
 import { deleteOrganizationJob } from './handlers/delete-organization.ts';
+import { importUsers } from './handlers/import-users.ts';
 import { provisionOrganization } from './handlers/provision-organization.ts';
 import { sendMail } from './handlers/send-mail.ts';
-import { DELETE_MAILBOX, DELETE_ORGANIZATION, PROVISION_ORGANIZATION, SEND_MAIL } from './kinds.ts';
+import { DELETE_MAILBOX, DELETE_ORGANIZATION, IMPORT_USERS, PROVISION_ORGANIZATION, SEND_MAIL } from './kinds.ts';
 import type { JobRegistry } from './worker.ts';
 
 /** Every job kind this server runs. */
@@ -11,4 +12,5 @@ export const jobRegistry: JobRegistry = {
   [SEND_MAIL]: sendMail,
   [DELETE_MAILBOX]: deleteMailbox,
   [DELETE_ORGANIZATION]: deleteOrganizationJob,
+  [IMPORT_USERS]: importUsers,
 };

@@ -4,6 +4,7 @@ import { apiTokensRouter } from '../routers/api-tokens.ts';
 import { authRouter } from '../routers/auth.ts';
 import { devicesRouter } from '../routers/devices.ts';
 import { groupsRouter } from '../routers/groups.ts';
+import { importsRouter } from '../routers/imports.ts';
 import { mailboxesRouter } from '../routers/mailboxes.ts';
 import { organizationsRouter } from '../routers/organizations.ts';
 import { outboxRouter } from '../routers/outbox.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   auth: authRouter,
   organizations: organizationsRouter,
   users: usersRouter,
+  imports: importsRouter,
   groups: groupsRouter,
   permissions: permissionsRouter,
   apiTokens: apiTokensRouter,

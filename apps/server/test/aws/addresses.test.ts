@@ -99,7 +99,7 @@ describe('aliases', () => {
 describe('mailbox permissions', () => {
   it('Put replaces a grantee’s permissions, List pages over 3+ pages, Delete removes them', async () => {
     const owner = await enabledUser();
-    const grantees = [];
+    const grantees: Awaited<ReturnType<typeof enabledUser>>[] = [];
     for (let i = 0; i < 5; i++) grantees.push(await enabledUser());
     for (const g of grantees) {
       await tenant.client.send(

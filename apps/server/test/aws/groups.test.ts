@@ -81,7 +81,7 @@ describe('groups', () => {
     );
   });
 
-  it('ListGroups pages over 3+ pages and filters by state', async () => {
+  it('ListGroups pages over 3+ pages and filters by name, email and state', async () => {
     const tenant2 = await awsTenant(deps, server.url);
     const own = await activeOrganization(tenant2.client);
     const names = [];
@@ -94,8 +94,16 @@ describe('groups', () => {
     expect(pages).toHaveLength(3);
     expect(pages.flatMap((p) => p.Groups!.map((g) => g.Name))).toEqual(names);
     expect(pages[0]!.Groups![0]).toEqual({ Id: expect.any(String), Name: 'g0', State: 'DISABLED' });
-    const enabled = await tenant2.client.send(new ListGroupsCommand({ OrganizationId: own.organizationId, Filters: { State: 'ENABLED' } }));
-    expect(enabled.Groups).toEqual([]);
+    const list = (Filters: object) => tenant2.client.send(new ListGroupsCommand({ OrganizationId: own.organizationId, Filters }));
+    expect((await list({ State: 'ENABLED' })).Groups).toEqual([]);
+    const g3 = pages[1]!.Groups![1]!;
+    await tenant2.client.send(new RegisterToWorkMailCommand({ OrganizationId: own.organizationId, EntityId: g3.Id, Email: `team3@${own.domain}` }));
+    expect((await list({ NamePrefix: 'G3' })).Groups!.map((g) => g.Name)).toEqual(['g3']);
+    expect((await list({ PrimaryEmailPrefix: 'team' })).Groups).toEqual([expect.objectContaining({ Name: 'g3', Email: `team3@${own.domain}`, State: 'ENABLED' })]);
+    expect((await list({ State: 'ENABLED', NamePrefix: 'g4' })).Groups).toEqual([]);
+    const first = await tenant2.client.send(new ListGroupsCommand({ OrganizationId: own.organizationId, MaxResults: 1 }));
+    const replay = await awsFailure(tenant2.client.send(new ListGroupsCommand({ OrganizationId: own.organizationId, NextToken: first.NextToken, Filters: { NamePrefix: 'g' } })));
+    expect(replay.message).toContain("'NextToken'");
   });
 
   it('members: associate by name or id, list over 3+ pages, groups of an entity, disassociate', async () => {

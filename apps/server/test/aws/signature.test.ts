@@ -196,6 +196,20 @@ describe('AWS JSON 1.1 protocol', () => {
     expect(r.body.Message).toBe("1 validation error detected: Value at 'MaxResults' failed to satisfy constraint: Member must be an integer");
   });
 
+  it('reads null members as not set, and answers odd input with a 400, never a 5xx', async () => {
+    expect((await call({ body: '{"MaxResults":null,"NextToken":null,"Unknown":1}' })).status).toBe(200);
+    for (const body of ['{"MaxResults":1.5}', '{"MaxResults":true}', '{"MaxResults":1e400}', '{"NextToken":""}', '{"NextToken":{}}']) {
+      expect(await call({ body })).toEqual(refused('InvalidParameterException', 400));
+    }
+    for (const body of ['"text"', 'null', '\u0000']) expect(await call({ body })).toEqual(refused('SerializationException', 400));
+    const missing = await call({ target: 'WorkMailService.DescribeOrganization', body: '{"OrganizationId":null}' });
+    expect(missing.body.Message).toBe("1 validation error detected: Value at 'OrganizationId' failed to satisfy constraint: Member must not be null");
+    const filters = await call({ target: 'WorkMailService.ListUsers', body: JSON.stringify({ OrganizationId: `m-${'a'.repeat(32)}`, Filters: 'x' }) });
+    expect(filters.body.Message).toContain("'Filters'");
+    const nested = await call({ target: 'WorkMailService.CreateOrganization', body: '{"Alias":"ok","Domains":[{"HostedZoneId":"z"}]}' });
+    expect(nested.body.Message).toContain("'Domains.0.DomainName' failed to satisfy constraint: Member must not be null");
+  });
+
   it('answers other methods and paths under /aws in AWS’s error shape', async () => {
     const r = await fetch(`${server.url}/aws/`);
     expect(r.status).toBe(404);

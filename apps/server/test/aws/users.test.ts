@@ -36,7 +36,6 @@ afterAll(async () => {
 
 let n = 0;
 const uniqueName = (prefix = 'user') => `${prefix}${++n}-${Math.random().toString(36).slice(2, 7)}`;
-const send = <T>(command: { input: T } & Parameters<typeof tenant.client.send>[0]) => tenant.client.send(command);
 const createUser = async (name = uniqueName(), extra: Record<string, unknown> = {}) => {
   const { UserId } = await tenant.client.send(
     new CreateUserCommand({ OrganizationId: org.organizationId, Name: name, DisplayName: `Display ${name}`, Password: 'Str0ng!Passw0rd', ...extra }),
@@ -65,18 +64,18 @@ describe('the user lifecycle (§2.4)', () => {
     await register(id, email);
     expect((await awsFailure(register(id, `other-${name}@${org.domain}`))).name).toBe('EntityAlreadyRegisteredException');
 
-    expect((await awsFailure(send(new DeleteUserCommand({ OrganizationId: org.organizationId, UserId: id }))))).toMatchObject({
+    expect((await awsFailure(tenant.client.send(new DeleteUserCommand({ OrganizationId: org.organizationId, UserId: id }))))).toMatchObject({
       name: 'EntityStateException',
       message: expect.stringMatching(/enabled: disable it before deleting it/),
     });
 
-    await send(new DeregisterFromWorkMailCommand({ OrganizationId: org.organizationId, EntityId: id }));
+    await tenant.client.send(new DeregisterFromWorkMailCommand({ OrganizationId: org.organizationId, EntityId: id }));
     const disabled = await describeUser(id);
     expect(disabled).toMatchObject({ State: 'DISABLED' });
     expect(disabled.DisabledDate).toBeInstanceOf(Date);
     expect(disabled.MailboxDeprovisionedDate).toBeInstanceOf(Date);
 
-    await send(new DeleteUserCommand({ OrganizationId: org.organizationId, UserId: id }));
+    await tenant.client.send(new DeleteUserCommand({ OrganizationId: org.organizationId, UserId: id }));
     expect(await describeUser(id)).toMatchObject({ State: 'DELETED' });
     expect((await awsFailure(describeUser(name))).name).toBe('EntityNotFoundException');
     expect((await awsFailure(register(id, `again-${name}@${org.domain}`))).name).toBe('EntityStateException');
@@ -88,7 +87,7 @@ describe('the user lifecycle (§2.4)', () => {
     expect((await awsFailure(createUser('postmaster'))).name).toBe('ReservedNameException');
     expect(await awsFailure(createUser(uniqueName(), { Role: 'SYSTEM_USER' }))).toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/SYSTEM_USER/) });
     expect((await awsFailure(createUser(uniqueName(), { Role: 'RESOURCE' }))).name).toBe('InvalidParameterException');
-    for (const [extra, member] of [
+    const cases: [Record<string, unknown>, string][] = [
       [{ Name: 'has space' }, 'Name'],
       [{ Name: 'x'.repeat(65) }, 'Name'],
       [{ DisplayName: 'x'.repeat(257) }, 'DisplayName'],
@@ -97,8 +96,9 @@ describe('the user lifecycle (§2.4)', () => {
       [{ Role: 'ADMIN' }, 'Role'],
       [{ OrganizationId: 'bad' }, 'OrganizationId'],
       [{ IdentityProviderUserId: '0123456789-01234567-89ab-cdef-0123-456789abcdef' }, 'IdentityProviderUserId'],
-    ] as const) {
-      const error = await awsFailure(send(new CreateUserCommand({ OrganizationId: org.organizationId, Name: uniqueName(), DisplayName: 'X', ...extra } as never)));
+    ];
+    for (const [extra, member] of cases) {
+      const error = await awsFailure(tenant.client.send(new CreateUserCommand({ OrganizationId: org.organizationId, DisplayName: 'X', Name: uniqueName(), ...extra } as never)));
       expect(error.name).toBe('InvalidParameterException');
       expect(error.message).toContain(`'${member}'`);
     }
@@ -112,17 +112,17 @@ describe('the user lifecycle (§2.4)', () => {
     const created = await awsFailure(createUser(uniqueName(), { Password: password }));
     expect(created).toMatchObject({ name: 'InvalidPasswordException', message: expect.stringMatching(rule) });
     const { id } = await createUser();
-    const reset = await awsFailure(send(new ResetPasswordCommand({ OrganizationId: org.organizationId, UserId: id, Password: password })));
+    const reset = await awsFailure(tenant.client.send(new ResetPasswordCommand({ OrganizationId: org.organizationId, UserId: id, Password: password })));
     expect(reset).toMatchObject({ name: 'InvalidPasswordException', message: expect.stringMatching(rule) });
   });
 
   it('ResetPassword takes an id only and sets a password that meets the policy', async () => {
     const { id, name } = await createUser(uniqueName('reset-name-'));
-    await send(new ResetPasswordCommand({ OrganizationId: org.organizationId, UserId: id, Password: 'N3w!Passw0rd' }));
-    expect((await awsFailure(send(new ResetPasswordCommand({ OrganizationId: org.organizationId, UserId: name, Password: 'N3w!Passw0rd' })))).name).toBe(
+    await tenant.client.send(new ResetPasswordCommand({ OrganizationId: org.organizationId, UserId: id, Password: 'N3w!Passw0rd' }));
+    expect((await awsFailure(tenant.client.send(new ResetPasswordCommand({ OrganizationId: org.organizationId, UserId: name, Password: 'N3w!Passw0rd' })))).name).toBe(
       'EntityNotFoundException',
     );
-    expect((await awsFailure(send(new ResetPasswordCommand({ OrganizationId: org.organizationId, UserId: 'short', Password: 'N3w!Passw0rd' })))).name).toBe(
+    expect((await awsFailure(tenant.client.send(new ResetPasswordCommand({ OrganizationId: org.organizationId, UserId: 'short', Password: 'N3w!Passw0rd' })))).name).toBe(
       'InvalidParameterException',
     );
   });
@@ -145,9 +145,9 @@ describe('DescribeUser and UpdateUser', () => {
     await register(id, `${name}@${org.domain}`);
     for (const ref of [id, id.toUpperCase(), name, name.toUpperCase(), `${name}@${org.domain}`]) expect((await describeUser(ref)).UserId).toBe(id);
 
-    await send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId: name, City: 'Paris', JobTitle: 'Engineer', HiddenFromGlobalAddressList: true, Role: 'USER' }));
+    await tenant.client.send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId: name, City: 'Paris', JobTitle: 'Engineer', HiddenFromGlobalAddressList: true, Role: 'USER' }));
     expect(await describeUser(id)).toMatchObject({ City: 'Paris', JobTitle: 'Engineer', FirstName: 'Ann', HiddenFromGlobalAddressList: true });
-    await send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId: id, City: '', IdentityProviderUserId: '' }));
+    await tenant.client.send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId: id, City: '', IdentityProviderUserId: '' }));
     const cleared = await describeUser(id);
     expect(cleared.City).toBeUndefined();
     expect(cleared.JobTitle).toBe('Engineer');
@@ -158,9 +158,9 @@ describe('DescribeUser and UpdateUser', () => {
       [{ Role: 'SYSTEM_USER' }, 'InvalidParameterException'],
       [{ Role: 'REMOTE_USER' }, 'InvalidParameterException'],
     ] as const) {
-      expect((await awsFailure(send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId: id, ...input } as never)))).name).toBe(name_);
+      expect((await awsFailure(tenant.client.send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId: id, ...input } as never)))).name).toBe(name_);
     }
-    expect((await awsFailure(send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId: 'ghost', City: 'x' })))).name).toBe(
+    expect((await awsFailure(tenant.client.send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId: 'ghost', City: 'x' })))).name).toBe(
       'EntityNotFoundException',
     );
   });
@@ -195,7 +195,7 @@ describe('ListUsers', () => {
     expect(pages.flatMap((p) => p.Users!.map((u) => u.Name))).toEqual(made.map((u) => u.name));
     expect(pages[0]!.Users![0]).toMatchObject({ Id: made[0]!.id, Email: `${prefix}-0@${org.domain}`, State: 'ENABLED', UserRole: 'USER', DisplayName: 'Even 0' });
 
-    const list = (Filters: object, extra: object = {}) => send(new ListUsersCommand({ OrganizationId: org.organizationId, Filters, ...extra }));
+    const list = (Filters: object, extra: object = {}) => tenant.client.send(new ListUsersCommand({ OrganizationId: org.organizationId, Filters, ...extra }));
     expect((await list({ UsernamePrefix: prefix.toUpperCase(), State: 'ENABLED' })).Users!.map((u) => u.Name)).toEqual([`${prefix}-0`]);
     expect((await list({ UsernamePrefix: prefix, DisplayNamePrefix: 'odd' })).Users!.map((u) => u.Name)).toEqual([`${prefix}-1`, `${prefix}-3`, `${prefix}-5`]);
     expect((await list({ PrimaryEmailPrefix: `${prefix}-0@` })).Users!.map((u) => u.Id)).toEqual([made[0]!.id]);
@@ -215,16 +215,16 @@ describe('ListUsers', () => {
 describe('mailbox quota', () => {
   it('GetMailboxDetails and UpdateMailboxQuota in MB, within 1–51,200', async () => {
     const { id, name } = await createUser();
-    expect((await awsFailure(send(new GetMailboxDetailsCommand({ OrganizationId: org.organizationId, UserId: id })))).name).toBe('EntityNotFoundException');
+    expect((await awsFailure(tenant.client.send(new GetMailboxDetailsCommand({ OrganizationId: org.organizationId, UserId: id })))).name).toBe('EntityNotFoundException');
     await register(id, `${name}@${org.domain}`);
-    expect(await send(new GetMailboxDetailsCommand({ OrganizationId: org.organizationId, UserId: name }))).toMatchObject({ MailboxQuota: 51200, MailboxSize: 0 });
-    await send(new UpdateMailboxQuotaCommand({ OrganizationId: org.organizationId, UserId: name, MailboxQuota: 10240 }));
-    expect(await send(new GetMailboxDetailsCommand({ OrganizationId: org.organizationId, UserId: id }))).toMatchObject({ MailboxQuota: 10240 });
+    expect(await tenant.client.send(new GetMailboxDetailsCommand({ OrganizationId: org.organizationId, UserId: name }))).toMatchObject({ MailboxQuota: 51200, MailboxSize: 0 });
+    await tenant.client.send(new UpdateMailboxQuotaCommand({ OrganizationId: org.organizationId, UserId: name, MailboxQuota: 10240 }));
+    expect(await tenant.client.send(new GetMailboxDetailsCommand({ OrganizationId: org.organizationId, UserId: id }))).toMatchObject({ MailboxQuota: 10240 });
     for (const MailboxQuota of [0, 51201]) {
-      const error = await awsFailure(send(new UpdateMailboxQuotaCommand({ OrganizationId: org.organizationId, UserId: id, MailboxQuota })));
+      const error = await awsFailure(tenant.client.send(new UpdateMailboxQuotaCommand({ OrganizationId: org.organizationId, UserId: id, MailboxQuota })));
       expect(error).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining("'MailboxQuota'") });
     }
-    expect((await awsFailure(send(new UpdateMailboxQuotaCommand({ OrganizationId: org.organizationId, UserId: 'ghost', MailboxQuota: 5 })))).name).toBe(
+    expect((await awsFailure(tenant.client.send(new UpdateMailboxQuotaCommand({ OrganizationId: org.organizationId, UserId: 'ghost', MailboxQuota: 5 })))).name).toBe(
       'EntityNotFoundException',
     );
   });
@@ -233,25 +233,32 @@ describe('mailbox quota', () => {
 describe('organization state', () => {
   it('answers OrganizationStateException on a deleted organization, with AWS’s message', async () => {
     const doomed = await activeOrganization(tenant.client);
-    await send(new DeleteOrganizationCommand({ OrganizationId: doomed.organizationId, DeleteDirectory: true }));
-    for (let i = 0; i < 100 && (await send(new DescribeOrganizationCommand({ OrganizationId: doomed.organizationId }))).State !== 'Deleted'; i++) {
+    await tenant.client.send(new DeleteOrganizationCommand({ OrganizationId: doomed.organizationId, DeleteDirectory: true }));
+    for (let i = 0; i < 100 && (await tenant.client.send(new DescribeOrganizationCommand({ OrganizationId: doomed.organizationId }))).State !== 'Deleted'; i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
     const message = `Organization ${doomed.organizationId} is not Active, state: Deleted`;
-    expect(await awsFailure(send(new ListUsersCommand({ OrganizationId: doomed.organizationId })))).toMatchObject({ name: 'OrganizationStateException', message });
-    expect(await awsFailure(send(new CreateUserCommand({ OrganizationId: doomed.organizationId, Name: 'x', DisplayName: 'x' })))).toMatchObject({
+    expect(await awsFailure(tenant.client.send(new ListUsersCommand({ OrganizationId: doomed.organizationId })))).toMatchObject({ name: 'OrganizationStateException', message });
+    expect(await awsFailure(tenant.client.send(new CreateUserCommand({ OrganizationId: doomed.organizationId, Name: 'x', DisplayName: 'x' })))).toMatchObject({
       name: 'OrganizationStateException',
     });
-    expect((await awsFailure(send(new DescribeUserCommand({ OrganizationId: doomed.organizationId, UserId: 'x' })))).name).toBe('OrganizationStateException');
+    expect((await awsFailure(tenant.client.send(new DescribeUserCommand({ OrganizationId: doomed.organizationId, UserId: 'x' })))).name).toBe('OrganizationStateException');
   });
 
   it('needs ForceDelete while users are enabled', async () => {
     const busy = await activeOrganization(tenant.client);
-    const { UserId } = await send(new CreateUserCommand({ OrganizationId: busy.organizationId, Name: 'busy', DisplayName: 'Busy' }));
-    await send(new RegisterToWorkMailCommand({ OrganizationId: busy.organizationId, EntityId: UserId, Email: `busy@${busy.domain}` }));
-    const refused = await awsFailure(send(new DeleteOrganizationCommand({ OrganizationId: busy.organizationId, DeleteDirectory: true })));
+    const { UserId } = await tenant.client.send(new CreateUserCommand({ OrganizationId: busy.organizationId, Name: 'busy', DisplayName: 'Busy' }));
+    await tenant.client.send(new RegisterToWorkMailCommand({ OrganizationId: busy.organizationId, EntityId: UserId, Email: `busy@${busy.domain}` }));
+    const refused = await awsFailure(tenant.client.send(new DeleteOrganizationCommand({ OrganizationId: busy.organizationId, DeleteDirectory: true })));
     expect(refused).toMatchObject({ name: 'OrganizationStateException', message: expect.stringMatching(/1 enabled user.*ForceDelete/) });
-    const forced = await send(new DeleteOrganizationCommand({ OrganizationId: busy.organizationId, DeleteDirectory: true, ForceDelete: true }));
+    const forced = await tenant.client.send(new DeleteOrganizationCommand({ OrganizationId: busy.organizationId, DeleteDirectory: true, ForceDelete: true }));
     expect(forced.State).toBe('Deleting');
+    for (let i = 0; i < 100 && (await tenant.client.send(new DescribeOrganizationCommand({ OrganizationId: busy.organizationId }))).State !== 'Deleted'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // The alias, its domain and the user's address are free again.
+    const reborn = await activeOrganization(tenant.client, busy.alias);
+    const again = await tenant.client.send(new CreateUserCommand({ OrganizationId: reborn.organizationId, Name: 'busy', DisplayName: 'Busy again' }));
+    await tenant.client.send(new RegisterToWorkMailCommand({ OrganizationId: reborn.organizationId, EntityId: again.UserId, Email: `busy@${busy.domain}` }));
   });
 });

@@ -105,6 +105,7 @@ describe('portal sessions', () => {
     const bob = await createPortalUser(deps, op.actor, alice);
     const [phone, laptop, bobs] = [await signedIn(deps, alice, { ip: '10.4.0.2' }), await signedIn(deps, alice, { ip: '10.4.0.3' }), await signedIn(deps, bob)];
     const laptopToken = portalCookie(laptop);
+    expect((await phone.portal.me())?.sessions).toBeGreaterThanOrEqual(2);
     const { sessionsEnded } = await phone.portal.signOutEverywhere();
     expect(sessionsEnded).toBeGreaterThanOrEqual(2);
     expect(portalCookie(phone)).toBeNull();

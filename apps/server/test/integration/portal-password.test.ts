@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPassword } from '@mailyard/core/passwords';
 import { PASSWORD_HISTORY_DEPTH, PORTAL_LIMITS } from '@mailyard/core/portal';
 import { listAuditEvents } from '@mailyard/db/queries/audit';
+import { recentPasswordHashes } from '@mailyard/db/queries/self-service';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { failure } from '../support/errors.ts';
@@ -84,8 +85,9 @@ describe('password history', () => {
     for (const old of passwords) {
       expect((await failure(browser.portal.changePassword(change(old, current)))).domainCode).toBe('PASSWORD.REUSED');
     }
-    // The first password is now six changes back: allowed again.
+    // The first password is now six changes back: allowed again; older hashes are not kept at all.
     await browser.portal.changePassword(change(user.password, current));
+    expect(await recentPasswordHashes(deps.db, user, 100)).toHaveLength(PASSWORD_HISTORY_DEPTH);
   });
 
   it('counts a password an operator set as one of the last five', async () => {

@@ -39,3 +39,19 @@ export interface ActivityEvent {
   after: unknown;
   createdAt: Date;
 }
+
+/**
+ * The account's Activity: every event of the operator's account, newest first — its organizations' changes and the
+ * account's own (access keys, API tokens, operator sign-ins, which belong to no organization).
+ */
+export const ListAccountActivityInput = z.object({
+  actor: ListActivityInput.shape.actor,
+  action: ListActivityInput.shape.action,
+  ...pageInput,
+});
+export type ListAccountActivityInput = z.infer<typeof ListAccountActivityInput>;
+
+export interface AccountActivityEvent extends ActivityEvent {
+  /** `null` for the account's own events. */
+  organizationId: string | null;
+}

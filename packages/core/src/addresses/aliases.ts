@@ -81,7 +81,7 @@ export function checkSelfServiceAlias(policy: AliasPolicy, request: SelfServiceA
   }
   const limit = Math.min(policy.maxPerUser, MAX_ALIASES_PER_ENTITY);
   if (request.currentAliasCount >= limit) {
-    return refusal('ADDRESS.LIMIT_REACHED', `You can have at most ${limit} aliases.`, { limit });
+    return refusal('ADDRESS.LIMIT_REACHED', `You can have at most ${limit} ${limit === 1 ? 'alias' : 'aliases'}.`, { limit });
   }
   const localPart = request.localPart.trim().toLowerCase();
   const problems = localPartProblems(localPart);

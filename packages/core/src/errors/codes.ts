@@ -73,6 +73,9 @@ export const errorKinds = {
   'RECOVERY.ADDRESS_INVALID': 'invalid',
   'RESET.TOKEN_INVALID': 'invalid',
   'IMPORT.INVALID_FILE': 'invalid',
+  'IMPORT.NOT_FOUND': 'not_found',
+  /** Applying an import that is already applied, or has no row left to apply. */
+  'IMPORT.INVALID_STATE': 'state',
   'ACCESS_KEY.NOT_FOUND': 'not_found',
   'ACCESS_KEY.LIMIT_REACHED': 'limit',
   'API_TOKEN.NOT_FOUND': 'not_found',

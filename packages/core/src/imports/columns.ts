@@ -43,11 +43,13 @@ export type HeaderMapping = { ok: true; columns: (ImportColumn | null)[] } | { o
 export function mapHeader(header: string[]): HeaderMapping {
   const problems: string[] = [];
   const seen = new Set<ImportColumn>();
+  let unknown = false;
   const columns = header.map((raw, index) => {
     const text = raw.trim();
     if (text === '') return null;
     const column = byHeader.get(normalizeHeader(text));
     if (!column) {
+      unknown = true;
       problems.push(`Column ${index + 1} "${text.slice(0, 64)}" is not a known column.`);
       return null;
     }
@@ -57,8 +59,6 @@ export function mapHeader(header: string[]): HeaderMapping {
   });
   const missing = importColumnNames.filter((c) => importColumns[c].required && !seen.has(c));
   if (missing.length > 0) problems.push(`Required columns missing: ${missing.map((c) => importColumns[c].label).join(', ')}.`);
-  if (problems.some((p) => p.includes('is not a known column'))) {
-    problems.push(`Known columns: ${importColumnNames.map((c) => importColumns[c].headers[0]).join(', ')}.`);
-  }
+  if (unknown) problems.push(`Known columns: ${importColumnNames.join(', ')}.`);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, columns };
 }

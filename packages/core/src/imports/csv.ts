@@ -50,7 +50,7 @@ export function parseCsv(input: string, maxRecords = Number.POSITIVE_INFINITY): 
         blank = false;
         const openedOn = line;
         let value = '';
-        let from = ++i;
+        let from = i + 1;
         for (;;) {
           const q = text.indexOf('"', from);
           if (q < 0) return { ok: false, line: openedOn, message: `Line ${openedOn}: a quoted field is never closed (a quote is missing).` };

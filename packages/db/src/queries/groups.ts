@@ -22,7 +22,7 @@ export const groupSummaryColumns = {
 
 const detailColumns = { ...groupSummaryColumns, createdAt: groups.createdAt, updatedAt: groups.updatedAt };
 
-/** A page's last sort key, `[lower(name), id]`. */
+/** A page's last position: the sort key the row was listed under (its lower-cased name or address), and its id. */
 export type GroupKey = [string, string];
 
 /** Rows strictly after `after` in (key, id) order: a row comparison the key's page index answers. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { EntityState } from '@mailyard/core/entities';
-import type { UserRecord, UserRole, UserSummary } from '@mailyard/core/users';
+import type { UserAttribute, UserRecord, UserRole, UserSummary } from '@mailyard/core/users';
 import type { Db } from '../client.ts';
 import { prefixRange } from '../prefix-range.ts';
 import { users } from '../schema/index.ts';
@@ -58,11 +58,15 @@ export interface NewUserRow {
   displayName: string;
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
+  /** The rest of the personal data, when given at creation (the bulk import). */
+  details?: UserCreationDetails | undefined;
   hiddenFromGlobalAddressList: boolean;
   role: UserRole;
   passwordHash: string | null;
   createdAt: Date;
 }
+
+export type UserCreationDetails = Partial<Record<Exclude<UserAttribute, 'displayName' | 'firstName' | 'lastName'>, string | undefined>>;
 
 /**
  * Inserts a user, DISABLED and without an address (WorkMail's CreateUser); enabling gives it both. Names are unique
@@ -70,7 +74,8 @@ export interface NewUserRow {
  * violation `users_name_key`.
  */
 export async function insertUser(db: Db, row: NewUserRow): Promise<void> {
-  await db.insert(users).values({ ...row, state: 'DISABLED', updatedAt: row.createdAt });
+  const { details, ...columns } = row;
+  await db.insert(users).values({ ...columns, ...details, state: 'DISABLED', updatedAt: row.createdAt });
 }
 
 /** A user of the organization in any state, without credentials; `lock` holds the row for the transaction. */

@@ -6,18 +6,21 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'wouter';
-import { isTransient, organizationStateDescriptions } from '@mailyard/core/organizations';
+import { isDeletionUnderway, isTransient, nextOrganizationState, organizationStateDescriptions } from '@mailyard/core/organizations';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OrganizationStatus } from '../../components/OrganizationStatus.tsx';
 import { useCreationOutcome } from '../../lib/creation-notices.ts';
 import { errorInfo } from '../../lib/errors.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
+import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { deletionNoticeId, DeleteOrganizationModal } from './DeleteOrganizationModal.tsx';
 import { OrganizationDomains } from './OrganizationDomains.tsx';
 import { OrganizationSettings } from './OrganizationSettings.tsx';
+import { SelfServiceAliases } from './SelfServiceAliases.tsx';
 
 const POLL_MS = 1000;
 
@@ -39,6 +42,8 @@ export function OrganizationDetailPage() {
     { text: org?.alias ?? organizationId, href: href(`/organizations/${organizationId}`) },
   ]);
   useCreationOutcome(useMemo(() => (org ? [org] : undefined), [org]));
+  useDeletionOutcome(org);
+  const [deleting, setDeleting] = useState(false);
 
   if (query.isPending) {
     return (
@@ -77,6 +82,17 @@ export function OrganizationDetailPage() {
       header={
         <Header
           variant="h1"
+          actions={
+            !isDeletionUnderway(data.state) && (
+              <Button
+                onClick={() => setDeleting(true)}
+                disabled={nextOrganizationState(data.state, 'delete') === null}
+                disabledReason="Wait until the organization has finished being created."
+              >
+                Delete
+              </Button>
+            )
+          }
           description={
             <>
               <OrganizationStatus state={data.state} /> <span className="separator" aria-hidden="true">·</span> {organizationStateDescriptions[data.state]}
@@ -95,7 +111,19 @@ export function OrganizationDetailPage() {
         )}
         <OrganizationSettings organization={data} />
         <OrganizationDomains domains={data.domains} provisioning={isTransient(data.state)} />
+        {!isDeletionUnderway(data.state) && <SelfServiceAliases organizationId={data.id} editable={data.state === 'Active'} />}
       </SpaceBetween>
+      {deleting && <DeleteOrganizationModal organization={data} onDismiss={() => setDeleting(false)} />}
     </ContentLayout>
   );
+}
+
+/** Turns a still-shown "being deleted" notice into its outcome once the workflow has finished. */
+function useDeletionOutcome(org: { id: string; alias: string; state: string } | undefined) {
+  const { items, update } = useNotifications();
+  useEffect(() => {
+    if (!org || org.state !== 'Deleted') return;
+    const notice = items.find((n) => n.id === deletionNoticeId(org.id));
+    if (notice?.loading) update(notice.id, { type: 'success', loading: false, content: `Organization ${org.alias} was deleted.` });
+  }, [org, items, update]);
 }

@@ -12,7 +12,7 @@ import { removeGroupMember } from '../../services/groups/remove-member.ts';
 import { setGroupHidden } from '../../services/groups/set-hidden.ts';
 import { entityNamed, requireActive } from '../entities.ts';
 import { boolean, EntityIdentifier, EntityState, GroupName, OrganizationId, page, Prefix, structure } from '../model.ts';
-import { operation, unsupportedMember } from '../operation.ts';
+import { operation } from '../operation.ts';
 import { TokenScope } from '../pagination.ts';
 import { compact, epochSeconds } from '../protocol.ts';
 import { parseCore } from '../validation.ts';
@@ -61,13 +61,18 @@ export const ListGroups = operation(
   }),
   async (ctx, input) => {
     const filters = input.Filters ?? {};
-    if (filters.NamePrefix) unsupportedMember('Filters.NamePrefix', 'not supported yet.');
-    if (filters.PrimaryEmailPrefix) unsupportedMember('Filters.PrimaryEmailPrefix', 'not supported yet.');
     const tokens = new TokenScope('ListGroups', { o: input.OrganizationId, f: filters });
-    const query = parseCore(ListGroupsInput, { organizationId: input.OrganizationId, ...tokens.page(input), state: filters.State }, {
-      organizationId: 'OrganizationId',
-      state: 'Filters.State',
-    });
+    const query = parseCore(
+      ListGroupsInput,
+      {
+        organizationId: input.OrganizationId,
+        ...tokens.page(input),
+        namePrefix: filters.NamePrefix,
+        primaryEmailPrefix: filters.PrimaryEmailPrefix,
+        state: filters.State,
+      },
+      { organizationId: 'OrganizationId', namePrefix: 'Filters.NamePrefix', primaryEmailPrefix: 'Filters.PrimaryEmailPrefix', state: 'Filters.State' },
+    );
     await requireActive(ctx, input.OrganizationId);
     const result = await listGroups(ctx.deps.db, ctx.actor, query);
     return compact({ Groups: result.items.map(groupSummary), NextToken: tokens.token(result.nextCursor) });

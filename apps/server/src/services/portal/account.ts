@@ -2,7 +2,7 @@ import { fail, failIf } from '@mailyard/core/errors';
 import { portalAccessRefusal } from '@mailyard/core/portal';
 import type { Db } from '@mailyard/db';
 import { findPortalAccount, lockPortalAccount, type PortalAccount } from '@mailyard/db/queries/portal-accounts';
-import { findRecoveryVerification } from '@mailyard/db/queries/self-service';
+import { countUserSessions, findRecoveryVerification } from '@mailyard/db/queries/self-service';
 import type { UserActor } from '../actor.ts';
 
 /**
@@ -22,6 +22,8 @@ export interface MyAccount {
   displayName: string;
   primaryEmail: string | null;
   organizationAlias: string;
+  /** Browsers signed in to the portal as this user, this one included. */
+  sessions: number;
   recovery: {
     /** The verified recovery address, or null. */
     email: string | null;
@@ -36,7 +38,7 @@ export interface MyAccount {
 export async function getMyAccount(db: Db, actor: UserActor, now: Date): Promise<MyAccount> {
   const account = await findPortalAccount(db, actor);
   if (!account) fail('AUTH.REQUIRED', 'Sign in to continue.');
-  const pending = await findRecoveryVerification(db, actor);
+  const [pending, sessions] = await Promise.all([findRecoveryVerification(db, actor), countUserSessions(db, actor, now)]);
   const live = pending && pending.expiresAt > now ? pending : null;
   return {
     userId: account.userId,
@@ -44,6 +46,7 @@ export async function getMyAccount(db: Db, actor: UserActor, now: Date): Promise
     displayName: account.displayName,
     primaryEmail: account.primaryEmail,
     organizationAlias: account.organizationAlias,
+    sessions,
     recovery: {
       email: account.recoveryEmailVerifiedAt ? account.recoveryEmail : null,
       verifiedAt: account.recoveryEmailVerifiedAt,

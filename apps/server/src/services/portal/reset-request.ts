@@ -1,4 +1,4 @@
-import { PORTAL_LIMITS, portalAccessRefusal, resetLinkNotice, type RequestPasswordResetInput } from '@mailyard/core/portal';
+import { PORTAL_LIMITS, portalAccessRefusal, RESET_LINK_MINUTES, resetLinkNotice, type RequestPasswordResetInput } from '@mailyard/core/portal';
 import { inTransaction } from '@mailyard/db';
 import { findPortalAccountByAddress } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../../deps.ts';
@@ -10,8 +10,7 @@ import { createResetLink } from './reset-link.ts';
 import { userActorFor, userTarget } from './session.ts';
 
 /** What "Forgot password" always answers: the same words whether or not the address belongs to anyone. */
-export const RESET_REQUESTED_MESSAGE =
-  'If this address belongs to an account with a verified recovery address, a link to reset the password is on its way there. It works for 30 minutes.';
+export const RESET_REQUESTED_MESSAGE = `If this address belongs to an account with a verified recovery address, a link to reset the password is on its way there. It works for ${RESET_LINK_MINUTES} minutes.`;
 
 function limits(address: string, ip: string): RateLimitRule[] {
   const { perAddress, perIp, windowMinutes } = PORTAL_LIMITS.resetRequest;

@@ -6,7 +6,7 @@ import { PASSWORD_HISTORY_DEPTH } from '@mailyard/core/portal';
 import { defaultAddressFor, reservedNameRefusal, roleRefusal, type UserRole } from '@mailyard/core/users';
 import { inTransaction, violatedUniqueConstraint } from '@mailyard/db';
 import { pushPasswordHistory } from '@mailyard/db/queries/self-service';
-import { findUserByName, insertUser } from '@mailyard/db/queries/users';
+import { findUserByName, insertUser, type UserCreationDetails } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import type { OperatorActor } from '../actor.ts';
@@ -22,6 +22,8 @@ export interface NewUser {
   displayName: string;
   firstName?: string | undefined;
   lastName?: string | undefined;
+  /** The rest of the personal data, set in the same transaction (the bulk import gives it). */
+  details?: UserCreationDetails | undefined;
   hiddenFromGlobalAddressList?: boolean | undefined;
   role?: UserRole | undefined;
   /** Without one the user cannot sign in until an operator resets it (WorkMail's CreateUser allows that). */
@@ -58,6 +60,7 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
         displayName: input.displayName,
         firstName: input.firstName ?? null,
         lastName: input.lastName ?? null,
+        details: input.details,
         hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
         role,
         passwordHash,
@@ -81,6 +84,7 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
             displayName: input.displayName,
             firstName: input.firstName ?? null,
             lastName: input.lastName ?? null,
+            ...input.details,
             hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
             role,
             state: email ? 'ENABLED' : 'DISABLED',

@@ -1,0 +1,119 @@
+import Badge from '@cloudscape-design/components/badge';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ApiTokenSummary } from '@mailyard/core/api-tokens';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TableEmptyState } from '../../components/TableEmptyState.tsx';
+import { formatDateTimeShort } from '../../lib/format.ts';
+import { useKeysetPages } from '../../lib/keyset-pages.ts';
+import { href, useFollow } from '../../lib/navigation.ts';
+import { usePage } from '../../lib/page.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { ApiTokenStatus } from './ApiTokenStatus.tsx';
+import { useOrganizationNames } from './organization-names.ts';
+import { RevokeApiTokenModal } from './RevokeApiTokenModal.tsx';
+
+const PAGE_SIZE = 50;
+
+/** Bearer tokens for the typed tRPC client: who may script what, until when, and when each was last used. */
+export function ApiTokensPage() {
+  usePage('API tokens', [
+    { text: 'Mailyard', href: href('/organizations') },
+    { text: 'API tokens', href: href('/api-tokens') },
+  ]);
+  const trpc = useTRPC();
+  const onFollow = useFollow();
+  const { names } = useOrganizationNames();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState(false);
+  const list = useInfiniteQuery(
+    trpc.apiTokens.list.infiniteQueryOptions({ limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
+  const pages = useKeysetPages(list, '');
+  const selected = pages.loaded.find((t) => t.id === selectedId) ?? null;
+
+  if (list.isError && !list.data) {
+    return <ErrorAlert header="API tokens could not be loaded" error={list.error} onRetry={() => void list.refetch()} />;
+  }
+
+  const scope = (t: ApiTokenSummary) => {
+    if (!t.organizationIds) return 'All organizations';
+    const aliases = t.organizationIds.map((id) => names.get(id) ?? id);
+    return aliases.length <= 2 ? aliases.join(', ') : `${aliases.slice(0, 2).join(', ')} and ${aliases.length - 2} more`;
+  };
+  const columns: TableProps.ColumnDefinition<ApiTokenSummary>[] = [
+    { id: 'name', header: 'Name', isRowHeader: true, cell: (t) => t.name },
+    { id: 'prefix', header: 'Token', cell: (t) => <span className="secret-value">{t.prefix}…</span> },
+    { id: 'access', header: 'Access', cell: (t) => (t.access === 'read-only' ? <Badge color="blue">Read-only</Badge> : <Badge color="severity-medium">Read-write</Badge>) },
+    { id: 'scope', header: 'Organizations', cell: scope },
+    { id: 'status', header: 'Status', cell: (t) => <ApiTokenStatus status={t.status} /> },
+    { id: 'expires', header: 'Expires', cell: (t) => (t.expiresAt ? formatDateTimeShort(t.expiresAt) : 'Never') },
+    { id: 'used', header: 'Last used', cell: (t) => (t.lastUsedAt ? formatDateTimeShort(t.lastUsedAt) : <Box color="text-status-inactive">Never</Box>) },
+    {
+      id: 'created',
+      header: 'Created',
+      cell: (t) => (
+        <>
+          <div>{formatDateTimeShort(t.createdAt)}</div>
+          <Box variant="small" color="text-body-secondary">
+            by {t.createdBy}
+          </Box>
+        </>
+      ),
+    },
+  ];
+  const createButton = (
+    <Button variant="primary" href={href('/api-tokens/create')} onFollow={onFollow}>
+      Create API token
+    </Button>
+  );
+
+  return (
+    <>
+      <Table
+        variant="full-page"
+        stickyHeader
+        trackBy="id"
+        items={pages.items}
+        columnDefinitions={columns}
+        selectionType="single"
+        selectedItems={selected ? [selected] : []}
+        onSelectionChange={({ detail }) => setSelectedId(detail.selectedItems[0]?.id ?? null)}
+        ariaLabels={{ selectionGroupLabel: 'API token selection', itemSelectionLabel: (_, t) => `Select API token ${t.name}` }}
+        loading={list.isPending || list.isFetchingNextPage}
+        loadingText="Loading API tokens"
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={pages.counter}
+            description="Tokens let scripts call the typed API (/trpc) as you: read-only or read-write, for all organizations or a chosen few, until they expire or you revoke them."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh API tokens" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void list.refetch()} />
+                <Button
+                  disabled={selected?.status !== 'active'}
+                  disabledReason={selected ? `This token is already ${selected.status}.` : undefined}
+                  onClick={() => setRevoking(true)}
+                >
+                  Revoke
+                </Button>
+                {createButton}
+              </SpaceBetween>
+            }
+          >
+            API tokens
+          </Header>
+        }
+        pagination={<Pagination {...pages.pagination} />}
+        empty={<TableEmptyState title="No API tokens" subtitle="Create a token to call Mailyard from scripts with the typed client." action={createButton} />}
+      />
+      {revoking && selected && <RevokeApiTokenModal token={selected} onDismiss={() => setRevoking(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Modal from '@cloudscape-design/components/modal';
+import ProgressBar from '@cloudscape-design/components/progress-bar';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { emailAddressSchema, joinAddress, splitAddress } from '@mailyard/core/addresses';
+import type { GroupSummary } from '@mailyard/core/groups';
+import { useNotifications } from '../../lib/notifications.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { AddressInput, localPartFor } from './AddressInput.tsx';
+import { groupsCount, useBatch } from './batch.ts';
+import { useOrganizationDomains } from './domains.ts';
+import { outcomeNotices } from './outcome.tsx';
+
+interface Row {
+  group: GroupSummary;
+  localPart: string;
+  domain: string;
+  error?: string;
+}
+
+interface Props {
+  organizationId: string;
+  groups: readonly GroupSummary[];
+  onDismiss: () => void;
+  onDone: (enabled: GroupSummary[]) => void;
+}
+
+/**
+ * "Enable groups": each selected disabled group gets a primary address, which the operator reviews here. A group
+ * disabled earlier keeps its address, so it is proposed again; a new group gets `<name>@<default domain>`.
+ */
+export function EnableGroupsModal({ organizationId, groups, onDismiss, onDone }: Props) {
+  const trpc = useTRPC();
+  const { notify } = useNotifications();
+  const enable = useMutation(trpc.groups.enable.mutationOptions());
+  const batch = useBatch();
+  const { domains, defaultDomain } = useOrganizationDomains(organizationId);
+  const skipped = groups.filter((g) => g.state !== 'DISABLED');
+  const [rows, setRows] = useState<Row[]>(() =>
+    groups
+      .filter((g) => g.state === 'DISABLED')
+      .map((group) => {
+        const kept = group.email ? splitAddress(group.email) : null;
+        return { group, localPart: kept?.localPart ?? localPartFor(group.name), domain: kept?.domain ?? defaultDomain };
+      }),
+  );
+  const [enabledSoFar, setEnabledSoFar] = useState<GroupSummary[]>([]);
+  const change = (id: string, patch: Partial<Row>) => setRows((all) => all.map((r) => (r.group.id === id ? { ...r, ...patch, error: undefined } : r)));
+
+  const confirm = async () => {
+    // The domain list may arrive after the dialog opened: fill the default in for rows still without one.
+    const filled = rows.map((r) => ({ ...r, domain: r.domain || defaultDomain }));
+    const checked = filled.map((r) => {
+      const parsed = emailAddressSchema.safeParse(joinAddress(r.localPart, r.domain));
+      return parsed.success ? { ...r, error: undefined } : { ...r, error: parsed.error.issues.map((i) => i.message).join(' ') };
+    });
+    setRows(checked);
+    if (checked.some((r) => r.error)) return;
+
+    const outcome = await batch.run(checked, (r) =>
+      enable.mutateAsync({ organizationId, groupId: r.group.id, email: joinAddress(r.localPart, r.domain) }),
+    );
+    const done = [...enabledSoFar, ...outcome.succeeded.map((r) => r.group)];
+    const succeeded = outcome.succeeded.map((r) => r.group);
+    outcomeNotices('enable', 'Enabled', { succeeded, failed: [] }).forEach(notify);
+    if (outcome.failed.length === 0) {
+      onDone(done);
+      return;
+    }
+    // The groups that failed stay in the dialog, each with the server's reason under its address.
+    setEnabledSoFar(done);
+    setRows(
+      outcome.failed.map(({ item, error }) => ({
+        ...item,
+        error: [...(error.fieldErrors.email ?? []), ...(error.fieldErrors.groupId ?? [])].join(' ') || error.message,
+      })),
+    );
+  };
+
+  const close = () => (enabledSoFar.length > 0 ? onDone(enabledSoFar) : onDismiss());
+
+  return (
+    <Modal
+      visible
+      size="large"
+      onDismiss={() => !batch.running && close()}
+      header={rows.length === 1 ? `Enable group ${rows[0]!.group.name}` : `Enable ${groupsCount(rows.length)}`}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={close} disabled={batch.running}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={() => void confirm()} loading={batch.running} disabled={rows.length === 0}>
+              Enable
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!batch.running && rows.length > 0) void confirm();
+        }}
+      >
+        <SpaceBetween size="l">
+          <Box variant="p">
+            An enabled group receives mail at its email address and can be given mailbox permissions. Review the address of each group.
+          </Box>
+          {rows.length === 0 && <Alert type="info">The selected groups are already enabled.</Alert>}
+          {rows.map((row) => (
+            <FormField key={row.group.id} label={row.group.name} description={row.group.email ? 'Its previous address is proposed.' : undefined} errorText={row.error}>
+              <AddressInput
+                label={`Email address of ${row.group.name}`}
+                localPart={row.localPart}
+                domain={row.domain || defaultDomain}
+                domains={domains}
+                localPartInvalid={Boolean(row.error)}
+                onLocalPartChange={(localPart) => change(row.group.id, { localPart })}
+                onDomainChange={(domain) => change(row.group.id, { domain })}
+              />
+            </FormField>
+          ))}
+          {skipped.length > 0 && (
+            <Alert type="info" header={`${groupsCount(skipped.length)} already enabled`}>
+              {skipped.map((g) => g.name).join(', ')} {skipped.length === 1 ? 'is' : 'are'} left as {skipped.length === 1 ? 'it is' : 'they are'}.
+            </Alert>
+          )}
+          {batch.progress && (
+            <ProgressBar
+              value={(batch.progress.done / batch.progress.total) * 100}
+              label="Enabling groups"
+              additionalInfo={`${batch.progress.done} of ${batch.progress.total}`}
+            />
+          )}
+        </SpaceBetween>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,101 @@
+import Box from '@cloudscape-design/components/box';
+import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
+import SegmentedControl, { type SegmentedControlProps } from '@cloudscape-design/components/segmented-control';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { importColumns, type ImportReportRow, type ImportRowFilter, type ImportSummary } from '@mailyard/core/imports';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TableEmptyState } from '../../components/TableEmptyState.tsx';
+import { useKeysetPages } from '../../lib/keyset-pages.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+import { RowResult } from './RowResult.tsx';
+import { isApplied } from './summary.ts';
+
+const PAGE_SIZE = 50;
+const POLL_MS = 2000;
+
+const fieldLabel = (field: string) => (field in importColumns ? importColumns[field as keyof typeof importColumns].label : 'Row');
+
+/** The filters that make sense: the dry run's findings before the import, its outcomes after. */
+function filterOptions(summary: ImportSummary): SegmentedControlProps.Option[] {
+  const c = summary.counts;
+  const option = (id: ImportRowFilter, text: string, n?: number) => ({ id, text: n === undefined ? text : `${text} (${n})` });
+  if (!isApplied(summary)) {
+    return [option('all', 'All rows', summary.totalRows), option('invalid', 'Problems', c.invalid), option('valid', 'To create', c.valid), option('exists', 'Already exist', c.exists)];
+  }
+  return [
+    option('all', 'All rows', summary.totalRows),
+    option('created', 'Created', c.created),
+    option('skipped', 'Skipped', c.skipped),
+    option('failed', 'Failed', c.failed),
+    option('invalid', 'Problems', c.invalid),
+  ];
+}
+
+/** What a row's problems, or its outcome's reason, say: one line per problem, naming the column. */
+function Details({ row }: { row: ImportReportRow }) {
+  if (row.problems.length === 0) return row.outcomeMessage ?? '-';
+  return (
+    <SpaceBetween size="xxxs">
+      {row.problems.map((p, i) => (
+        <span key={i}>
+          <Box variant="strong" fontSize="body-s">
+            {fieldLabel(p.field)}:
+          </Box>{' '}
+          {p.message}
+        </span>
+      ))}
+    </SpaceBetween>
+  );
+}
+
+/** The report of an import, row by row in file order, filtered by finding or outcome; followed while it runs. */
+export function ImportReportTable({ organizationId, summary }: { organizationId: string; summary: ImportSummary }) {
+  const trpc = useTRPC();
+  const options = filterOptions(summary);
+  const [chosen, setChosen] = useState<ImportRowFilter>('all');
+  const filter = options.some((o) => o.id === chosen) ? chosen : 'all';
+  const applying = summary.state === 'applying';
+  const rows = useInfiniteQuery(
+    trpc.imports.rows.infiniteQueryOptions(
+      { organizationId, importId: summary.id, filter, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData, refetchInterval: applying ? POLL_MS : false },
+    ),
+  );
+  const pages = useKeysetPages(rows, filter);
+
+  const columns: TableProps.ColumnDefinition<ImportReportRow>[] = [
+    { id: 'line', header: 'Line', cell: (r) => r.line, width: 80 },
+    { id: 'name', header: 'User name', cell: (r) => r.name || '-', isRowHeader: true },
+    { id: 'displayName', header: 'Display name', cell: (r) => r.displayName || '-' },
+    { id: 'email', header: 'Email', cell: (r) => r.email || '-' },
+    { id: 'password', header: 'Password', cell: (r) => (r.password === 'set' ? 'Given' : 'None (invite)') },
+    { id: 'result', header: 'Result', cell: (r) => <RowResult row={r} applying={applying} /> },
+    { id: 'details', header: 'Problems and details', cell: (r) => <Details row={r} />, minWidth: 320 },
+  ];
+
+  if (rows.isError && !rows.data) return <ErrorAlert header="The report could not be loaded" error={rows.error} onRetry={() => void rows.refetch()} />;
+  return (
+    <Table
+      variant="container"
+      wrapLines
+      trackBy="line"
+      items={pages.items}
+      columnDefinitions={columns}
+      loading={rows.isPending || rows.isFetchingNextPage || (rows.isPlaceholderData && rows.isFetching)}
+      loadingText="Loading the report"
+      ariaLabels={{ tableLabel: 'Import report' }}
+      header={
+        <Header variant="h2" counter={pages.counter} description="Every row of the file, in file order. Rows with problems are not imported: fix them in the file and import it again.">
+          Report
+        </Header>
+      }
+      filter={<SegmentedControl label="Show rows" selectedId={filter} options={options} onChange={({ detail }) => setChosen(detail.selectedId as ImportRowFilter)} />}
+      pagination={<Pagination {...pages.pagination} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}
+      empty={<TableEmptyState title="No rows" subtitle="No row of the file is in this group." />}
+    />
+  );
+}

@@ -1,0 +1,105 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { errorInfo } from '../../lib/errors.ts';
+import { useNotifications } from '../../lib/notifications.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+
+export const deletionNoticeId = (organizationId: string) => `organization-deleting-${organizationId}`;
+
+/**
+ * "Delete organization": the operator types the alias; with enabled users (system users aside) WorkMail's
+ * ForceDelete must be ticked. The workflow then moves the organization from Deleting to Deleted.
+ */
+export function DeleteOrganizationModal({ organization, onDismiss }: { organization: { id: string; alias: string }; onDismiss: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { notify } = useNotifications();
+  const [typed, setTyped] = useState('');
+  const [force, setForce] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; needsForce: boolean } | null>(null);
+  // Enabled users other than system users: the server refuses without ForceDelete then (it counts them itself).
+  const enabled = useQuery(trpc.users.list.queryOptions({ organizationId: organization.id, state: 'ENABLED', limit: 10 }));
+  const hasEnabledUsers = (enabled.data?.items ?? []).some((u) => u.role !== 'SYSTEM_USER') || failure?.needsForce === true;
+  const confirmed = typed.trim().toLowerCase() === organization.alias.toLowerCase();
+
+  const remove = useMutation(
+    trpc.organizations.delete.mutationOptions({
+      onSuccess: async () => {
+        notify({ id: deletionNoticeId(organization.id), type: 'in-progress', loading: true, content: `Organization ${organization.alias} is being deleted.` });
+        await queryClient.invalidateQueries(trpc.organizations.pathFilter());
+        onDismiss();
+      },
+      onError: (error) => {
+        const info = errorInfo(error);
+        setFailure({ message: info.message, needsForce: info.code === 'ORGANIZATION.HAS_ENABLED_USERS' });
+      },
+    }),
+  );
+  const submit = () => {
+    if (confirmed && !(hasEnabledUsers && !force)) remove.mutate({ organizationId: organization.id, forceDelete: force });
+  };
+
+  return (
+    <Modal
+      visible
+      onDismiss={onDismiss}
+      header={`Delete organization ${organization.alias}?`}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={submit} disabled={!confirmed || (hasEnabledUsers && !force)} loading={remove.isPending}>
+              Delete
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <SpaceBetween size="m">
+          {failure && <Alert type="error">{failure.message}</Alert>}
+          <Alert type="warning" header="This cannot be undone">
+            Deleting the organization deletes its users&apos; mailboxes, frees its domains and every address of its users and groups. The
+            organization stays listed as Deleted.
+          </Alert>
+          {hasEnabledUsers && (
+            <FormField
+              label="Enabled users"
+              description="Users of this organization are still enabled. Disable them first, or delete the organization anyway: their mailboxes are deleted with it."
+            >
+              <Checkbox checked={force} onChange={({ detail }) => setForce(detail.checked)}>
+                Delete even though users are enabled (force delete)
+              </Checkbox>
+            </FormField>
+          )}
+          <FormField label={`To confirm, type the organization alias "${organization.alias}".`}>
+            <Input
+              value={typed}
+              placeholder={organization.alias}
+              ariaLabel="Organization alias to confirm"
+              autoFocus
+              autoComplete={false}
+              spellcheck={false}
+              onChange={({ detail }) => setTyped(detail.value)}
+            />
+          </FormField>
+        </SpaceBetween>
+      </form>
+    </Modal>
+  );
+}

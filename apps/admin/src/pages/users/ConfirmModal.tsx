@@ -1,0 +1,57 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { ReactNode } from 'react';
+import { errorInfo } from '../../lib/errors.ts';
+
+interface ConfirmModalProps {
+  header: string;
+  children: ReactNode;
+  /** The confirming button's text: the action's verb ("Remove", "Wipe"). */
+  confirmText: string;
+  onConfirm(): void;
+  onDismiss(): void;
+  loading?: boolean;
+  /** The failed attempt, shown in the dialog so the operator can retry or cancel. */
+  error?: unknown;
+  confirmDisabled?: boolean;
+  /** The dismissing button's text, when "Cancel" would read oddly beside the action. */
+  cancelText?: string;
+}
+
+/** A confirmation dialog for one action on the Users pages: the consequence, Cancel, and the action's verb. */
+export function ConfirmModal({ header, children, confirmText, onConfirm, onDismiss, loading, error, confirmDisabled, cancelText = 'Cancel' }: ConfirmModalProps) {
+  return (
+    <Modal
+      visible
+      header={header}
+      onDismiss={() => {
+        if (!loading) onDismiss();
+      }}
+      closeAriaLabel="Close dialog"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss} disabled={loading}>
+              {cancelText}
+            </Button>
+            <Button variant="primary" onClick={onConfirm} loading={loading} disabled={confirmDisabled}>
+              {confirmText}
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        {children}
+        {error != null && (
+          <Alert type="error" header={`${confirmText} failed`}>
+            {errorInfo(error).message}
+          </Alert>
+        )}
+      </SpaceBetween>
+    </Modal>
+  );
+}

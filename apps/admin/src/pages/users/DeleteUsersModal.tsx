@@ -1,0 +1,76 @@
+import Box from '@cloudscape-design/components/box';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import ProgressBar from '@cloudscape-design/components/progress-bar';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { UserSummary } from '@mailyard/core/users';
+import { useNotifications } from '../../lib/notifications.tsx';
+import { useTRPCClient } from '../../lib/trpc.ts';
+import { ConfirmModal } from './ConfirmModal.tsx';
+import { nameList, plural } from './format.ts';
+import { useRefreshUsers } from './useRefreshUsers.ts';
+import { noticeId } from './notice-id.ts';
+
+const CONFIRM_WORD = 'delete';
+
+interface DeleteUsersModalProps {
+  organizationId: string;
+  /** Disabled users only: an enabled user must be disabled first. */
+  users: readonly Pick<UserSummary, 'id' | 'name'>[];
+  onDismiss(): void;
+  onDeleted(): void;
+}
+
+/** "Delete users": permanent, so the operator types "delete"; users are deleted one by one with progress. */
+export function DeleteUsersModal({ organizationId, users, onDismiss, onDeleted }: DeleteUsersModalProps) {
+  const client = useTRPCClient();
+  const refresh = useRefreshUsers();
+  const { notify } = useNotifications();
+  const [confirmation, setConfirmation] = useState('');
+  const [done, setDone] = useState(0);
+  const one = users.length === 1;
+
+  const remove = useMutation({
+    mutationFn: async () => {
+      for (const [i, user] of users.entries()) {
+        try {
+          await client.users.delete.mutate({ organizationId, userId: user.id });
+        } catch (error) {
+          throw Object.assign(new Error(`${user.name} was not deleted: ${error instanceof Error ? error.message : 'the request failed.'}`), { deleted: i });
+        }
+        setDone(i + 1);
+      }
+    },
+    onSuccess: async () => {
+      await refresh();
+      notify({ id: noticeId('users-deleted'), type: 'success', content: `${one ? `User ${users[0]!.name} was` : `${plural(users.length, 'user')} were`} deleted.` });
+      onDeleted();
+    },
+    // Some may be gone already: the list shows what is left.
+    onError: () => void refresh(),
+  });
+
+  return (
+    <ConfirmModal
+      header={one ? 'Delete user' : 'Delete users'}
+      confirmText="Delete"
+      onConfirm={() => remove.mutate()}
+      onDismiss={done > 0 ? onDeleted : onDismiss}
+      loading={remove.isPending}
+      error={remove.error}
+      confirmDisabled={confirmation.trim().toLowerCase() !== CONFIRM_WORD}
+    >
+      <Box variant="p">
+        Permanently delete {one ? <b>{users[0]!.name}</b> : <b>{nameList(users.map((u) => u.name), 10)}</b>}? {one ? 'Its' : 'Their'} email addresses are freed for
+        others to use, {one ? 'it leaves its' : 'they leave their'} groups and mailbox permissions, and this cannot be undone.
+      </Box>
+      <FormField label={`To confirm deletion, type "${CONFIRM_WORD}".`}>
+        <Input value={confirmation} placeholder={CONFIRM_WORD} ariaRequired autoComplete={false} onChange={({ detail }) => setConfirmation(detail.value)} />
+      </FormField>
+      {remove.isPending && users.length > 1 && (
+        <ProgressBar label="Deleting users" value={(done / users.length) * 100} additionalInfo={`${done} of ${users.length} deleted`} />
+      )}
+    </ConfirmModal>
+  );
+}

@@ -1,0 +1,212 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import LiveRegion from '@cloudscape-design/components/live-region';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useParams } from 'wouter';
+import type { z } from 'zod';
+import {
+  canRename,
+  UpdateUserDetailsInput,
+  USER_ATTRIBUTE_MAX_LENGTH,
+  userAttributeLabels,
+  userNameSchema,
+  type UserAttribute,
+  type UserDetail,
+} from '@mailyard/core/users';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
+import { useNotifications } from '../../lib/notifications.tsx';
+import { usePage } from '../../lib/page.tsx';
+import { useTRPC, useTRPCClient } from '../../lib/trpc.ts';
+import { fieldMessages } from './field-messages.ts';
+import { editUserPath, userPath } from './paths.ts';
+import { useOrganization } from './useOrganization.ts';
+import { useRefreshUsers } from './useRefreshUsers.ts';
+
+/** The details form and, for users that may be renamed, the user name (a separate call, made first). */
+const EditUserForm = UpdateUserDetailsInput.extend({ name: userNameSchema });
+
+/** "Edit user": every personal-data field of "Editing user details"; Save changes. */
+export function EditUserPage() {
+  const { organizationId = '', userId = '' } = useParams<{ organizationId: string; userId: string }>();
+  const trpc = useTRPC();
+  const org = useOrganization(organizationId);
+  const query = useQuery(trpc.users.get.queryOptions({ organizationId, userId }));
+  const name = query.data?.name ?? userId;
+  usePage(
+    `Edit ${name}`,
+    org.usersCrumbs({ text: name, href: href(userPath(organizationId, userId)) }, { text: 'Edit', href: href(editUserPath(organizationId, userId)) }),
+  );
+  if (query.isPending) {
+    return (
+      <Box textAlign="center" padding="xxl">
+        <Spinner size="large" /> Loading user
+      </Box>
+    );
+  }
+  if (query.isError) return <ErrorAlert header="The user could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
+  return <EditForm organizationId={organizationId} user={query.data} />;
+}
+
+const groups: { title: string; fields: UserAttribute[] }[] = [
+  { title: 'Name', fields: ['displayName', 'firstName', 'lastName', 'initials'] },
+  { title: 'Contact', fields: ['telephone', 'street', 'city', 'zipCode', 'country'] },
+  { title: 'Organization', fields: ['company', 'department', 'jobTitle', 'office'] },
+];
+const formFields = ['name', 'hiddenFromGlobalAddressList', ...groups.flatMap((g) => g.fields)] as const;
+
+function EditForm({ organizationId, user }: { organizationId: string; user: UserDetail }) {
+  const onFollow = useFollow();
+  const navigate = useNavigate();
+  const client = useTRPCClient();
+  const refresh = useRefreshUsers();
+  const { notify } = useNotifications();
+  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
+  const renameRefusal = canRename(user);
+  const detailPath = userPath(organizationId, user.id);
+
+  const { control, handleSubmit, setError } = useForm({
+    resolver: zodResolver(EditUserForm),
+    criteriaMode: 'all',
+    defaultValues: {
+      organizationId,
+      userId: user.id,
+      name: user.name,
+      hiddenFromGlobalAddressList: user.hiddenFromGlobalAddressList,
+      ...(Object.fromEntries(groups.flatMap((g) => g.fields).map((f) => [f, user[f] ?? ''])) as Record<UserAttribute, string>),
+    },
+  });
+
+  const save = useMutation({
+    mutationFn: async ({ name, ...details }: z.output<typeof EditUserForm>) => {
+      if (name !== user.name) await client.users.rename.mutate({ organizationId, userId: user.id, name });
+      await client.users.updateDetails.mutate(details);
+    },
+    onSuccess: async () => {
+      await refresh();
+      notify({ id: `user-updated-${user.id}`, type: 'success', content: `The details of ${user.name} were saved.` });
+      navigate(detailPath);
+    },
+    onError: async (error) => {
+      // A rename may have gone through before the details were refused: show what is saved now.
+      await refresh();
+      if (!applyFieldErrors(error, setError, formFields)) setFailure(errorInfo(error));
+    },
+  });
+  const submit = handleSubmit((input) => {
+    setFailure(null);
+    save.mutate(input);
+  });
+
+  const textField = (field: UserAttribute) => (
+    <Controller
+      key={field}
+      control={control}
+      name={field}
+      render={({ field: f, fieldState }) => (
+        <FormField label={userAttributeLabels[field]} errorText={fieldMessages(fieldState.error)}>
+          <Input
+            ref={f.ref}
+            name={f.name}
+            value={f.value ?? ''}
+            invalid={Boolean(fieldState.error)}
+            onChange={({ detail }) => f.onChange(detail.value)}
+            onBlur={f.onBlur}
+          />
+        </FormField>
+      )}
+    />
+  );
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Form
+        header={
+          <Header variant="h1" description={`Each field holds at most ${USER_ATTRIBUTE_MAX_LENGTH} characters. Clear a field to remove its value.`}>
+            Edit {user.name}
+          </Header>
+        }
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" href={href(detailPath)} onFollow={onFollow}>
+              Cancel
+            </Button>
+            <Button variant="primary" formAction="submit" loading={save.isPending}>
+              Save changes
+            </Button>
+          </SpaceBetween>
+        }
+      >
+        <SpaceBetween size="l">
+          {failure && (
+            <LiveRegion assertive>
+              <Alert type="error" header="The changes were not saved">
+                {failure.message}
+              </Alert>
+            </LiveRegion>
+          )}
+          <Container header={<Header variant="h2">User details</Header>}>
+            <SpaceBetween size="l">
+              <Controller
+                control={control}
+                name="name"
+                render={({ field, fieldState }) => (
+                  <FormField
+                    label="User name"
+                    description={renameRefusal ? renameRefusal.message : 'Renaming changes the name the user signs in with, not its email addresses.'}
+                    errorText={fieldMessages(fieldState.error)}
+                  >
+                    <Input
+                      ref={field.ref}
+                      name={field.name}
+                      value={field.value}
+                      readOnly={Boolean(renameRefusal)}
+                      invalid={Boolean(fieldState.error)}
+                      autoComplete={false}
+                      spellcheck={false}
+                      onChange={({ detail }) => field.onChange(detail.value)}
+                      onBlur={field.onBlur}
+                    />
+                  </FormField>
+                )}
+              />
+              {groups.map((group) => (
+                <SpaceBetween key={group.title} size="s">
+                  <Box variant="h3">{group.title}</Box>
+                  <ColumnLayout columns={2}>{group.fields.map(textField)}</ColumnLayout>
+                </SpaceBetween>
+              ))}
+              <Controller
+                control={control}
+                name="hiddenFromGlobalAddressList"
+                render={({ field }) => (
+                  <Checkbox
+                    checked={field.value ?? false}
+                    onChange={({ detail }) => field.onChange(detail.checked)}
+                    description="The user does not appear in the organization's address book."
+                  >
+                    Hide from the global address list
+                  </Checkbox>
+                )}
+              />
+            </SpaceBetween>
+          </Container>
+        </SpaceBetween>
+      </Form>
+    </form>
+  );
+}

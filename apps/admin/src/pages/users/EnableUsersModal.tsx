@@ -1,0 +1,134 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { defaultAddressFor, EnableUsersInput, type UserSummary } from '@mailyard/core/users';
+import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { useNotifications } from '../../lib/notifications.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { AddressField, addressParts, joinParts } from './AddressField.tsx';
+import { fieldMessages } from './field-messages.ts';
+import { nameList, plural } from './format.ts';
+import { useRefreshUsers } from './useRefreshUsers.ts';
+import { noticeId } from './notice-id.ts';
+
+interface EnableUsersModalProps {
+  organizationId: string;
+  /** Disabled users, as selected in the list. */
+  users: readonly Pick<UserSummary, 'id' | 'name' | 'displayName' | 'email'>[];
+  domains: readonly string[];
+  defaultDomain: string | null;
+  onDismiss(): void;
+  onEnabled(): void;
+}
+
+/**
+ * "Enable users": each selected user with the primary address it will get (the one it had, or name@default domain),
+ * which the operator reviews and may change. All or nothing: a refused address is shown on its row.
+ */
+export function EnableUsersModal({ organizationId, users, domains, defaultDomain, onDismiss, onEnabled }: EnableUsersModalProps) {
+  const trpc = useTRPC();
+  const refresh = useRefreshUsers();
+  const { notify } = useNotifications();
+  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
+  const { control, handleSubmit, setError } = useForm({
+    resolver: zodResolver(EnableUsersInput),
+    criteriaMode: 'all',
+    defaultValues: {
+      organizationId,
+      users: users.map((u) => ({ userId: u.id, email: u.email ?? (defaultDomain ? defaultAddressFor(u.name, defaultDomain) : '') })),
+    },
+  });
+
+  const enable = useMutation(
+    trpc.users.enable.mutationOptions({
+      onSuccess: async (result) => {
+        await refresh();
+        notify({
+          id: noticeId('users-enabled'),
+          type: 'success',
+          content: `${users.length === 1 ? `User ${users[0]!.name} was` : `${plural(users.length, 'user')} were`} enabled: ${nameList(result.users.map((u) => u.email))}.`,
+        });
+        onEnabled();
+      },
+      onError: (error) => {
+        if (!applyFieldErrors(error, setError, users.map((_, i) => `users.${i}.email` as const))) setFailure(errorInfo(error));
+      },
+    }),
+  );
+
+  const submit = handleSubmit((input) => {
+    setFailure(null);
+    enable.mutate(input);
+  });
+
+  return (
+    <Modal
+      visible
+      size="medium"
+      header="Enable users"
+      closeAriaLabel="Close dialog"
+      onDismiss={() => {
+        if (!enable.isPending) onDismiss();
+      }}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss} disabled={enable.isPending}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={enable.isPending} onClick={() => void submit()}>
+              Enable
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <SpaceBetween size="l">
+          <Box variant="p">
+            {users.length === 1 ? 'This user gets' : 'Each user gets'} a mailbox and can sign in again. Review the primary email address{' '}
+            {users.length === 1 ? 'it' : 'each one'} will send from, and change it as needed. A user whose mailbox was kept gets it back.
+          </Box>
+          {users.map((user, i) => (
+            <Controller
+              key={user.id}
+              control={control}
+              name={`users.${i}.email`}
+              render={({ field, fieldState }) => {
+                const { localPart, domain } = addressParts(field.value);
+                return (
+                  <AddressField
+                    label={user.name}
+                    description={user.displayName}
+                    name={field.name}
+                    inputRef={field.ref}
+                    localPart={localPart}
+                    domain={domain}
+                    domains={domain && !domains.includes(domain) ? [domain, ...domains] : domains}
+                    errorText={fieldMessages(fieldState.error)}
+                    onLocalPartChange={(v) => field.onChange(joinParts(v, domain))}
+                    onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
+                    onBlur={field.onBlur}
+                  />
+                );
+              }}
+            />
+          ))}
+          {failure && (
+            <Alert type="error" header="The users were not enabled">
+              {failure.message}
+            </Alert>
+          )}
+          {/* Enter in a box submits the dialog. */}
+          <button type="submit" hidden />
+        </SpaceBetween>
+      </form>
+    </Modal>
+  );
+}

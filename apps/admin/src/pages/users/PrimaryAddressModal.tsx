@@ -1,0 +1,111 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { SetPrimaryAddressInput } from '@mailyard/core/addresses';
+import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { useNotifications } from '../../lib/notifications.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { AddressField, addressParts, joinParts } from './AddressField.tsx';
+import { fieldMessages } from './field-messages.ts';
+import { useRefreshUsers } from './useRefreshUsers.ts';
+
+interface PrimaryAddressModalProps {
+  organizationId: string;
+  user: { id: string; name: string; email: string | null };
+  domains: readonly string[];
+  onDismiss(): void;
+  onChanged(): void;
+}
+
+/** A new default sending address: an alias of the user or a new address; the previous primary stays as an alias. */
+export function PrimaryAddressModal({ organizationId, user, domains, onDismiss, onChanged }: PrimaryAddressModalProps) {
+  const trpc = useTRPC();
+  const refresh = useRefreshUsers();
+  const { notify } = useNotifications();
+  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
+  const { control, handleSubmit, setError } = useForm({
+    resolver: zodResolver(SetPrimaryAddressInput),
+    criteriaMode: 'all',
+    defaultValues: { organizationId, entityId: user.id, address: user.email ?? `@${domains[0] ?? ''}` },
+  });
+
+  const change = useMutation(
+    trpc.users.setPrimaryAddress.mutationOptions({
+      onSuccess: async (_, input) => {
+        await refresh();
+        notify({ id: `primary-${user.id}`, type: 'success', content: `${input.address} is now the primary address of ${user.name}. The previous one is kept as an alias.` });
+        onChanged();
+      },
+      onError: (error) => {
+        if (!applyFieldErrors(error, setError, ['address'])) setFailure(errorInfo(error));
+      },
+    }),
+  );
+  const submit = handleSubmit((input) => {
+    setFailure(null);
+    if (input.address === user.email) onDismiss();
+    else change.mutate(input);
+  });
+
+  return (
+    <Modal
+      visible
+      header="Change primary email address"
+      closeAriaLabel="Close dialog"
+      onDismiss={() => {
+        if (!change.isPending) onDismiss();
+      }}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss} disabled={change.isPending}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={change.isPending} onClick={() => void submit()}>
+              Save changes
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <SpaceBetween size="l">
+          <Controller
+            control={control}
+            name="address"
+            render={({ field, fieldState }) => {
+              const { localPart, domain } = addressParts(field.value);
+              return (
+                <AddressField
+                  label="Primary email address to be used for this user"
+                  description="Outgoing mail is sent from this address. It may be one of the user's aliases or a new address; the current primary address becomes an alias."
+                  name={field.name}
+                  inputRef={field.ref}
+                  localPart={localPart}
+                  domain={domain}
+                  domains={domain && !domains.includes(domain) ? [domain, ...domains] : domains}
+                  errorText={fieldMessages(fieldState.error)}
+                  onLocalPartChange={(v) => field.onChange(joinParts(v, domain))}
+                  onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
+                  onBlur={field.onBlur}
+                />
+              );
+            }}
+          />
+          {failure && (
+            <Alert type="error" header="The primary address was not changed">
+              {failure.message}
+            </Alert>
+          )}
+          <button type="submit" hidden />
+        </SpaceBetween>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,120 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { MAX_QUOTA_MB, MIN_QUOTA_MB, quotaSchema, UpdateQuotaInput } from '@mailyard/core/mailboxes';
+import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { useNotifications } from '../../lib/notifications.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { fieldMessages } from './field-messages.ts';
+import { formatMb } from './format.ts';
+import { useRefreshUsers } from './useRefreshUsers.ts';
+
+/** The box holds text; core's quota rule judges the number it makes (blank or "abc" get the same range message). */
+const QuotaForm = UpdateQuotaInput.extend({
+  quotaMb: z
+    .string()
+    .transform((s) => (s.trim() === '' ? Number.NaN : Number(s.trim())))
+    .pipe(quotaSchema),
+});
+
+interface QuotaModalProps {
+  organizationId: string;
+  user: { id: string; name: string };
+  quotaMb: number;
+  onClose(): void;
+}
+
+/** "Update mailbox quota": 1 to 51,200 MB. */
+export function QuotaModal({ organizationId, user, quotaMb, onClose }: QuotaModalProps) {
+  const trpc = useTRPC();
+  const refresh = useRefreshUsers();
+  const { notify } = useNotifications();
+  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
+  const { control, handleSubmit, setError } = useForm({
+    resolver: zodResolver(QuotaForm),
+    defaultValues: { organizationId, userId: user.id, quotaMb: String(quotaMb) },
+  });
+  const update = useMutation(
+    trpc.mailboxes.updateQuota.mutationOptions({
+      onSuccess: async (mailbox) => {
+        await refresh();
+        notify({ id: `quota-${user.id}`, type: 'success', content: `The mailbox quota of ${user.name} is now ${formatMb(mailbox.quotaMb)}.` });
+        onClose();
+      },
+      onError: (error) => {
+        if (!applyFieldErrors(error, setError, ['quotaMb'])) setFailure(errorInfo(error));
+      },
+    }),
+  );
+  const submit = handleSubmit((input) => {
+    setFailure(null);
+    update.mutate(input);
+  });
+
+  return (
+    <Modal
+      visible
+      header="Edit mailbox quota"
+      closeAriaLabel="Close dialog"
+      onDismiss={() => {
+        if (!update.isPending) onClose();
+      }}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onClose} disabled={update.isPending}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={update.isPending} onClick={() => void submit()}>
+              Save
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <SpaceBetween size="l">
+          <Controller
+            control={control}
+            name="quotaMb"
+            render={({ field, fieldState }) => (
+              <FormField
+                label="Update mailbox quota"
+                description={`The size of ${user.name}'s mailbox in MB. Changing it does not change what you pay.`}
+                constraintText={`From ${MIN_QUOTA_MB} to ${formatMb(MAX_QUOTA_MB)} (50 GB).`}
+                errorText={fieldMessages(fieldState.error)}
+              >
+                <Input
+                  ref={field.ref}
+                  name={field.name}
+                  type="number"
+                  inputMode="numeric"
+                  step={1}
+                  value={field.value}
+                  invalid={Boolean(fieldState.error)}
+                  onChange={({ detail }) => field.onChange(detail.value)}
+                  onBlur={field.onBlur}
+                />
+              </FormField>
+            )}
+          />
+          {failure && (
+            <Alert type="error" header="The quota was not changed">
+              {failure.message}
+            </Alert>
+          )}
+          <button type="submit" hidden />
+        </SpaceBetween>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,95 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { ResetPasswordInput } from '@mailyard/core/users';
+import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { useNotifications } from '../../lib/notifications.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { PasswordFields } from './PasswordFields.tsx';
+import { useRefreshUsers } from './useRefreshUsers.ts';
+
+interface ResetPasswordModalProps {
+  organizationId: string;
+  user: { id: string; name: string };
+  onDismiss(): void;
+  onReset(): void;
+}
+
+/** "Reset password": a new password and its repeat, checked live against the policy; a refusal names every broken rule. */
+export function ResetPasswordModal({ organizationId, user, onDismiss, onReset }: ResetPasswordModalProps) {
+  const trpc = useTRPC();
+  const refresh = useRefreshUsers();
+  const { notify } = useNotifications();
+  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
+  const { control, handleSubmit, setError } = useForm({
+    resolver: zodResolver(ResetPasswordInput),
+    criteriaMode: 'all',
+    defaultValues: { organizationId, userId: user.id, password: '', repeatPassword: '' },
+  });
+
+  const reset = useMutation(
+    trpc.users.resetPassword.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        notify({
+          id: `password-reset-${user.id}`,
+          type: 'success',
+          content: `The password of ${user.name} was reset. Their other sessions were signed out.`,
+        });
+        onReset();
+      },
+      onError: (error) => {
+        if (!applyFieldErrors(error, setError, ['password', 'repeatPassword'])) setFailure(errorInfo(error));
+      },
+    }),
+  );
+
+  const submit = handleSubmit((input) => {
+    setFailure(null);
+    reset.mutate(input);
+  });
+
+  return (
+    <Modal
+      visible
+      header="Reset password"
+      closeAriaLabel="Close dialog"
+      onDismiss={() => {
+        if (!reset.isPending) onDismiss();
+      }}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss} disabled={reset.isPending}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={reset.isPending} onClick={() => void submit()}>
+              Reset
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <SpaceBetween size="l">
+          <Box variant="p">
+            Enter a new password for <b>{user.name}</b>. The user is signed out of the self-service portal, and earlier password reset links stop working.
+          </Box>
+          <PasswordFields control={control} passwordLabel="New password" />
+          {failure && (
+            <Alert type="error" header="The password was not reset">
+              {failure.message}
+            </Alert>
+          )}
+          <button type="submit" hidden />
+        </SpaceBetween>
+      </form>
+    </Modal>
+  );
+}
