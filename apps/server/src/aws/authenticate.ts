@@ -19,6 +19,6 @@ export async function authenticate(deps: Deps, request: SignedRequest): Promise<
   if (!key || !key.active) throw invalidToken();
   verifySignature(request, parsed, key.secret);
   if (request.rawHeaders.some((h, i) => i % 2 === 0 && h.toLowerCase() === 'x-amz-security-token')) throw invalidToken();
-  await recordAccessKeyUse(deps.db, parsed.accessKeyId, now);
+  await recordAccessKeyUse(deps.db, key, now);
   return key;
 }

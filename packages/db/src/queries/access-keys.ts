@@ -58,6 +58,7 @@ export async function findAccessKeyForSigning(db: Db, accessKeyId: string) {
       operatorEmail: operators.email,
       secretCiphertext: accessKeys.secretCiphertext,
       status: sql<AccessKeyStatus>`${accessKeys.status}`,
+      lastUsedAt: accessKeys.lastUsedAt,
     })
     .from(accessKeys)
     .innerJoin(accounts, eq(accounts.id, accessKeys.accountId))

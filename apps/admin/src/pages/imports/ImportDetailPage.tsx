@@ -119,9 +119,10 @@ export function ImportDetailPage() {
       <SpaceBetween size="l">
         {data.state === 'validated' && (
           <Alert type={counts.invalid > 0 ? 'warning' : 'info'} header="Nothing has been created yet">
-            {counts.valid > 0 && `${rowsText(counts.valid)} will create users. `}
-            {counts.exists > 0 && `${rowsText(counts.exists)} name users that already exist with the same address and will be skipped. `}
-            {counts.invalid > 0 && `${rowsText(counts.invalid)} have problems and will not be imported: fix them in the file and import it again.`}
+            {counts.valid > 0 && `${rowsText(counts.valid)} will create ${counts.valid === 1 ? 'a user' : 'users'}. `}
+            {counts.exists > 0 &&
+              `${rowsText(counts.exists)} ${counts.exists === 1 ? 'names a user that already exists' : 'name users that already exist'} with the same address and will be skipped. `}
+            {counts.invalid > 0 && `${rowsText(counts.invalid)} ${counts.invalid === 1 ? 'has' : 'have'} problems and will not be imported: fix them in the file and import it again.`}
           </Alert>
         )}
         {data.state !== 'validated' && <ImportProgress summary={data} />}

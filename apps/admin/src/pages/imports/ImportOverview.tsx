@@ -31,7 +31,7 @@ export function ImportOverview({ summary }: { summary: ImportSummary }) {
             { label: 'Finished', value: formatDateTime(summary.finishedAt) },
           ],
         }
-      : { type: 'group', title: 'Import', items: [{ label: 'Status', value: 'Not started: nothing has been created yet.' }] },
+      : { type: 'group', title: 'Import', items: [{ label: 'Status', value: 'Not started' }] },
     {
       type: 'group',
       title: 'File',

@@ -68,12 +68,12 @@ export function ImportReportTable({ organizationId, summary }: { organizationId:
   const pages = useKeysetPages(rows, filter);
 
   const columns: TableProps.ColumnDefinition<ImportReportRow>[] = [
-    { id: 'line', header: 'Line', cell: (r) => r.line, width: 80 },
+    { id: 'line', header: 'Line', cell: (r) => r.line, width: 72 },
     { id: 'name', header: 'User name', cell: (r) => r.name || '-', isRowHeader: true },
     { id: 'displayName', header: 'Display name', cell: (r) => r.displayName || '-' },
     { id: 'email', header: 'Email', cell: (r) => r.email || '-' },
-    { id: 'password', header: 'Password', cell: (r) => (r.password === 'set' ? 'Given' : 'None (invite)') },
-    { id: 'result', header: 'Result', cell: (r) => <RowResult row={r} applying={applying} /> },
+    { id: 'password', header: 'Password', cell: (r) => (r.password === 'set' ? 'Given' : 'None (invite)'), minWidth: 110 },
+    { id: 'result', header: 'Result', cell: (r) => <RowResult row={r} applying={applying} />, minWidth: 190 },
     { id: 'details', header: 'Problems and details', cell: (r) => <Details row={r} />, minWidth: 320 },
   ];
 
