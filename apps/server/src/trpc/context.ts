@@ -37,9 +37,18 @@ export function isSameOrigin(req: CreateFastifyContextOptions['req']): boolean {
   const site = req.headers['sec-fetch-site'];
   if (site && site !== 'same-origin' && site !== 'none') return false;
   const origin = req.headers.origin;
-  if (origin && new URL(origin).host !== req.headers.host) return false;
+  if (origin && hostOf(origin) !== req.headers.host) return false;
   const type = req.headers['content-type'] ?? '';
   return req.method !== 'POST' || type.startsWith('application/json');
+}
+
+/** The host of an Origin header; `null` for opaque origins (the literal `null`) and garbage. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 /** The token of an `Authorization: Bearer …` header (possibly empty), or null when the request has none. */

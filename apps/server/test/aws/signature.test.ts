@@ -210,6 +210,12 @@ describe('AWS JSON 1.1 protocol', () => {
     expect(nested.body.Message).toContain("'Domains.0.DomainName' failed to satisfy constraint: Member must not be null");
   });
 
+  it('answers a body over the size limit in AWS’s shape, with a 400', async () => {
+    const r = await fetch(`${server.url}/aws/`, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1' }, body: 'x'.repeat(1_100_000) });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ __type: 'SerializationException' });
+  });
+
   it('answers other methods and paths under /aws in AWS’s error shape', async () => {
     const r = await fetch(`${server.url}/aws/`);
     expect(r.status).toBe(404);

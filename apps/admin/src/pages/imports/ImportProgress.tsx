@@ -11,7 +11,7 @@ export function ImportProgress({ summary }: { summary: ImportSummary }) {
   return (
     <Container>
       <ProgressBar
-        label="Importing users"
+        label={state === 'applying' ? 'Importing users' : state === 'done' ? 'Import finished' : 'Import stopped'}
         value={percent}
         status={result}
         description={`${processedRows.toLocaleString('en-US')} of ${validRows.toLocaleString('en-US')} rows processed`}

@@ -4,8 +4,8 @@ import Pagination from '@cloudscape-design/components/pagination';
 import SegmentedControl, { type SegmentedControlProps } from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { importColumns, type ImportReportRow, type ImportRowFilter, type ImportSummary } from '@mailyard/core/imports';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
@@ -15,7 +15,6 @@ import { RowResult } from './RowResult.tsx';
 import { isApplied } from './summary.ts';
 
 const PAGE_SIZE = 50;
-const POLL_MS = 2000;
 
 const fieldLabel = (field: string) => (field in importColumns ? importColumns[field as keyof typeof importColumns].label : 'Row');
 
@@ -62,9 +61,18 @@ export function ImportReportTable({ organizationId, summary }: { organizationId:
   const rows = useInfiniteQuery(
     trpc.imports.rows.infiniteQueryOptions(
       { organizationId, importId: summary.id, filter, limit: PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData, refetchInterval: applying ? POLL_MS : false },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData },
     ),
   );
+  // The page polls the import while it runs: the rows follow each step of its progress, and its end.
+  const queryClient = useQueryClient();
+  const step = `${summary.state}:${summary.processedRows}`;
+  const shown = useRef(step);
+  useEffect(() => {
+    if (shown.current === step) return;
+    shown.current = step;
+    void queryClient.invalidateQueries(trpc.imports.rows.pathFilter());
+  }, [queryClient, trpc, step]);
   const pages = useKeysetPages(rows, filter);
 
   const columns: TableProps.ColumnDefinition<ImportReportRow>[] = [
