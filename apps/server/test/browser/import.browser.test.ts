@@ -93,7 +93,7 @@ describe('admin console: import users from a CSV', { timeout: 90_000 }, () => {
     await report.getByRole('row').filter({ hasText: `${p}-ann` }).getByText('Will be created').waitFor();
     await screenshot(page, 'import-03-dry-run');
 
-    await page.getByRole('radio', { name: 'Problems (1)' }).click();
+    await page.getByRole('button', { name: 'Problems (1)' }).click();
     await expect.poll(() => report.getByRole('row').count()).toBe(2); // the header row and the bad row
     await screenshot(page, 'import-04-dry-run-problems');
   });
@@ -109,20 +109,20 @@ describe('admin console: import users from a CSV', { timeout: 90_000 }, () => {
     await page.getByText('Import complete: 4 created, 0 skipped, 0 failed, 1 not imported (problems).').first().waitFor();
     await page.getByText('4 of 4 rows processed').waitFor();
     await page.getByText('Import of staff.csv: 4 created, 0 skipped, 0 failed, 1 not imported (problems).').waitFor();
-    await page.getByRole('radio', { name: 'All rows (5)' }).click();
+    await page.getByRole('button', { name: 'All rows (5)' }).click();
     const report = page.getByRole('table', { name: 'Import report' });
     await expect.poll(() => report.getByText('Created', { exact: true }).count()).toBe(4);
     await screenshot(page, 'import-06-done');
 
     // The new users are in the users list.
-    await page.getByRole('navigation', { name: 'Side navigation' }).getByRole('link', { name: 'Users' }).click();
+    await page.goto(`/admin/organizations/${org.organizationId}/users`);
     await page.getByPlaceholder('Find users by name, display name or email').fill(`${p}-`);
     await page.getByRole('link', { name: `${p}-dan` }).waitFor();
     await expect.poll(() => page.getByRole('link', { name: new RegExp(`^${p}-`) }).count()).toBe(4);
   });
 
   it('lists the import with its result', async () => {
-    await page.getByRole('navigation', { name: 'Side navigation' }).getByRole('link', { name: 'User imports' }).click();
+    await page.goto(`/admin/organizations/${org.organizationId}/imports`);
     const row = page.getByRole('row').filter({ hasText: 'staff.csv' });
     await row.getByText('Completed').waitFor();
     await row.getByText('4 created, 0 skipped, 0 failed, 1 not imported (problems)').waitFor();

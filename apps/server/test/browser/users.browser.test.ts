@@ -29,7 +29,6 @@ const NAME = 'alice.smith';
 const PASSWORD = 'Initial-Secret-1';
 const NEW_PASSWORD = 'Tulip-Garden-42';
 const DEVICE_ID = 'ApplF17Alice01';
-let aliceId = '';
 let alicePrimary = '';
 
 beforeAll(async () => {
@@ -155,7 +154,6 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Create user' }).click();
 
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
-    aliceId = page.url().split('/').at(-1)!;
     alicePrimary = `${NAME}@${testDomain}`;
     await page.getByText(`User ${NAME} was created with the address ${alicePrimary}.`).waitFor();
     await page.getByText('Alice Smith').first().waitFor();
@@ -339,10 +337,37 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
   });
 
   it('shows the user activity', async () => {
+    console.log('NAV before', await page.getByRole('link', { name: 'Account activity' }).isVisible());
     await openTab('Activity');
     await page.getByText('device.wipe').first().waitFor();
+    console.log('NAV after', await page.getByRole('link', { name: 'Account activity' }).isVisible());
+    await page.waitForTimeout(500);
+    console.log('NAV after2', await page.getByRole('link', { name: 'Account activity' }).isVisible(), await page.evaluate('document.documentElement.scrollWidth'));
     await page.getByText('mailbox.update_quota').first().waitFor();
     await shot('23-activity');
+  });
+
+  it('deletes a disabled user after typed confirmation; system users cannot be', async () => {
+    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Users' }).click();
+    await selectUser('postmaster');
+    expect(await page.getByRole('button', { name: 'Disable', exact: true }).isDisabled()).toBe(true);
+    await selectUser('bob');
+    await page.getByRole('checkbox', { name: 'Select postmaster' }).uncheck();
+    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+    await dialog('Disable users').getByRole('button', { name: 'Disable', exact: true }).click();
+    await dialog('Disable users').getByRole('button', { name: 'Close', exact: true }).last().click();
+    await row('bob').getByText('Disabled').waitFor();
+
+    await selectUser('bob');
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const remove = dialog('Delete user');
+    expect(await remove.getByRole('button', { name: 'Delete', exact: true }).isDisabled()).toBe(true);
+    await remove.getByRole('textbox').fill('delete');
+    await shot('24-delete-confirm');
+    await remove.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByText('User bob was deleted.').waitFor();
+    await expect.poll(() => row('bob@').count()).toBe(0);
+    await shot('25-deleted');
     expect(errors).toEqual([]);
   });
 });

@@ -1,2 +1,3 @@
 export * from './address.ts';
 export * from './aliases.ts';
+export * from './models.ts';

@@ -43,3 +43,13 @@ export function deleteRefusal(s: LifecycleSubject): Refusal | null {
 export function editRefusal(s: LifecycleSubject): Refusal | null {
   return s.state === 'DELETED' ? refusal(s.code, `${s.noun} "${s.name}" is deleted.`, { state: s.state }) : null;
 }
+
+/**
+ * Aliases and a new primary address belong beside a primary address: an entity never enabled has none yet, so it
+ * gets its first address by being enabled (WorkMail's EntityStateException for CreateAlias on an unregistered entity).
+ */
+export function addressChangeRefusal(s: LifecycleSubject, email: string | null | undefined): Refusal | null {
+  const refused = editRefusal(s);
+  if (refused) return refused;
+  return email ? null : refusal(s.code, `${s.noun} "${s.name}" has no email address yet: enable it with one first.`, { state: s.state });
+}

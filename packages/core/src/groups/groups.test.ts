@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canChangeGroupAddresses,
   canDeleteGroup,
   canDisableGroup,
   canEditGroup,
@@ -105,6 +106,17 @@ describe('enabling with an address', () => {
 
   it('a disabled group may take any address', () => {
     expect(canEnableGroup({ name: 'Sales', state: 'DISABLED', email: 'sales@example.com' }, 'team@example.com')).toBeNull();
+  });
+});
+
+describe('address changes', () => {
+  it('need a primary address and a live group', () => {
+    expect(canChangeGroupAddresses({ name: 'Sales', state: 'DISABLED', email: 'sales@example.com' })).toBeNull();
+    expect(canChangeGroupAddresses({ name: 'Sales', state: 'DISABLED', email: null })).toMatchObject({
+      code: 'GROUP.INVALID_STATE',
+      message: 'Group "Sales" has no email address yet: enable it with one first.',
+    });
+    expect(canChangeGroupAddresses({ name: 'Sales', state: 'DELETED', email: null })?.code).toBe('GROUP.INVALID_STATE');
   });
 });
 

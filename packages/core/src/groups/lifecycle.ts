@@ -1,5 +1,12 @@
 import { normalizeAddress } from '../addresses/address.ts';
-import { deleteRefusal, disableRefusal, editRefusal, enableRefusal, type LifecycleSubject } from '../entities/lifecycle.ts';
+import {
+  addressChangeRefusal,
+  deleteRefusal,
+  disableRefusal,
+  editRefusal,
+  enableRefusal,
+  type LifecycleSubject,
+} from '../entities/lifecycle.ts';
 import type { EntityState } from '../entities/state.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
 
@@ -33,3 +40,5 @@ export const canDisableGroup = (g: GroupFacts): Refusal | null => disableRefusal
 export const canDeleteGroup = (g: GroupFacts): Refusal | null => deleteRefusal(subject(g));
 /** Renaming, membership changes and address changes of a deleted group. */
 export const canEditGroup = (g: GroupFacts): Refusal | null => editRefusal(subject(g));
+/** Aliases and the primary address of a group never enabled, or deleted, cannot change (as a user's). */
+export const canChangeGroupAddresses = (g: GroupFacts): Refusal | null => addressChangeRefusal(subject(g), g.email);

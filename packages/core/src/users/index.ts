@@ -1,4 +1,5 @@
 export * from './attributes.ts';
+export * from './identity-provider.ts';
 export * from './lifecycle.ts';
 export * from './models.ts';
 export * from './names.ts';

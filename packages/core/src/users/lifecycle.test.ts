@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityState } from '../entities/state.ts';
 import {
   canChangeAddresses,
+  canChangeRole,
   canDelete,
   canDisable,
   canEdit,
@@ -69,6 +70,20 @@ describe('address changes', () => {
     expect(canSetPrimaryAddress(user('ENABLED'))).toBeNull();
     expect(code(canSetPrimaryAddress(user('ENABLED', 'SYSTEM_USER')))).toBe('USER.SYSTEM_PROTECTED');
     expect(canChangeAddresses(user('ENABLED', 'SYSTEM_USER'))).toBeNull();
+  });
+});
+
+describe('role changes', () => {
+  it('move a user between USER and REMOTE_USER; never to SYSTEM_USER or RESOURCE; never a system user', () => {
+    expect(canChangeRole(user('ENABLED'), 'REMOTE_USER')).toBeNull();
+    expect(canChangeRole(user('DISABLED', 'REMOTE_USER'), 'USER')).toBeNull();
+    expect(canChangeRole(user('ENABLED'), 'USER')).toBeNull();
+    expect(code(canChangeRole(user('ENABLED'), 'SYSTEM_USER'))).toBe('USER.ROLE_NOT_ALLOWED');
+    expect(code(canChangeRole(user('ENABLED'), 'RESOURCE'))).toBe('USER.ROLE_NOT_ALLOWED');
+    expect(canChangeRole({ name: 'postmaster', state: 'ENABLED', role: 'SYSTEM_USER' }, 'USER')).toMatchObject({
+      code: 'USER.SYSTEM_PROTECTED',
+      message: '"postmaster" is a system user and cannot be given another role.',
+    });
   });
 });
 

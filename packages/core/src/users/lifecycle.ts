@@ -1,8 +1,15 @@
 import { normalizeAddress } from '../addresses/address.ts';
-import { deleteRefusal, disableRefusal, editRefusal, enableRefusal, type LifecycleSubject } from '../entities/lifecycle.ts';
+import {
+  addressChangeRefusal,
+  deleteRefusal,
+  disableRefusal,
+  editRefusal,
+  enableRefusal,
+  type LifecycleSubject,
+} from '../entities/lifecycle.ts';
 import type { EntityState } from '../entities/state.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
-import type { UserRole } from './roles.ts';
+import { roleRefusal, type UserRole } from './roles.ts';
 
 export interface UserFacts {
   name: string;
@@ -55,22 +62,26 @@ export function canEdit(user: UserFacts): Refusal | null {
   return editRefusal(subject(user));
 }
 
-/**
- * Aliases belong beside a primary address: a user never enabled has none yet, so it gets its first address by
- * being enabled (WorkMail's EntityStateException for CreateAlias on an unregistered entity).
- */
+/** Aliases and the primary address of a user never enabled, or deleted, cannot change. */
 export function canChangeAddresses(user: UserFacts): Refusal | null {
-  const refused = editRefusal(subject(user));
-  if (refused) return refused;
-  return user.email
-    ? null
-    : refusal('USER.INVALID_STATE', `User "${user.name}" has no email address yet: enable it with one first.`, { state: user.state });
+  return addressChangeRefusal(subject(user), user.email);
 }
 
 /** A system user keeps the address the mail system relies on (postmaster@…); aliases may still be added. */
 export function canSetPrimaryAddress(user: UserFacts): Refusal | null {
   if (user.role === 'SYSTEM_USER') return systemProtected(user, 'given another primary address');
   return canChangeAddresses(user);
+}
+
+/**
+ * WorkMail's UpdateUser `Role`: a user moves between USER and REMOTE_USER only (SYSTEM_USER and RESOURCE are never
+ * given), and a system user keeps its role: postmaster stays the mailbox every domain relies on.
+ */
+export function canChangeRole(user: UserFacts, role: UserRole): Refusal | null {
+  const refused = roleRefusal(role);
+  if (refused) return refused;
+  if (user.role === 'SYSTEM_USER') return systemProtected(user, 'given another role');
+  return null;
 }
 
 /** A disabled user's mailbox is kept this long, then deleted; enabling before then keeps it. */

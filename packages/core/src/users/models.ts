@@ -1,3 +1,4 @@
+import type { EntityAddress } from '../addresses/models.ts';
 import type { EntityState } from '../entities/state.ts';
 import type { UserRole } from './roles.ts';
 
@@ -53,8 +54,4 @@ export interface UserDetail extends UserRecord {
 }
 
 /** One address of a user (the Email addresses tab). */
-export interface UserAddress {
-  address: string;
-  isPrimary: boolean;
-  createdAt: Date;
-}
+export type UserAddress = EntityAddress;

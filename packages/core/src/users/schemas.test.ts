@@ -9,8 +9,10 @@ import {
   RenameUserInput,
   ResetPasswordInput,
   UpdateUserDetailsInput,
+  UpdateUserInput,
   UserRef,
 } from './schemas.ts';
+import { identityProviderUserIdSchema } from './identity-provider.ts';
 
 const organizationId = 'm-d281d0a2fd824be5b6cd3d3ce909fd27';
 const userId = '0b5c8f2e-3c1a-4f7e-9a52-1d2e3f4a5b6c';
@@ -163,6 +165,31 @@ describe('UpdateUserDetailsInput', () => {
 
   it('sets the address-book flag', () => {
     expect(UpdateUserDetailsInput.parse({ organizationId, userId, hiddenFromGlobalAddressList: true }).hiddenFromGlobalAddressList).toBe(true);
+  });
+});
+
+describe('UpdateUserInput (WorkMail UpdateUser)', () => {
+  const idp = '0123456789-01234567-89ab-cdef-0123-456789abcdef';
+  it('takes a role and an identity-provider link; "" or null clears the link', () => {
+    expect(UpdateUserInput.parse({ organizationId, userId, role: 'REMOTE_USER', identityProviderUserId: ` ${idp} ` })).toMatchObject({
+      role: 'REMOTE_USER',
+      identityProviderUserId: idp,
+    });
+    expect(UpdateUserInput.parse({ organizationId, userId, identityProviderUserId: '' }).identityProviderUserId).toBeNull();
+    expect(UpdateUserInput.parse({ organizationId, userId, identityProviderUserId: null }).identityProviderUserId).toBeNull();
+    expect(UpdateUserInput.parse({ organizationId, userId }).identityProviderUserId).toBeUndefined();
+  });
+
+  it('refuses an unknown role and a link that is not a UUID, naming the field', () => {
+    expect(UpdateUserInput.safeParse({ organizationId, userId, role: 'ADMIN' }).error!.issues[0]!.path).toEqual(['role']);
+    const issue = UpdateUserInput.safeParse({ organizationId, userId, identityProviderUserId: 'not-a-uuid' }).error!.issues[0]!;
+    expect(issue).toMatchObject({ path: ['identityProviderUserId'], message: expect.stringMatching(/must be a UUID/) });
+  });
+
+  it('accepts a bare UUID or one after a ten-digit identity-store prefix', () => {
+    expect(identityProviderUserIdSchema.safeParse('01234567-89AB-cdef-0123-456789abcdef').success).toBe(true);
+    expect(identityProviderUserIdSchema.safeParse(idp).success).toBe(true);
+    expect(identityProviderUserIdSchema.safeParse(`x${idp}`).success).toBe(false);
   });
 });
 

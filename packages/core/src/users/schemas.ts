@@ -6,7 +6,9 @@ import { organizationId } from '../organizations/schemas.ts';
 import { pageInput } from '../pagination/cursor.ts';
 import { newPasswordFields, refinePasswordsMatch } from '../passwords/new-password.ts';
 import { displayNameSchema, hasControlCharacters, optionalUserAttribute, userDetailsFields } from './attributes.ts';
+import { clearableIdentityProviderUserId } from './identity-provider.ts';
 import { newUserNameSchema } from './names.ts';
+import { UserRoleSchema } from './roles.ts';
 
 /** A batch of users acted on at once (bulk enable/disable): at most one page of the list. */
 export const MAX_BULK_USERS = 100;
@@ -38,6 +40,10 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>;
 export const UpdateUserDetailsInput = z.object({ organizationId, userId, ...userDetailsFields });
 export type UpdateUserDetailsInput = z.infer<typeof UpdateUserDetailsInput>;
 
+/** WorkMail's UpdateUser: the details, the role (USER ⇄ REMOTE_USER) and the identity-provider link. */
+export const UpdateUserInput = UpdateUserDetailsInput.extend({ role: UserRoleSchema.optional(), identityProviderUserId: clearableIdentityProviderUserId });
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
 /** A prefix matched without case; blank = no filter. */
 const prefix = (label: string) =>
   z
@@ -58,6 +64,7 @@ export const ListUsersInput = z.object({
   usernamePrefix: prefix('User name prefix'),
   displayNamePrefix: prefix('Display name prefix'),
   primaryEmailPrefix: prefix('Email prefix'),
+  identityProviderUserIdPrefix: prefix('Identity provider user id prefix'),
 });
 export type ListUsersInput = z.infer<typeof ListUsersInput>;
 

@@ -1,9 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DeviceView, WipeState } from '@mailyard/core/devices';
 import type { EntityState } from '@mailyard/core/entities';
-import type { OrganizationState } from '@mailyard/core/organizations';
 import type { Db } from '../client.ts';
-import { addresses, mobileDevices, organizations, users } from '../schema/index.ts';
+import { mobileDevices, users } from '../schema/index.ts';
 
 /** A device of a user; `deviceId` normalised (lower case). */
 export interface DeviceKey {
@@ -28,28 +27,6 @@ const viewColumns = {
 
 const ofDevice = (k: DeviceKey) =>
   and(eq(mobileDevices.organizationId, k.organizationId), eq(mobileDevices.userId, k.userId), eq(mobileDevices.deviceId, k.deviceId));
-
-/**
- * The user a device signs in as, by any of the user's addresses, with the password hash: for the sync endpoint's
- * verifier only. Group addresses name no user.
- */
-export async function findDeviceOwnerCredentials(db: Db, address: string) {
-  const [row] = await db
-    .select({
-      accountId: organizations.accountId,
-      organizationId: users.organizationId,
-      organizationState: sql<OrganizationState>`${organizations.state}`,
-      userId: users.id,
-      name: users.name,
-      state: sql<EntityState>`${users.state}`,
-      passwordHash: users.passwordHash,
-    })
-    .from(addresses)
-    .innerJoin(users, and(eq(users.organizationId, addresses.organizationId), eq(users.id, addresses.entityId)))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(addresses.address, address.toLowerCase()), eq(addresses.entityType, 'USER')));
-  return row ?? null;
-}
 
 /** The user whose devices the console shows (name for audit labels; a deleted user is still found). */
 export async function findDeviceOwner(db: Db, organizationId: string, userId: string) {

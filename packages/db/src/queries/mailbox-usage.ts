@@ -27,33 +27,25 @@ const liveMailboxOf = and(
   isNull(mailboxes.deletedAt),
 );
 
-export type MailboxOwner = Awaited<ReturnType<typeof findUserMailbox>> & {};
-
-/** A user of the organization and its live mailbox (`null` when it has none: never enabled, or deleted). */
-export async function findUserMailbox(db: Db, organizationId: string, userId: string) {
+/** A user's live mailbox (`null` when it has none: never enabled, or deleted). */
+export async function findLiveMailbox(db: Db, organizationId: string, userId: string) {
   const [row] = await db
-    .select({ ...ownerColumns, mailbox: mailboxColumns })
-    .from(users)
-    .leftJoin(mailboxes, liveMailboxOf)
-    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)));
-  if (!row) return null;
-  // A left join yields a mailbox object of nulls when there is none.
-  return { ...row, mailbox: row.mailbox?.quotaMb == null ? null : row.mailbox };
-}
-
-export interface LockedMailbox {
-  quotaMb: number;
-  usageBytes: number;
-  quotaWarningSentAt: Date | null;
-}
-
-/** Locks a live mailbox: quota changes and usage reports of one mailbox run one at a time. */
-export async function lockMailbox(db: Db, organizationId: string, userId: string): Promise<LockedMailbox | null> {
-  const [row] = await db
-    .select({ quotaMb: mailboxes.quotaMb, usageBytes: mailboxes.usageBytes, quotaWarningSentAt: mailboxes.quotaWarningSentAt })
+    .select(mailboxColumns)
     .from(mailboxes)
+    .where(and(eq(mailboxes.organizationId, organizationId), eq(mailboxes.entityId, userId), isNull(mailboxes.deletedAt)));
+  return row ?? null;
+}
+
+export type LockedMailbox = Awaited<ReturnType<typeof lockMailbox>> & {};
+
+/** Locks a live mailbox, with its owner's facts for the 90 % notice: quota changes and usage reports of one mailbox run one at a time. */
+export async function lockMailbox(db: Db, organizationId: string, userId: string) {
+  const [row] = await db
+    .select({ ...ownerColumns, quotaMb: mailboxes.quotaMb, usageBytes: mailboxes.usageBytes, quotaWarningSentAt: mailboxes.quotaWarningSentAt })
+    .from(mailboxes)
+    .innerJoin(users, and(eq(users.organizationId, mailboxes.organizationId), eq(users.id, mailboxes.entityId)))
     .where(and(eq(mailboxes.organizationId, organizationId), eq(mailboxes.entityId, userId), isNull(mailboxes.deletedAt)))
-    .for('update');
+    .for('update', { of: mailboxes });
   return row ?? null;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { EntityState } from '@mailyard/core/entities';
 import type { UserAttribute, UserRecord, UserRole, UserSummary } from '@mailyard/core/users';
@@ -7,14 +7,15 @@ import { prefixRange } from '../prefix-range.ts';
 import { users } from '../schema/index.ts';
 
 /**
- * The three sort keys of the users list, each the expression of its page index (`users_name_page_idx`,
- * `users_display_name_page_idx`, `users_email_page_idx`): a page or a prefix search is a range scan that stops
- * after the page. Primary addresses are stored lower-case, so their index needs no `lower()`.
+ * The sort keys of the users list, each the expression of its page index (`users_name_page_idx`,
+ * `users_display_name_page_idx`, `users_email_page_idx`, `users_idp_user_id_page_idx`): a page or a prefix search
+ * is a range scan that stops after the page. Primary addresses are stored lower-case, so their index needs no `lower()`.
  */
 const sortKeys = {
   name: sql<string>`lower(${users.name}) COLLATE "C"`,
   displayName: sql<string>`lower(${users.displayName}) COLLATE "C"`,
   email: sql<string>`${users.primaryEmail} COLLATE "C"`,
+  identityProviderUserId: sql<string>`lower(${users.identityProviderUserId}) COLLATE "C"`,
 } as const;
 type SortKey = keyof typeof sortKeys;
 
@@ -62,6 +63,7 @@ export interface NewUserRow {
   details?: UserCreationDetails | undefined;
   hiddenFromGlobalAddressList: boolean;
   role: UserRole;
+  identityProviderUserId?: string | null | undefined;
   passwordHash: string | null;
   createdAt: Date;
 }
@@ -104,9 +106,7 @@ export async function findUserByName(db: Db, organizationId: string, name: strin
   return row ?? null;
 }
 
-export type UserPatch = Partial<
-  Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt' | 'identityProviderUserId' | 'role'> & { passwordHash: string | null }
-> & { updatedAt: Date };
+export type UserPatch = Partial<Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt'> & { passwordHash: string | null }> & { updatedAt: Date };
 
 export async function updateUser(db: Db, organizationId: string, id: string, patch: UserPatch): Promise<void> {
   const { email, ...rest } = patch;
@@ -127,6 +127,7 @@ export interface UsersPageQuery {
   namePrefix?: string | undefined;
   displayNamePrefix?: string | undefined;
   emailPrefix?: string | undefined;
+  identityProviderUserIdPrefix?: string | undefined;
   /** One state; absent = every state but DELETED. */
   state?: EntityState | undefined;
   after: UserKey | null;
@@ -134,6 +135,14 @@ export interface UsersPageQuery {
 }
 
 export type UserPageRow = UserSummary & { sortKey: string };
+
+/** Each WorkMail prefix filter and the key it ranges over; without a search, the first one given orders the page. */
+const prefixFilters = [
+  ['name', 'namePrefix'],
+  ['displayName', 'displayNamePrefix'],
+  ['email', 'emailPrefix'],
+  ['identityProviderUserId', 'identityProviderUserIdPrefix'],
+] as const satisfies readonly (readonly [SortKey, keyof UsersPageQuery])[];
 
 function startsWith(key: SortKey, prefix: string): SQL {
   const { low, high } = prefixRange(prefix);
@@ -149,9 +158,12 @@ function startsWith(key: SortKey, prefix: string): SQL {
  */
 export async function listUsersPage(db: Db, q: UsersPageQuery): Promise<UserPageRow[]> {
   const common: SQL[] = [eq(users.organizationId, q.organizationId), q.state ? eq(users.state, q.state) : ne(users.state, 'DELETED')];
-  if (q.namePrefix) common.push(startsWith('name', q.namePrefix));
-  if (q.displayNamePrefix) common.push(startsWith('displayName', q.displayNamePrefix));
-  if (q.emailPrefix) common.push(startsWith('email', q.emailPrefix));
+  for (const [key, filter] of prefixFilters) {
+    const prefix = q[filter];
+    if (prefix) common.push(startsWith(key, prefix));
+  }
+  // Stated, not only implied by the range, so the planner can use the partial index `users_idp_user_id_page_idx`.
+  if (q.identityProviderUserIdPrefix) common.push(isNotNull(users.identityProviderUserId));
 
   const scan = (key: SortKey, extra: (SQL | undefined)[]) => {
     const expr = sortKeys[key];
@@ -165,7 +177,7 @@ export async function listUsersPage(db: Db, q: UsersPageQuery): Promise<UserPage
   };
 
   if (!q.search) {
-    const key: SortKey = q.namePrefix ? 'name' : q.displayNamePrefix ? 'displayName' : q.emailPrefix ? 'email' : 'name';
+    const key = prefixFilters.find(([, filter]) => q[filter])?.[0] ?? 'name';
     return scan(key, []);
   }
   const search = q.search;

@@ -48,6 +48,10 @@ export const users = pgTable(
     index('users_display_name_page_idx').on(t.organizationId, sql`lower(${t.displayName}) COLLATE "C"`, t.id),
     index('users_email_page_idx').on(t.organizationId, sql`${t.primaryEmail} COLLATE "C"`, t.id),
     index('users_state_name_page_idx').on(t.organizationId, t.state, sql`lower(${t.name}) COLLATE "C"`, t.id),
+    // ListUsers' IdentityProviderUserIdPrefix: a range scan over the linked users only (most users have no link).
+    index('users_idp_user_id_page_idx')
+      .on(t.organizationId, sql`lower(${t.identityProviderUserId}) COLLATE "C"`, t.id)
+      .where(sql`${t.identityProviderUserId} is not null`),
   ],
 );
 

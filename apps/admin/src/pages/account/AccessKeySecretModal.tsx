@@ -51,7 +51,7 @@ export function AccessKeySecretModal({ accessKey, onDismiss }: { accessKey: Crea
           access key and delete this one.
         </Alert>
         <KeyValuePairs
-          columns={2}
+          columns={1}
           items={[
             { label: 'Access key ID', value: <SecretValue value={accessKey.accessKeyId} label="Access key ID" /> },
             { label: 'Secret access key', value: <SecretValue value={accessKey.secretAccessKey} label="Secret access key" /> },

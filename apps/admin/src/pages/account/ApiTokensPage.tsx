@@ -1,4 +1,3 @@
-import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
@@ -48,9 +47,20 @@ export function ApiTokensPage() {
     return aliases.length <= 2 ? aliases.join(', ') : `${aliases.slice(0, 2).join(', ')} and ${aliases.length - 2} more`;
   };
   const columns: TableProps.ColumnDefinition<ApiTokenSummary>[] = [
-    { id: 'name', header: 'Name', isRowHeader: true, cell: (t) => t.name },
-    { id: 'prefix', header: 'Token', cell: (t) => <span className="secret-value">{t.prefix}…</span> },
-    { id: 'access', header: 'Access', cell: (t) => (t.access === 'read-only' ? <Badge color="blue">Read-only</Badge> : <Badge color="severity-medium">Read-write</Badge>) },
+    {
+      id: 'name',
+      header: 'Name',
+      isRowHeader: true,
+      cell: (t) => (
+        <>
+          <div>{t.name}</div>
+          <Box variant="small" color="text-body-secondary">
+            <span className="secret-value nowrap">{t.prefix}…</span>
+          </Box>
+        </>
+      ),
+    },
+    { id: 'access', header: 'Access', cell: (t) => <span className="nowrap">{t.access === 'read-only' ? 'Read-only' : 'Read-write'}</span> },
     { id: 'scope', header: 'Organizations', cell: scope },
     { id: 'status', header: 'Status', cell: (t) => <ApiTokenStatus status={t.status} /> },
     { id: 'expires', header: 'Expires', cell: (t) => (t.expiresAt ? formatDateTimeShort(t.expiresAt) : 'Never') },
@@ -79,6 +89,7 @@ export function ApiTokensPage() {
       <Table
         variant="full-page"
         stickyHeader
+        wrapLines
         trackBy="id"
         items={pages.items}
         columnDefinitions={columns}

@@ -28,6 +28,7 @@ export function AccountActivityPage() {
       list={list}
       filters={filters}
       organizationNames={names}
+      title="Account activity"
       description="Every change in your account: its organizations, and its own access keys, API tokens and operator sign-ins."
       emptyText="Changes made in your account appear here."
     />

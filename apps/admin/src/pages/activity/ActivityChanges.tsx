@@ -15,6 +15,16 @@ export function showValue(value: Json): string {
   return JSON.stringify(value);
 }
 
+/** Nested objects as dotted fields (`member.name`), so each value reads on its own line. */
+function flatten(record: Record<string, Json>, prefix = ''): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (isRecord(value) && Object.keys(value).length > 0) Object.assign(out, flatten(value, `${prefix}${key}.`));
+    else out[`${prefix}${key}`] = value;
+  }
+  return out;
+}
+
 export interface ChangeRow {
   field: string;
   before: string;
@@ -31,8 +41,8 @@ export function changeRows(before: Json, after: Json): ChangeRow[] {
   if (!isRecord(before ?? {}) || !isRecord(after ?? {})) {
     return [{ field: 'value', before: showValue(before), after: showValue(after), changed: showValue(before) !== showValue(after) }];
   }
-  const b = (before ?? {}) as Record<string, Json>;
-  const a = (after ?? {}) as Record<string, Json>;
+  const b = flatten((before ?? {}) as Record<string, Json>);
+  const a = flatten((after ?? {}) as Record<string, Json>);
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return fields.map((field) => {
     const was = field in b ? showValue(b[field]) : '';

@@ -44,13 +44,15 @@ interface Props {
   variant?: TableProps.Variant;
   description?: string;
   emptyText: string;
+  /** The table's heading; "Activity" by default. */
+  title?: string;
 }
 
 /**
  * Audit events newest first, filtered by who acted and by action (prefixes, on the server), one keyset page at a
  * time: the organization's and the account's Activity pages, and the Activity tab of a user or group.
  */
-export function ActivityEventsTable({ list, filters, organizationId, targetId, organizationNames, variant = 'full-page', description, emptyText }: Props) {
+export function ActivityEventsTable({ list, filters, organizationId, targetId, organizationNames, variant = 'full-page', description, emptyText, title = 'Activity' }: Props) {
   const onFollow = useFollow();
   const pages = useKeysetPages(list, filters.key);
 
@@ -63,7 +65,7 @@ export function ActivityEventsTable({ list, filters, organizationId, targetId, o
   };
 
   const columns: TableProps.ColumnDefinition<ActivityRow>[] = [
-    { id: 'time', header: 'Time', cell: (e) => <time dateTime={e.createdAt.toISOString()}>{time.format(e.createdAt)}</time>, minWidth: 180 },
+    { id: 'time', header: 'Time', cell: (e) => <time dateTime={e.createdAt.toISOString()}>{time.format(e.createdAt)}</time>, minWidth: 150 },
     {
       id: 'actor',
       header: 'Actor',
@@ -130,7 +132,12 @@ export function ActivityEventsTable({ list, filters, organizationId, targetId, o
           },
         ]
       : []),
-    { id: 'changes', header: 'Changes', cell: (e) => <ActivityChanges before={e.before} after={e.after} label={`${actionLabel(e.action)} at ${formatDateTime(e.createdAt)}`} /> },
+    {
+      id: 'changes',
+      header: 'Changes',
+      minWidth: 220,
+      cell: (e) => <ActivityChanges before={e.before} after={e.after} label={`${actionLabel(e.action)} at ${formatDateTime(e.createdAt)}`} />,
+    },
   ];
 
   if (list.isError && !list.data) {
@@ -154,7 +161,7 @@ export function ActivityEventsTable({ list, filters, organizationId, targetId, o
           description={description}
           actions={<Button iconName="refresh" ariaLabel="Refresh activity" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void list.refetch()} />}
         >
-          Activity
+          {title}
         </Header>
       }
       filter={

@@ -6,6 +6,15 @@ const actions: Record<string, string> = {
   'organization.create': 'Created organization',
   'organization.delete': 'Deleted organization',
   'organization.alias_policy_update': 'Changed self-service alias policy',
+  'organization.start': 'Creation workflow started',
+  'organization.provisioned': 'Organization provisioned',
+  'organization.fail': 'Organization creation failed',
+  'organization.release': 'Released the addresses and domains',
+  'user_import.validate': 'Checked an import file',
+  'user_import.apply': 'Started an import',
+  'user_import.complete': 'Import finished',
+  'user_import.fail': 'Import failed',
+  'mailbox.delete': 'Deleted mailbox',
   'user.create': 'Created user',
   'user.update': 'Edited user details',
   'user.rename': 'Renamed user',
@@ -64,8 +73,8 @@ const suggestionsFor = (prefixes: string[]) => [
 ];
 
 /** What the action filter offers: each family, then every action the console knows. */
-export const organizationActionSuggestions = suggestionsFor(['user.', 'group.', 'mailbox.', 'device.', 'organization.']);
-export const accountActionSuggestions = suggestionsFor(['organization.', 'user.', 'group.', 'mailbox.', 'device.', 'access_key.', 'api_token.', 'operator.']);
+export const organizationActionSuggestions = suggestionsFor(['user.', 'group.', 'mailbox.', 'device.', 'organization.', 'user_import.']);
+export const accountActionSuggestions = suggestionsFor(['organization.', 'user.', 'group.', 'mailbox.', 'device.', 'user_import.', 'access_key.', 'api_token.', 'operator.']);
 
 /** Through which credential the actor acted. */
 export function viaLabel(via: string | null, actorType: string): string {
@@ -87,6 +96,6 @@ export function viaLabel(via: string | null, actorType: string): string {
 export const actorTypeLabel = (type: string) => ({ operator: 'Operator', user: 'User', system: 'System' })[type] ?? type;
 
 export const targetTypeLabel = (type: string) =>
-  ({ user: 'User', group: 'Group', organization: 'Organization', mailbox: 'Mailbox', device: 'Mobile device', access_key: 'Access key', api_token: 'API token', operator: 'Operator' })[
+  ({ user: 'User', group: 'Group', organization: 'Organization', mailbox: 'Mailbox', device: 'Mobile device', access_key: 'Access key', api_token: 'API token', operator: 'Operator', user_import: 'Import' })[
     type
   ] ?? type;

@@ -86,7 +86,9 @@ export function AddMemberModal({ organizationId, group, onDismiss }: Props) {
       },
       onError: (e) => {
         const info = errorInfo(e);
-        setError(info.fieldErrors.memberId?.join(' ') ?? info.message);
+        const message = info.fieldErrors.memberId?.join(' ') ?? info.message;
+        // The directory's refusal, and what the operator can do instead.
+        setError(info.code === 'GROUP.NESTING_NOT_SUPPORTED' ? `${message.replace(/\.?$/, '.')} Add the group's users one by one instead.` : message);
       },
     }),
   );

@@ -81,7 +81,6 @@ export function GroupsPage() {
     },
     { id: 'email', header: 'Email address', cell: (g) => g.email ?? '-' },
     { id: 'state', header: 'State', cell: (g) => <EntityStatus state={g.state} /> },
-    { id: 'hidden', header: 'Address book', cell: (g) => (g.hiddenFromGlobalAddressList ? 'Hidden' : 'Shown') },
     { id: 'enabled', header: 'Enabled on', cell: (g) => formatDateTimeShort(g.enabledAt) },
     { id: 'disabled', header: 'Disabled on', cell: (g) => formatDateTimeShort(g.disabledAt) },
   ];

@@ -22,10 +22,9 @@ export function ColumnsHelp() {
         trackBy={(c) => c}
         columnDefinitions={[
           { id: 'column', header: 'Column', cell: (c) => <Box variant="code">{c}</Box>, isRowHeader: true },
-          { id: 'label', header: 'Field', cell: (c) => importColumns[c].label },
-          { id: 'required', header: 'Required', cell: (c) => (importColumns[c].required ? 'Yes' : 'No') },
+          { id: 'required', header: 'Required', cell: (c) => (importColumns[c].required ? 'Yes' : 'No'), minWidth: 100 },
           { id: 'also', header: 'Also accepted', cell: (c) => importColumns[c].headers.slice(1).join(', ') || '-' },
-          { id: 'notes', header: 'Notes', cell: (c) => notes[c] ?? 'At most 256 characters.' },
+          { id: 'notes', header: 'What it holds', cell: (c) => `${importColumns[c].label}. ${notes[c] ?? 'At most 256 characters.'}` },
         ]}
       />
     </ExpandableSection>

@@ -68,6 +68,7 @@ export function ImportsPage() {
     <Table
       variant="full-page"
       stickyHeader
+      wrapLines
       trackBy="id"
       items={pages.items}
       columnDefinitions={columns}

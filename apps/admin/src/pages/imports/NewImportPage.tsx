@@ -10,6 +10,7 @@ import { useState, type ReactNode } from 'react';
 import { useParams } from 'wouter';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from '@mailyard/core/imports';
 import { errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formatDateTimeShort } from '../../lib/format.ts';
 import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
 import { usePage } from '../../lib/page.tsx';
@@ -144,6 +145,7 @@ export function NewImportPage() {
                   warningIconAriaLabel: 'Warning',
                   limitShowFewer: 'Show fewer files',
                   limitShowMore: 'Show more files',
+                  formatFileLastModified: (date) => `Last modified ${formatDateTimeShort(date)}`,
                 }}
               />
             </FormField>

@@ -112,7 +112,10 @@ export function EditAliasPolicyModal({ organizationId, policy, domains, onDismis
             control={control}
             name="allowed"
             render={({ field }) => (
-              <FormField description="Users add and remove their own aliases in the self-service portal. Aliases they already have stay when you turn this off.">
+              <FormField
+                label="Self-service"
+                description="Users add and remove their own aliases in the self-service portal. Aliases they already have stay when you turn this off."
+              >
                 <Toggle checked={field.value} onChange={({ detail }) => field.onChange(detail.checked)}>
                   Let users add their own aliases
                 </Toggle>

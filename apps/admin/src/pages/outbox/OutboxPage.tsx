@@ -1,5 +1,6 @@
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import Table from '@cloudscape-design/components/table';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -70,9 +71,9 @@ export function OutboxPage() {
             header: 'Subject',
             isRowHeader: true,
             cell: (n) => (
-              <Button variant="inline-link" ariaLabel={`Read notice ${n.subject} to ${n.to}`} onClick={() => setOpen(n)}>
+              <Link ariaLabel={`Read notice ${n.subject} to ${n.to}`} onFollow={() => setOpen(n)}>
                 {n.subject}
-              </Button>
+              </Link>
             ),
           },
           { id: 'to', header: 'To', cell: (n) => n.to },

@@ -14,6 +14,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { AddressField } from './AddressField.tsx';
 import { fieldMessages } from './field-messages.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 interface AddAliasModalProps {
   organizationId: string;
@@ -43,7 +44,7 @@ export function AddAliasModal({ organizationId, user, domains, onDismiss, onAdde
     trpc.users.addAlias.mutationOptions({
       onSuccess: async ({ address }) => {
         await refresh();
-        notify({ id: `alias-added-${address}`, type: 'success', content: `The alias ${address} was added to ${user.name}.` });
+        notify({ id: USERS_NOTICE, type: 'success', content: `The alias ${address} was added to ${user.name}.` });
         onAdded();
       },
       onError: (error) => {

@@ -31,6 +31,7 @@ import { PasswordFields } from './PasswordFields.tsx';
 import { createUserPath, userPath, usersPath } from './paths.ts';
 import { useOrganization } from './useOrganization.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 /** "Create a user": the organization's domains are needed before the form can prefill the email address. */
 export function CreateUserPage() {
@@ -77,11 +78,14 @@ function CreateUserForm({ organizationId, domains, defaultDomain }: { organizati
     },
   });
 
+  // Read during render, so the form reports it (a field that follows another re-validates once the form was submitted).
+  const { isSubmitted } = formState;
+
   const create = useMutation(
     trpc.users.create.mutationOptions({
       onSuccess: async ({ userId }, input) => {
         await refresh();
-        notify({ id: `user-created-${userId}`, type: 'success', content: `User ${input.name} was created with the address ${input.email}.` });
+        notify({ id: USERS_NOTICE, type: 'success', content: `User ${input.name} was created with the address ${input.email}.` });
         navigate(userPath(organizationId, userId));
       },
       onError: (error) => {
@@ -165,7 +169,7 @@ function CreateUserForm({ organizationId, domains, defaultDomain }: { organizati
                         field.onChange(detail.value);
                         if (!emailEdited) {
                           const { domain } = addressParts(getValues('email') ?? '');
-                          setValue('email', domain ? defaultAddressFor(detail.value, domain) : '', { shouldValidate: formState.isSubmitted });
+                          setValue('email', domain ? defaultAddressFor(detail.value, domain) : '', { shouldValidate: isSubmitted });
                         }
                       }}
                       onBlur={field.onBlur}

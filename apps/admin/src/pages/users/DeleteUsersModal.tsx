@@ -10,7 +10,7 @@ import { useTRPCClient } from '../../lib/trpc.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { nameList, plural } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
-import { noticeId } from './notice-id.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 const CONFIRM_WORD = 'delete';
 
@@ -44,7 +44,7 @@ export function DeleteUsersModal({ organizationId, users, onDismiss, onDeleted }
     },
     onSuccess: async () => {
       await refresh();
-      notify({ id: noticeId('users-deleted'), type: 'success', content: `${one ? `User ${users[0]!.name} was` : `${plural(users.length, 'user')} were`} deleted.` });
+      notify({ id: USERS_NOTICE, type: 'success', content: `${one ? `User ${users[0]!.name} was` : `${plural(users.length, 'user')} were`} deleted.` });
       onDeleted();
     },
     // Some may be gone already: the list shows what is left.

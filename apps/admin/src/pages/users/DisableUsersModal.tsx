@@ -12,7 +12,7 @@ import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { formatDate, nameList, plural } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
-import { noticeId } from './notice-id.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 interface DisableUsersModalProps {
   organizationId: string;
@@ -41,7 +41,7 @@ export function DisableUsersModal({ organizationId, users, onDismiss, onDisabled
         setDeletionDueAt(due);
         await refresh();
         notify({
-          id: noticeId('users-disabled'),
+          id: USERS_NOTICE,
           type: 'success',
           content: `${one ? `User ${names[0]} was` : `${plural(users.length, 'user')} were`} disabled. ${one ? 'Its mailbox' : 'Their mailboxes'} will be deleted on ${formatDate(due)}.`,
         });

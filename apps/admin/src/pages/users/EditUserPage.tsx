@@ -36,6 +36,7 @@ import { fieldMessages } from './field-messages.ts';
 import { editUserPath, userPath } from './paths.ts';
 import { useOrganization } from './useOrganization.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 /** The details form and, for users that may be renamed, the user name (a separate call, made first). */
 const EditUserForm = UpdateUserDetailsInput.extend({ name: userNameSchema });
@@ -98,7 +99,7 @@ function EditForm({ organizationId, user }: { organizationId: string; user: User
     },
     onSuccess: async () => {
       await refresh();
-      notify({ id: `user-updated-${user.id}`, type: 'success', content: `The details of ${user.name} were saved.` });
+      notify({ id: USERS_NOTICE, type: 'success', content: `The details of ${user.name} were saved.` });
       navigate(detailPath);
     },
     onError: async (error) => {

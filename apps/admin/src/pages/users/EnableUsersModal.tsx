@@ -15,7 +15,7 @@ import { AddressField, addressParts, joinParts } from './AddressField.tsx';
 import { fieldMessages } from './field-messages.ts';
 import { nameList, plural } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
-import { noticeId } from './notice-id.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 interface EnableUsersModalProps {
   organizationId: string;
@@ -50,7 +50,7 @@ export function EnableUsersModal({ organizationId, users, domains, defaultDomain
       onSuccess: async (result) => {
         await refresh();
         notify({
-          id: noticeId('users-enabled'),
+          id: USERS_NOTICE,
           type: 'success',
           content: `${users.length === 1 ? `User ${users[0]!.name} was` : `${plural(users.length, 'user')} were`} enabled: ${nameList(result.users.map((u) => u.email))}.`,
         });

@@ -1,5 +1,5 @@
 import Box from '@cloudscape-design/components/box';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Icon from '@cloudscape-design/components/icon';
 import { checkPassword } from '@mailyard/core/passwords';
 
 /**
@@ -12,17 +12,21 @@ export function PasswordChecklist({ password }: { password: string }) {
     <Box variant="div" margin={{ top: 'xxs' }}>
       <span>Password requirements:</span>
       <ul aria-label="Password requirements" style={{ listStyle: 'none', padding: 0, margin: '2px 0 0' }}>
-        {check.rules.map((rule) => (
-          <li key={rule.rule}>
-            <StatusIndicator
-              type={rule.ok ? 'success' : password ? 'error' : 'pending'}
-              colorOverride={rule.ok || password ? undefined : 'grey'}
-              iconAriaLabel={rule.ok ? 'Met' : 'Not met'}
-            >
-              {rule.label}
-            </StatusIndicator>
-          </li>
-        ))}
+        {check.rules.map((rule) => {
+          const [icon, variant, color] = rule.ok
+            ? (['status-positive', 'success', 'text-status-success'] as const)
+            : password
+              ? (['status-negative', 'error', 'text-status-error'] as const)
+              : (['status-pending', 'subtle', 'text-status-inactive'] as const);
+          return (
+            <li key={rule.rule} style={{ display: 'flex', gap: '6px', alignItems: 'flex-start' }}>
+              <Icon name={icon} variant={variant} ariaLabel={rule.ok ? 'Met' : 'Not met'} />
+              <Box variant="span" color={color}>
+                {rule.label}
+              </Box>
+            </li>
+          );
+        })}
       </ul>
     </Box>
   );

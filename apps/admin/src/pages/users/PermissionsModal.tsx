@@ -15,6 +15,7 @@ import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { fieldMessages } from './field-messages.ts';
 import { GranteeAutosuggest, type Grantee } from './GranteeAutosuggest.tsx';
+import { USERS_NOTICE } from './notice-id.ts';
 
 interface PermissionsModalProps {
   organizationId: string;
@@ -44,7 +45,7 @@ export function PermissionsModal({ organizationId, owner, editing, existing, onC
       onSuccess: async ({ permissions }) => {
         await Promise.all([queryClient.invalidateQueries(trpc.permissions.pathFilter()), queryClient.invalidateQueries(trpc.activity.pathFilter())]);
         notify({
-          id: `permissions-${owner.id}-${grantee?.id}`,
+          id: USERS_NOTICE,
           type: 'success',
           content: `${grantee?.name} now has ${permissions.map((p) => permissionLabels[p]).join(', ')} on the mailbox of ${owner.name}.`,
         });

@@ -14,6 +14,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { AddressField, addressParts, joinParts } from './AddressField.tsx';
 import { fieldMessages } from './field-messages.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 interface PrimaryAddressModalProps {
   organizationId: string;
@@ -39,7 +40,7 @@ export function PrimaryAddressModal({ organizationId, user, domains, onDismiss, 
     trpc.users.setPrimaryAddress.mutationOptions({
       onSuccess: async (_, input) => {
         await refresh();
-        notify({ id: `primary-${user.id}`, type: 'success', content: `${input.address} is now the primary address of ${user.name}. The previous one is kept as an alias.` });
+        notify({ id: USERS_NOTICE, type: 'success', content: `${input.address} is now the primary address of ${user.name}. The previous one is kept as an alias.` });
         onChanged();
       },
       onError: (error) => {

@@ -17,6 +17,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { fieldMessages } from './field-messages.ts';
 import { formatMb } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 /** The box holds text; core's quota rule judges the number it makes (blank or "abc" get the same range message). */
 const QuotaForm = UpdateQuotaInput.extend({
@@ -47,7 +48,7 @@ export function QuotaModal({ organizationId, user, quotaMb, onClose }: QuotaModa
     trpc.mailboxes.updateQuota.mutationOptions({
       onSuccess: async (mailbox) => {
         await refresh();
-        notify({ id: `quota-${user.id}`, type: 'success', content: `The mailbox quota of ${user.name} is now ${formatMb(mailbox.quotaMb)}.` });
+        notify({ id: USERS_NOTICE, type: 'success', content: `The mailbox quota of ${user.name} is now ${formatMb(mailbox.quotaMb)}.` });
         onClose();
       },
       onError: (error) => {

@@ -13,6 +13,7 @@ import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PasswordFields } from './PasswordFields.tsx';
 import { useRefreshUsers } from './useRefreshUsers.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 interface ResetPasswordModalProps {
   organizationId: string;
@@ -38,7 +39,7 @@ export function ResetPasswordModal({ organizationId, user, onDismiss, onReset }:
       onSuccess: async () => {
         await refresh();
         notify({
-          id: `password-reset-${user.id}`,
+          id: USERS_NOTICE,
           type: 'success',
           content: `The password of ${user.name} was reset. Their other sessions were signed out.`,
         });

@@ -20,6 +20,7 @@ import { AddAliasModal } from './AddAliasModal.tsx';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { PrimaryAddressModal } from './PrimaryAddressModal.tsx';
 import { useRefreshUsers } from './useRefreshUsers.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 interface TabProps {
   organizationId: string;
@@ -50,9 +51,9 @@ export function UserAddressesTab({ organizationId, user, domains }: TabProps) {
       onSuccess: async (_, input) => {
         await refresh();
         setSelected([]);
-        notify({ id: `primary-${user.id}`, type: 'success', content: `${input.address} is now the primary address of ${user.name}. The previous one is kept as an alias.` });
+        notify({ id: USERS_NOTICE, type: 'success', content: `${input.address} is now the primary address of ${user.name}. The previous one is kept as an alias.` });
       },
-      onError: (error) => notify({ id: `primary-${user.id}`, type: 'error', header: 'The primary address was not changed', content: errorInfo(error).message }),
+      onError: (error) => notify({ id: USERS_NOTICE, type: 'error', header: 'The primary address was not changed', content: errorInfo(error).message }),
     }),
   );
 
@@ -62,7 +63,7 @@ export function UserAddressesTab({ organizationId, user, domains }: TabProps) {
         await refresh();
         setSelected([]);
         setDialog(null);
-        notify({ id: `alias-removed-${input.address}`, type: 'success', content: `The alias ${input.address} was removed from ${user.name}.` });
+        notify({ id: USERS_NOTICE, type: 'success', content: `The alias ${input.address} was removed from ${user.name}.` });
       },
     }),
   );

@@ -16,7 +16,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { DeviceDetailsModal } from './DeviceDetailsModal.tsx';
 import { WipeStatus } from './WipeStatus.tsx';
-import { noticeId } from './notice-id.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 /** While a wipe is on its way the list follows it without Refresh. */
 const WIPE_POLL_MS = 10_000;
@@ -43,7 +43,7 @@ export function UserDevicesTab({ organizationId, user }: { organizationId: strin
   const done = async (message: string) => {
     await Promise.all([queryClient.invalidateQueries(trpc.devices.pathFilter()), queryClient.invalidateQueries(trpc.activity.pathFilter())]);
     setDialog(null);
-    notify({ id: noticeId('device'), type: 'success', content: message });
+    notify({ id: USERS_NOTICE, type: 'success', content: message });
   };
   const remove = useMutation(
     trpc.devices.remove.mutationOptions({

@@ -16,7 +16,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { plural } from './format.ts';
 import { PermissionsModal } from './PermissionsModal.tsx';
-import { noticeId } from './notice-id.ts';
+import { USERS_NOTICE } from './notice-id.ts';
 
 const PAGE_SIZE = 50;
 type Dialog = 'add' | 'edit' | 'remove' | 'remove-all' | null;
@@ -53,14 +53,14 @@ export function UserPermissionsTab({ organizationId, user }: { organizationId: s
     await Promise.all([queryClient.invalidateQueries(trpc.permissions.pathFilter()), queryClient.invalidateQueries(trpc.activity.pathFilter())]);
     setDialog(null);
     setSelectedId(null);
-    notify({ id: noticeId(`permissions-${user.id}`), type: 'success', content: message });
+    notify({ id: USERS_NOTICE, type: 'success', content: message });
   };
   const remove = useMutation(
     trpc.permissions.remove.mutationOptions({ onSuccess: () => done(`${selected?.granteeName} no longer has permissions on the mailbox of ${user.name}.`) }),
   );
   const removeAll = useMutation(
     trpc.permissions.removeAll.mutationOptions({
-      onSuccess: ({ removed }) => done(`Permissions of ${plural(removed, 'grantee')} were removed from the mailbox of ${user.name}.`),
+      onSuccess: ({ removed }) => done(`Every permission on the mailbox of ${user.name} was removed (${plural(removed, 'user or group', 'users or groups')}).`),
     }),
   );
 

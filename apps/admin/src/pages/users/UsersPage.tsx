@@ -76,10 +76,12 @@ export function UsersPage() {
     if (changed) setSelected([]);
   };
 
-  const allDisabled = selected.length > 0 && selected.every((u) => u.state === 'DISABLED');
-  const allDisableable = selected.length > 0 && selected.every((u) => u.state === 'ENABLED' && u.role !== 'SYSTEM_USER');
-  const allDeletable = allDisabled && selected.every((u) => u.role !== 'SYSTEM_USER');
-  const resettable = selected.length === 1 && selected[0]!.state !== 'DELETED';
+  // The selected rows as the list shows them now (a bulk action just changed their state).
+  const fresh = selected.map((s) => items.find((u) => u.id === s.id) ?? s);
+  const allDisabled = fresh.length > 0 && fresh.every((u) => u.state === 'DISABLED');
+  const allDisableable = fresh.length > 0 && fresh.every((u) => u.state === 'ENABLED' && u.role !== 'SYSTEM_USER');
+  const allDeletable = allDisabled && fresh.every((u) => u.role !== 'SYSTEM_USER');
+  const resettable = fresh.length === 1 && fresh[0]!.state !== 'DELETED';
 
   const columns: TableProps.ColumnDefinition<UserSummary>[] = [
     {
@@ -225,17 +227,17 @@ export function UsersPage() {
       {dialog === 'enable' && (
         <EnableUsersModal
           organizationId={organizationId}
-          users={selected}
+          users={fresh}
           domains={org.verified}
           defaultDomain={org.defaultDomain}
           onDismiss={() => closeDialog(false)}
           onEnabled={() => closeDialog(true)}
         />
       )}
-      {dialog === 'disable' && <DisableUsersModal organizationId={organizationId} users={selected} onDismiss={() => closeDialog(false)} onDisabled={() => closeDialog(true)} />}
-      {dialog === 'delete' && <DeleteUsersModal organizationId={organizationId} users={selected} onDismiss={() => closeDialog(false)} onDeleted={() => closeDialog(true)} />}
-      {dialog === 'reset' && selected[0] && (
-        <ResetPasswordModal organizationId={organizationId} user={selected[0]} onDismiss={() => closeDialog(false)} onReset={() => closeDialog(true)} />
+      {dialog === 'disable' && <DisableUsersModal organizationId={organizationId} users={fresh} onDismiss={() => closeDialog(false)} onDisabled={() => closeDialog(true)} />}
+      {dialog === 'delete' && <DeleteUsersModal organizationId={organizationId} users={fresh} onDismiss={() => closeDialog(false)} onDeleted={() => closeDialog(true)} />}
+      {dialog === 'reset' && fresh[0] && (
+        <ResetPasswordModal organizationId={organizationId} user={fresh[0]} onDismiss={() => closeDialog(false)} onReset={() => closeDialog(true)} />
       )}
     </>
   );

@@ -1,4 +1,5 @@
-let last = 0;
-
-/** A fresh id for a notification that must not replace an earlier one of the same kind. */
-export const noticeId = (prefix: string) => `${prefix}-${++last}`;
+/**
+ * The one notification of the Users pages: each result replaces the previous one, so a run of changes to a user
+ * leaves the latest outcome on screen, not a growing stack.
+ */
+export const USERS_NOTICE = 'users-result';

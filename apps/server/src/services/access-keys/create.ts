@@ -13,7 +13,8 @@ import { lockAccount } from '@mailyard/db/queries/operators';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireKeyManagementSession } from './require.ts';
+import { requireConsoleSession } from '../auth/console-session.ts';
+import { KEYS_NEED_CONSOLE } from './require.ts';
 
 export interface CreatedAccessKey extends AccessKeySummary {
   /** Shown once: only its sealed form is kept (SigV4 needs the secret itself to verify, so it cannot be hashed). */
@@ -22,7 +23,7 @@ export interface CreatedAccessKey extends AccessKeySummary {
 
 /** A new key acting as this operator, for the AWS SDK and CLI. */
 export async function createAccessKey(deps: Deps, actor: OperatorActor, input: CreateAccessKeyInput): Promise<CreatedAccessKey> {
-  requireKeyManagementSession(actor);
+  requireConsoleSession(actor, KEYS_NEED_CONSOLE);
   const now = deps.clock();
   const accessKeyId = accessKeyIdFrom(new Uint8Array(randomBytes(10)));
   const secretAccessKey = secretAccessKeyFrom(new Uint8Array(randomBytes(30)));

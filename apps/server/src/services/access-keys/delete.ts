@@ -4,10 +4,11 @@ import { deleteAccessKey as deleteKey } from '@mailyard/db/queries/access-keys';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireAccessKey, requireKeyManagementSession } from './require.ts';
+import { requireConsoleSession } from '../auth/console-session.ts';
+import { KEYS_NEED_CONSOLE, requireAccessKey } from './require.ts';
 
 export async function deleteAccessKey(deps: Deps, actor: OperatorActor, input: AccessKeyRef): Promise<void> {
-  requireKeyManagementSession(actor);
+  requireConsoleSession(actor, KEYS_NEED_CONSOLE);
   const now = deps.clock();
   await inTransaction(deps.db, async (tx) => {
     const key = await requireAccessKey(tx, actor, input.accessKeyId);

@@ -11,12 +11,5 @@ export async function requireAccessKey(db: Db, actor: OperatorActor, accessKeyId
   return key;
 }
 
-/**
- * Access keys are managed from a console session only: a leaked API token (or key) must not mint itself
- * long-lived AWS credentials.
- */
-export function requireKeyManagementSession(actor: OperatorActor): void {
-  if (actor.via !== 'session') {
-    fail('AUTH.SESSION_REQUIRED', 'Access keys are managed in the console: sign in to create, list, deactivate or delete them.');
-  }
-}
+/** What a token (or key) hears when it tries to manage access keys: only a console session may. */
+export const KEYS_NEED_CONSOLE = 'Access keys are managed in the console: sign in to create, list, deactivate or delete them.';

@@ -4,11 +4,12 @@ import { updateAccessKeyStatus } from '@mailyard/db/queries/access-keys';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireAccessKey, requireKeyManagementSession } from './require.ts';
+import { requireConsoleSession } from '../auth/console-session.ts';
+import { KEYS_NEED_CONSOLE, requireAccessKey } from './require.ts';
 
 /** Deactivates (every request signed with the key is refused from now on) or reactivates a key. */
 export async function setAccessKeyStatus(deps: Deps, actor: OperatorActor, input: SetAccessKeyStatusInput): Promise<AccessKeySummary> {
-  requireKeyManagementSession(actor);
+  requireConsoleSession(actor, KEYS_NEED_CONSOLE);
   const now = deps.clock();
   return inTransaction(deps.db, async (tx) => {
     const key = await requireAccessKey(tx, actor, input.accessKeyId);

@@ -3,6 +3,17 @@ import { fail } from '@mailyard/core/errors';
 import { violatedUniqueConstraint, type Db } from '@mailyard/db';
 import { countEntityAliases, findAddress, insertAddress, type AddressOrigin, type EntityType } from '@mailyard/db/queries/addresses';
 import { findMailDomain } from '@mailyard/db/queries/mail-domains';
+import type { Actor } from '../actor.ts';
+
+/**
+ * Where an address came from, kept with it: the console, a script (API token or the WorkMail API's access key),
+ * the user in the portal, or the system itself.
+ */
+export function addressOrigin(actor: Actor): AddressOrigin {
+  if (actor.type === 'system') return 'system';
+  if (actor.type === 'user') return 'self_service';
+  return actor.via.startsWith('api_token:') || actor.via.startsWith('access_key:') ? 'api' : 'operator';
+}
 
 export interface AddressClaim {
   organizationId: string;

@@ -14,7 +14,8 @@ import type { Deps } from '../../deps.ts';
 import { hashToken, randomToken } from '../../platform/tokens.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireConsoleSession } from './console-only.ts';
+import { requireConsoleSession } from '../auth/console-session.ts';
+import { TOKENS_NEED_CONSOLE } from './summary.ts';
 
 export interface CreatedApiToken {
   /** The secret, returned this once: only its SHA-256 is stored. */
@@ -24,7 +25,7 @@ export interface CreatedApiToken {
 
 /** Issues a bearer token for scripts, scoped to the account's organizations (all, or the ones chosen). */
 export async function createApiToken(deps: Deps, actor: OperatorActor, input: CreateApiTokenInput): Promise<CreatedApiToken> {
-  requireConsoleSession(actor);
+  requireConsoleSession(actor, TOKENS_NEED_CONSOLE);
   const now = deps.clock();
   failIf(apiTokenExpiryProblem(input, now));
   const expiresAt = apiTokenExpiry(input, now);

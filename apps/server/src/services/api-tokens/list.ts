@@ -4,14 +4,14 @@ import { decodeCursor, encodeCursor, type Page } from '@mailyard/core/pagination
 import { listApiTokensPage } from '@mailyard/db/queries/api-tokens';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
-import { requireConsoleSession } from './console-only.ts';
-import { toApiTokenSummary } from './summary.ts';
+import { requireConsoleSession } from '../auth/console-session.ts';
+import { toApiTokenSummary, TOKENS_NEED_CONSOLE } from './summary.ts';
 
 const scope = 'api-tokens';
 
 /** Every token of the account, newest first, with its status and when it was last used. */
 export async function listApiTokens(deps: Deps, actor: OperatorActor, input: ListApiTokensInput): Promise<Page<ApiTokenSummary>> {
-  requireConsoleSession(actor);
+  requireConsoleSession(actor, TOKENS_NEED_CONSOLE);
   let after: [string, string] | null = null;
   if (input.cursor) {
     const key = decodeCursor(scope, input.cursor);

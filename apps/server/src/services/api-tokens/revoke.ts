@@ -5,12 +5,12 @@ import { lockApiToken, revokeApiToken as markRevoked } from '@mailyard/db/querie
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireConsoleSession } from './console-only.ts';
-import { toApiTokenSummary } from './summary.ts';
+import { requireConsoleSession } from '../auth/console-session.ts';
+import { toApiTokenSummary, TOKENS_NEED_CONSOLE } from './summary.ts';
 
 /** Refuses the token from now on. Revoking a revoked token changes nothing and records nothing. */
 export async function revokeApiToken(deps: Deps, actor: OperatorActor, input: ApiTokenRef): Promise<ApiTokenSummary> {
-  requireConsoleSession(actor);
+  requireConsoleSession(actor, TOKENS_NEED_CONSOLE);
   const now = deps.clock();
   return inTransaction(deps.db, async (tx) => {
     const row = await lockApiToken(tx, actor.accountId, input.tokenId);

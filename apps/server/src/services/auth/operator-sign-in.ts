@@ -1,14 +1,13 @@
 import { OPERATOR_SESSION_HOURS, SIGN_IN_LIMITS, type SignInInput } from '@mailyard/core/auth';
-import { fail } from '@mailyard/core/errors';
 import { inTransaction } from '@mailyard/db';
 import { findOperatorCredentials, recordOperatorSignIn } from '@mailyard/db/queries/operators';
 import { insertOperatorSession } from '@mailyard/db/queries/sessions';
 import type { Deps } from '../../deps.ts';
 import { addMs, MINUTE_MS } from '../../platform/clock.ts';
-import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.ts';
 import { hashToken, randomToken } from '../../platform/tokens.ts';
 import { recordAudit } from '../audit.ts';
-import { assertUnderLimits, countAttempt, resetLimit, type RateLimitRule } from '../rate-limit.ts';
+import type { RateLimitRule } from '../rate-limit.ts';
+import { checkPassword } from './password-check.ts';
 
 export interface SignInResult {
   /** The cookie value; only its hash is stored. */
@@ -34,15 +33,7 @@ export async function signInOperator(
   client: { ip: string; userAgent: string | null },
 ): Promise<SignInResult> {
   const now = deps.clock();
-  const rules = limits(input.email, client.ip);
-  await assertUnderLimits(deps.db, rules, now);
-
-  const operator = await findOperatorCredentials(deps.db, input.email);
-  const ok = operator ? await verifyPassword(operator.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
-  if (!operator || !ok) {
-    await countAttempt(deps.db, rules, now);
-    fail('AUTH.INVALID_CREDENTIALS', 'The email address or password is incorrect.');
-  }
+  const operator = await checkPassword(deps, limits(input.email, client.ip), input.password, () => findOperatorCredentials(deps.db, input.email));
 
   const sessionToken = randomToken();
   const expiresAt = addMs(now, operatorSessionMs);
@@ -56,7 +47,6 @@ export async function signInOperator(
       userAgent: client.userAgent,
     });
     await recordOperatorSignIn(tx, operator.id, now);
-    await resetLimit(tx, rules[0]!.key);
     await recordAudit(
       tx,
       { type: 'operator', operatorId: operator.id, accountId: operator.accountId, label: operator.email, via: 'session', readOnly: false, organizationIds: null },
@@ -64,6 +54,5 @@ export async function signInOperator(
       now,
     );
   });
-  const { passwordHash: _omit, ...identity } = operator;
-  return { sessionToken, expiresAt, operator: identity };
+  return { sessionToken, expiresAt, operator };
 }

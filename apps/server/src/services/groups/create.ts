@@ -4,10 +4,9 @@ import { inTransaction, violatedUniqueConstraint } from '@mailyard/db';
 import { insertGroup } from '@mailyard/db/queries/groups';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
-import { claimAddress } from '../addresses/claim.ts';
+import { addressOrigin, claimAddress } from '../addresses/claim.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { addressOrigin } from '../users/access.ts';
 import { groupNameTaken, groupTarget, requireGroup } from './require.ts';
 
 /**

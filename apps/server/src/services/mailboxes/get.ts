@@ -1,17 +1,18 @@
 import { usageMb, usageState, type MailboxView } from '@mailyard/core/mailboxes';
 import type { UserRef } from '@mailyard/core/users';
 import type { Db } from '@mailyard/db';
+import { findLiveMailbox } from '@mailyard/db/queries/mailbox-usage';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from '../organizations/access.ts';
-import { noMailbox, requireMailboxOwner } from './access.ts';
+import { noMailbox, requireMailboxOwner } from './owner.ts';
 
 /** The Quota tab of a user: quota, last reported usage and its state, and when a disabled user's mailbox goes. */
 export async function getMailbox(db: Db, actor: OperatorActor, input: UserRef): Promise<MailboxView> {
   await requireOrganization(db, actor, input.organizationId);
-  const owner = await requireMailboxOwner(db, input.organizationId, input.userId);
-  const mailbox = owner.mailbox ?? noMailbox(owner.name);
+  const owner = await requireMailboxOwner(db, input.organizationId, input.userId, { field: 'userId', usersOnly: true });
+  const mailbox = (await findLiveMailbox(db, input.organizationId, owner.id)) ?? noMailbox(owner.name);
   return {
-    userId: owner.userId,
+    userId: owner.id,
     quotaMb: mailbox.quotaMb,
     usageBytes: mailbox.usageBytes,
     usageMb: usageMb(mailbox.usageBytes),

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { noMailbox, requireMailboxOwner } from './access.ts';
+import { mailboxTarget, noMailbox, requireMailboxOwner } from './owner.ts';
 import { getMailbox } from './get.ts';
 import { settleQuotaWarning } from './quota-warning.ts';
 
@@ -19,19 +19,19 @@ export async function updateQuota(deps: Deps, actor: OperatorActor, input: Updat
   const now = deps.clock();
   return inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
-    const owner = await requireMailboxOwner(tx, org.id, input.userId);
+    const owner = await requireMailboxOwner(tx, org.id, input.userId, { field: 'userId', usersOnly: true });
     failIf(quotaChangeRefusal(owner));
-    const mailbox = (await lockMailbox(tx, org.id, owner.userId)) ?? noMailbox(owner.name);
+    const mailbox = (await lockMailbox(tx, org.id, owner.id)) ?? noMailbox(owner.name);
     if (mailbox.quotaMb !== input.quotaMb) {
-      await setMailboxQuota(tx, org.id, owner.userId, input.quotaMb);
-      await settleQuotaWarning(deps, tx, { ...owner, ...mailbox, accountId: org.accountId, quotaMb: input.quotaMb }, now);
+      await setMailboxQuota(tx, org.id, owner.id, input.quotaMb);
+      await settleQuotaWarning(deps, tx, { ...mailbox, accountId: org.accountId, quotaMb: input.quotaMb }, now);
       await recordAudit(
         tx,
         actor,
         {
           action: 'mailbox.update_quota',
           organizationId: org.id,
-          target: { type: 'user', id: owner.userId, label: owner.name },
+          target: mailboxTarget(owner),
           before: { quotaMb: mailbox.quotaMb },
           after: { quotaMb: input.quotaMb },
         },

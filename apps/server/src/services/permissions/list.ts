@@ -5,7 +5,7 @@ import type { Db } from '@mailyard/db';
 import { listMailboxPermissionsPage } from '@mailyard/db/queries/mailbox-permissions';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from '../organizations/access.ts';
-import { requireEntity } from '../entities/require.ts';
+import { requireMailboxOwner } from '../mailboxes/owner.ts';
 import { cursorKey, pageOf } from '../page.ts';
 
 const GranteeKey = z.tuple([z.guid()]);
@@ -13,7 +13,7 @@ const GranteeKey = z.tuple([z.guid()]);
 /** A page of who holds which permissions on a mailbox (WorkMail's ListMailboxPermissions). */
 export async function listMailboxPermissions(db: Db, actor: OperatorActor, input: ListPermissionsInput): Promise<Page<MailboxPermissionSummary>> {
   const org = await requireOrganization(db, actor, input.organizationId);
-  const owner = await requireEntity(db, org.id, input.mailboxUserId, 'mailboxUserId');
+  const owner = await requireMailboxOwner(db, org.id, input.mailboxUserId, { field: 'mailboxUserId' });
   const scope = JSON.stringify(['mailbox-permissions', org.id, owner.id]);
   const after = cursorKey(scope, input.cursor, GranteeKey);
   const rows = await listMailboxPermissionsPage(db, { organizationId: org.id, mailboxEntityId: owner.id, after: after?.[0] ?? null, limit: input.limit + 1 });

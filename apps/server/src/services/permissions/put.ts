@@ -8,7 +8,7 @@ import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { auditRef } from '../entities/require.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { mailboxTarget, requireMailboxOwner } from './owner.ts';
+import { mailboxTarget, requireMailboxOwner } from '../mailboxes/owner.ts';
 
 /**
  * Gives a user or group exactly `permissions` on a mailbox, replacing what it had (WorkMail's PutMailboxPermissions;
@@ -18,7 +18,7 @@ export async function putMailboxPermissions(deps: Deps, actor: OperatorActor, in
   const now = deps.clock();
   return inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
-    const owner = await requireMailboxOwner(tx, org.id, input.mailboxUserId, { lock: true });
+    const owner = await requireMailboxOwner(tx, org.id, input.mailboxUserId, { field: 'mailboxUserId', live: true, lock: true });
     const found = input.granteeId === owner.id ? owner : await lockEntity(tx, org.id, input.granteeId);
     failIf(granteeProblem({ ownerId: owner.id, grantee: found }));
     const grantee = found!;

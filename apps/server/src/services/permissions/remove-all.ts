@@ -5,14 +5,14 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { mailboxTarget, requireMailboxOwner } from './owner.ts';
+import { mailboxTarget, requireMailboxOwner } from '../mailboxes/owner.ts';
 
 /** The console's "Remove" on the Permissions tab: no one keeps any permission on the mailbox. */
 export async function removeAllMailboxPermissions(deps: Deps, actor: OperatorActor, input: MailboxPermissionsRef): Promise<{ removed: number }> {
   const now = deps.clock();
   return inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
-    const owner = await requireMailboxOwner(tx, org.id, input.mailboxUserId);
+    const owner = await requireMailboxOwner(tx, org.id, input.mailboxUserId, { field: 'mailboxUserId', live: true });
     const removed = await deleteMailboxPermissions(tx, org.id, owner.id);
     if (removed.length > 0) {
       await recordAudit(

@@ -8,14 +8,14 @@ import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { auditRef } from '../entities/require.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { mailboxTarget, requireMailboxOwner } from './owner.ts';
+import { mailboxTarget, requireMailboxOwner } from '../mailboxes/owner.ts';
 
 /** Removes every permission one grantee has on a mailbox (WorkMail's DeleteMailboxPermissions). */
 export async function removeMailboxPermissions(deps: Deps, actor: OperatorActor, input: RemovePermissionsInput): Promise<void> {
   const now = deps.clock();
   await inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
-    const owner = await requireMailboxOwner(tx, org.id, input.mailboxUserId);
+    const owner = await requireMailboxOwner(tx, org.id, input.mailboxUserId, { field: 'mailboxUserId', live: true });
     const grantee = await findEntityById(tx, org.id, input.granteeId);
     const removed = grantee && (await deletePermissions(tx, { organizationId: org.id, mailboxEntityId: owner.id, granteeId: grantee.id }));
     if (!grantee || !removed) {

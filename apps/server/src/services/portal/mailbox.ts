@@ -1,6 +1,6 @@
 import { QUOTA_WARNING_PERCENT, quotaBytes, usageMb, usageState, type UsageState } from '@mailyard/core/mailboxes';
 import type { Db } from '@mailyard/db';
-import { findUserMailbox } from '@mailyard/db/queries/mailbox-usage';
+import { findLiveMailbox } from '@mailyard/db/queries/mailbox-usage';
 import type { UserActor } from '../actor.ts';
 
 export interface MyMailbox {
@@ -17,8 +17,7 @@ export interface MyMailbox {
 
 /** How full the user's mailbox is; `null` when it has none (yet). */
 export async function getMyMailbox(db: Db, actor: UserActor): Promise<MyMailbox | null> {
-  const owner = await findUserMailbox(db, actor.organizationId, actor.userId);
-  const mailbox = owner?.mailbox;
+  const mailbox = await findLiveMailbox(db, actor.organizationId, actor.userId);
   if (!mailbox) return null;
   return {
     quotaMb: mailbox.quotaMb,

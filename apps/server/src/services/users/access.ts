@@ -2,9 +2,7 @@ import { fail } from '@mailyard/core/errors';
 import type { Refusal } from '@mailyard/core/errors';
 import type { UserFacts, UserRecord } from '@mailyard/core/users';
 import type { Db } from '@mailyard/db';
-import type { AddressOrigin } from '@mailyard/db/queries/addresses';
 import { findUser } from '@mailyard/db/queries/users';
-import type { Actor } from '../actor.ts';
 
 /**
  * The user if it belongs to the organization (which the caller has already checked the actor may reach).
@@ -24,10 +22,3 @@ export const userTarget = (user: { id: string; name: string }) => ({ type: 'user
 /** A refusal about one row of a bulk action names that row's field (`users.2.email`). */
 export const refusedAt = (refused: Refusal | null, field: string): Refusal | null =>
   refused && { ...refused, details: { ...refused.details, field } };
-
-/** Where an address came from, kept with it: the console, the WorkMail API, or the system itself. */
-export function addressOrigin(actor: Actor): AddressOrigin {
-  if (actor.type === 'system') return 'system';
-  if (actor.type === 'user') return 'self_service';
-  return actor.via.startsWith('access_key:') ? 'api' : 'operator';
-}

@@ -4,7 +4,7 @@ import type { AddressOrigin } from '@mailyard/db/queries/addresses';
 import { findMailbox, provisionMailbox, restoreMailbox } from '@mailyard/db/queries/mailboxes';
 import { updateUser } from '@mailyard/db/queries/users';
 import { cancelMailboxDeletion } from '../../jobs/handlers/delete-mailbox.ts';
-import { changePrimaryAddress } from './set-primary-address.ts';
+import { changePrimaryAddress } from '../addresses/set-primary.ts';
 
 /** What enabling did to the mailbox: a new one, or the one kept since the user was disabled. */
 export type MailboxOutcome = 'provisioned' | 'restored';
@@ -21,7 +21,7 @@ export async function activateUser(
   email: string,
   o: { field: string; origin: AddressOrigin; now: Date },
 ): Promise<MailboxOutcome> {
-  await changePrimaryAddress(tx, organizationId, user, email, o);
+  await changePrimaryAddress(tx, { organizationId, type: 'USER', id: user.id, email: user.email }, email, o);
   const mailbox = await findMailbox(tx, organizationId, user.id);
   let outcome: MailboxOutcome;
   if (mailbox && !mailbox.deletedAt) {

@@ -12,7 +12,8 @@ import { hashPassword } from '../../platform/passwords.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { addressOrigin, userTarget } from './access.ts';
+import { addressOrigin } from '../addresses/claim.ts';
+import { userTarget } from './access.ts';
 import { activateUser } from './activate.ts';
 
 /** What the console's Create user form and WorkMail's CreateUser both give. */

@@ -23,6 +23,7 @@ export async function listUsers(db: Db, actor: OperatorActor, input: ListUsersIn
     namePrefix: input.usernamePrefix,
     displayNamePrefix: input.displayNamePrefix,
     emailPrefix: input.primaryEmailPrefix,
+    identityProviderUserIdPrefix: input.identityProviderUserIdPrefix,
     state: input.state,
   };
   const scope = `users:${org.id}:${JSON.stringify(filters)}`;

@@ -5,7 +5,8 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { addressOrigin, refusedAt, requireUser, userFacts, userTarget } from './access.ts';
+import { addressOrigin } from '../addresses/claim.ts';
+import { refusedAt, requireUser, userFacts, userTarget } from './access.ts';
 import { activateUser } from './activate.ts';
 
 /**

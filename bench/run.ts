@@ -1,0 +1,157 @@
+/**
+ * `pnpm bench`: the users list and create-user at scale, through HTTP, against 1,000,000 users. Not a test: it
+ * measures, prints, and writes docs/benchmarks.md. See that file for the method.
+ *
+ *   DATABASE_URL          server on which the database `mailyard_bench` is created (default: local PostgreSQL)
+ *   BENCH_DATABASE_URL    a database to use instead (it is seeded when empty)
+ *   BENCH_ITERATIONS      measured calls per list query (default 300)
+ *   --reseed              drop `mailyard_bench` and seed it again
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createMailyardClient } from '../packages/client/src/index.ts';
+import { runMigrations } from '../packages/db/src/index.ts';
+import { deleteBenchCreatedUsers, ensureDatabase, explainPrepared, recordingDatabase, serverFacts } from '../packages/db/src/queries/bench.ts';
+import { listUsersPage, type UsersPageQuery } from '../packages/db/src/queries/users.ts';
+import { hashPassword } from '../apps/server/src/platform/passwords.ts';
+import type { OperatorActor } from '../apps/server/src/services/actor.ts';
+import { createApiToken } from '../apps/server/src/services/api-tokens/create.ts';
+import { createUser } from '../apps/server/src/services/users/create.ts';
+import { benchDeps } from './deps.ts';
+import { renderReport, type ListResult } from './report.ts';
+import { BENCH_PASSWORD, benchAccount, benchOrganizationId, isSeeded, seed } from './seed.ts';
+import { measure, ms } from './stats.ts';
+
+const log = (line: string) => console.log(line);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const WARMUP = 30;
+const CREATES = 100;
+const HASHES = 50;
+/** The deep page: the one after this many users in name order (of 100,000). */
+const DEEP_POSITION = 80_000;
+
+async function main() {
+  const started = performance.now();
+  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const target = process.env.BENCH_DATABASE_URL
+    ? { url: process.env.BENCH_DATABASE_URL, created: false }
+    : await ensureDatabase(adminUrl, 'mailyard_bench', { recreate: process.argv.includes('--reseed') });
+  log(`Database: ${target.url.replace(/\/\/[^@]*@/, '//')}${target.created ? ' (created)' : ''}`);
+  await runMigrations(target.url);
+  const { deps, close } = benchDeps(target.url);
+  let seedSeconds: number | null = null;
+  if (!(await isSeeded(deps.db))) {
+    log('Seeding 1,000 organizations and 1,000,000 users (bulk SQL, one precomputed argon2 hash)…');
+    seedSeconds = (await seed(deps.db, log)).seconds;
+    log(`Seeded in ${seedSeconds.toFixed(0)} s.`);
+  } else log('Already seeded: 1,000 organizations, 1,000,000 users (run with --reseed to seed again).');
+
+  const organizationId = benchOrganizationId(1);
+  const session: OperatorActor = {
+    type: 'operator',
+    operatorId: benchAccount.operatorId,
+    accountId: benchAccount.id,
+    label: benchAccount.email,
+    via: 'session',
+    readOnly: false,
+    organizationIds: null,
+  };
+  const { token } = await createApiToken(deps, session, { name: `bench ${new Date().toISOString()}`, access: 'read-write', organizationIds: null });
+  const server = await startServer(target.url);
+  const client = createMailyardClient({ url: `${server.url}/trpc`, token });
+  const createdPrefix = `benchnew${Date.now().toString(36)}x`;
+  try {
+    // The cursor of the deep page, walked to as a client would (100 users a page), and prefixes of a user found there.
+    log(`Walking to position ${DEEP_POSITION.toLocaleString('en-US')}…`);
+    let cursor: string | undefined;
+    let last: { name: string; id: string } | undefined;
+    for (let seen = 0; seen < DEEP_POSITION; seen += 100) {
+      const page = await client.users.list.query({ organizationId, limit: 100, ...(cursor ? { cursor } : {}) });
+      cursor = page.nextCursor!;
+      last = page.items.at(-1)!;
+    }
+    const sample = (await client.users.list.query({ organizationId, limit: 1, cursor })).items[0]!;
+    const namePrefix = sample.name.replace(/\d+$/, ''); // e.g. "pcosta": about 130 users
+    const emailPrefix = sample.email!.replace(/\d+@.*$/, ''); // e.g. "pablo.costa"
+    const base = { organizationId, limit: 50 };
+    const cases: { label: string; input: Record<string, unknown>; direct: Omit<UsersPageQuery, 'organizationId' | 'limit'> }[] = [
+      { label: 'First page (50 users by name)', input: {}, direct: { after: null } },
+      {
+        label: `Page at position ${DEEP_POSITION.toLocaleString('en-US')} (cursor)`,
+        input: { cursor },
+        direct: { after: [last!.name.toLowerCase(), last!.id] },
+      },
+      { label: `Search box, name prefix "${namePrefix}"`, input: { search: namePrefix }, direct: { search: namePrefix, after: null } },
+      { label: `Search box, email prefix "${emailPrefix}"`, input: { search: emailPrefix }, direct: { search: emailPrefix, after: null } },
+      { label: `ListUsers usernamePrefix "${namePrefix[0]}"`, input: { usernamePrefix: namePrefix[0] }, direct: { namePrefix: namePrefix[0], after: null } },
+      {
+        label: `ListUsers primaryEmailPrefix "${emailPrefix.split('.')[0]}."`,
+        input: { primaryEmailPrefix: `${emailPrefix.split('.')[0]}.` },
+        direct: { emailPrefix: `${emailPrefix.split('.')[0]}.`, after: null },
+      },
+    ];
+
+    const lists: ListResult[] = [];
+    for (const c of cases) {
+      const query: UsersPageQuery = { organizationId, limit: base.limit + 1, ...c.direct };
+      const http = await measure(ITERATIONS, WARMUP, () => client.users.list.query({ ...base, ...c.input }));
+      const sql = await measure(ITERATIONS, WARMUP, () => listUsersPage(deps.db, query));
+      const recording = recordingDatabase(target.url);
+      await listUsersPage(recording.db, query);
+      await recording.close();
+      const plan = await explainPrepared(target.url, recording.captured[0]!);
+      lists.push({ label: c.label, http, sql, plan, seqScan: /Seq Scan on users/.test(plan) });
+      log(`${c.label}: HTTP p50 ${ms(http.p50)} / p95 ${ms(http.p95)} ms · SQL p50 ${ms(sql.p50)} / p95 ${ms(sql.p95)} ms`);
+    }
+
+    log(`Creating users (${CREATES} through HTTP, ${CREATES} through the service without a password) and hashing (${HASHES})…`);
+    const name = (kind: string, i: number) => `${createdPrefix}${kind}${i < 0 ? `w${-i}` : i}`;
+    const createHttp = await measure(CREATES, 5, (i) =>
+      client.users.create.mutate({ organizationId, name: name('h', i), displayName: 'Bench New', password: BENCH_PASSWORD, repeatPassword: BENCH_PASSWORD }),
+    );
+    const hashing = await measure(HASHES, 3, () => hashPassword(BENCH_PASSWORD));
+    const createService = await measure(CREATES, 5, (i) =>
+      createUser(deps, session, { organizationId, name: name('s', i), displayName: 'Bench New' }, { register: true }),
+    );
+    log(`Create user through HTTP: p50 ${ms(createHttp.p50)} / p95 ${ms(createHttp.p95)} ms; hashing alone p50 ${ms(hashing.p50)} / p95 ${ms(hashing.p95)} ms`);
+    log(`Create user without hashing (service, in process): p50 ${ms(createService.p50)} / p95 ${ms(createService.p95)} ms`);
+
+    const report = renderReport({
+      date: new Date(),
+      database: await serverFacts(deps.db),
+      iterations: ITERATIONS,
+      warmup: WARMUP,
+      seedSeconds,
+      lists,
+      create: { http: createHttp, hashing, service: createService, count: CREATES },
+    });
+    const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+    await writeFile(file, report);
+    log(`Wrote ${file} (${((performance.now() - started) / 1000).toFixed(0)} s in all).`);
+    const missed = lists.filter((l) => l.http.p95 >= 15 || l.seqScan).map((l) => l.label);
+    if (missed.length > 0) log(`Targets missed: ${missed.join('; ')}`);
+  } finally {
+    await deleteBenchCreatedUsers(deps.db, organizationId, createdPrefix);
+    server.process.kill('SIGTERM');
+    await close();
+  }
+}
+
+/** Starts bench/server.ts in its own Node process and waits for its port. */
+function startServer(url: string): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
+    env: { ...process.env, BENCH_SERVER_DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the bench server exited (${code})`)));
+    child.stdout!.once('data', (chunk: Buffer) => resolve({ url: `http://127.0.0.1:${chunk.toString().trim()}`, process: child }));
+  });
+}
+
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+/** Latency samples in milliseconds and what the report reads from them. */
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Nearest-rank percentiles: the value below which the given share of the samples fall.
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return { n: sorted.length, p50: at(50), p95: at(95), max: sorted.at(-1)! };
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `n` times one after the other, timing each call. */
+export async function measure(n: number, warmup: number, fn: (i: number) => Promise<unknown>): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await fn(i);
+    samples.push(performance.now() - started);
+  }
+  return stats(samples);
+}
+
+export const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);

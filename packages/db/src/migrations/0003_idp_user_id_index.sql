@@ -1,0 +1,1 @@
+CREATE INDEX "users_idp_user_id_page_idx" ON "users" USING btree ("organization_id",lower("identity_provider_user_id") COLLATE "C","id") WHERE "users"."identity_provider_user_id" is not null;
