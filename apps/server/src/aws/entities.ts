@@ -50,10 +50,3 @@ export async function entityWithId(
   if (types && !types.includes(entity.type)) throw notFound(identifier, organizationId, types);
   return entity;
 }
-
-/** Operations the built-in services offer for users only; a group named there is refused by name. */
-export function usersOnly(entity: EntitySummary, operation: string): void {
-  if (entity.type !== 'USER') {
-    throw new AwsError('UnsupportedOperationException', `Mailyard does not support ${operation} for groups yet.`);
-  }
-}

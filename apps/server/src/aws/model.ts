@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDENTITY_PROVIDER_USER_ID_PATTERN as IDENTITY_PROVIDER_USER_ID } from '@mailyard/core/users';
 
 /**
  * The WorkMail model's member constraints (botocore `service-2.json`, 2017-10-01), worded as AWS words a failed
@@ -61,7 +62,6 @@ export const WorkMailDomainName = () => text({ min: 3, max: 209, pattern: '[a-zA
 export const IdempotencyClientToken = () => text({ min: 1, max: 128, pattern: '[\\x21-\\x7e]+' });
 export const KmsKeyArn = () =>
   text({ min: 20, max: 2048, pattern: 'arn:aws:kms:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}' });
-const IDENTITY_PROVIDER_USER_ID = '^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$';
 export const IdentityProviderUserId = () => text({ min: 1, max: 47, pattern: IDENTITY_PROVIDER_USER_ID });
 export const IdentityProviderUserIdForUpdate = () => text({ min: 0, max: 47, pattern: `^$|${IDENTITY_PROVIDER_USER_ID}` });
 export const IdentityProviderUserIdPrefix = () => text({ min: 1, max: 47, pattern: '^[A-Fa-f0-9-]+$' });

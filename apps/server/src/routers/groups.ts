@@ -1,3 +1,4 @@
+import { AddAliasInput, RemoveAliasInput, SetPrimaryAddressInput } from '@mailyard/core/addresses';
 import {
   CreateGroupInput,
   EnableGroupInput,
@@ -9,6 +10,10 @@ import {
   RenameGroupInput,
   UpdateGroupInput,
 } from '@mailyard/core/groups';
+import { addAlias } from '../services/addresses/add-alias.ts';
+import { listAddresses } from '../services/addresses/list.ts';
+import { removeAlias } from '../services/addresses/remove-alias.ts';
+import { setPrimaryAddress } from '../services/addresses/set-primary.ts';
 import { addGroupMember } from '../services/groups/add-member.ts';
 import { createGroup } from '../services/groups/create.ts';
 import { deleteGroup } from '../services/groups/delete.ts';
@@ -23,6 +28,9 @@ import { renameGroup } from '../services/groups/rename.ts';
 import { setGroupHidden } from '../services/groups/set-hidden.ts';
 import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
 
+/** The addresses procedures here reach groups only; a user's are under `users`. */
+const GROUPS = ['GROUP'] as const;
+
 export const groupsRouter = router({
   list: operatorProcedure.input(ListGroupsInput).query(({ ctx, input }) => listGroups(ctx.deps.db, ctx.operator, input)),
   get: operatorProcedure.input(GroupRef).query(({ ctx, input }) => getGroup(ctx.deps.db, ctx.operator, input)),
@@ -36,4 +44,10 @@ export const groupsRouter = router({
   setHidden: operatorMutation.input(UpdateGroupInput).mutation(({ ctx, input }) => setGroupHidden(ctx.deps, ctx.operator, input)),
   addMember: operatorMutation.input(GroupMemberInput).mutation(({ ctx, input }) => addGroupMember(ctx.deps, ctx.operator, input)),
   removeMember: operatorMutation.input(GroupMemberInput).mutation(({ ctx, input }) => removeGroupMember(ctx.deps, ctx.operator, input)),
+  listAddresses: operatorProcedure
+    .input(GroupRef)
+    .query(({ ctx, input }) => listAddresses(ctx.deps.db, ctx.operator, { organizationId: input.organizationId, entityId: input.groupId }, GROUPS)),
+  addAlias: operatorMutation.input(AddAliasInput).mutation(({ ctx, input }) => addAlias(ctx.deps, ctx.operator, input, GROUPS)),
+  removeAlias: operatorMutation.input(RemoveAliasInput).mutation(({ ctx, input }) => removeAlias(ctx.deps, ctx.operator, input, GROUPS)),
+  setPrimaryAddress: operatorMutation.input(SetPrimaryAddressInput).mutation(({ ctx, input }) => setPrimaryAddress(ctx.deps, ctx.operator, input, GROUPS)),
 });

@@ -9,25 +9,30 @@ import {
   UpdateUserDetailsInput,
   UserRef,
 } from '@mailyard/core/users';
-import { addAlias } from '../services/users/add-alias.ts';
+import { addAlias } from '../services/addresses/add-alias.ts';
+import { listAddresses } from '../services/addresses/list.ts';
+import { removeAlias } from '../services/addresses/remove-alias.ts';
+import { setPrimaryAddress } from '../services/addresses/set-primary.ts';
 import { createUser } from '../services/users/create.ts';
 import { deleteUser } from '../services/users/delete.ts';
 import { disableUsers } from '../services/users/disable.ts';
 import { enableUsers } from '../services/users/enable.ts';
 import { getUser } from '../services/users/get.ts';
-import { listUserAddresses } from '../services/users/list-addresses.ts';
 import { listUsers } from '../services/users/list.ts';
-import { removeAlias } from '../services/users/remove-alias.ts';
 import { renameUser } from '../services/users/rename.ts';
 import { resetPassword } from '../services/users/reset-password.ts';
-import { setUserPrimaryAddress } from '../services/users/set-primary-address.ts';
 import { updateUserDetails } from '../services/users/update-details.ts';
 import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
+
+/** The addresses procedures here reach users only; a group's are under `groups`. */
+const USERS = ['USER'] as const;
 
 export const usersRouter = router({
   list: operatorProcedure.input(ListUsersInput).query(({ ctx, input }) => listUsers(ctx.deps.db, ctx.operator, input)),
   get: operatorProcedure.input(UserRef).query(({ ctx, input }) => getUser(ctx.deps.db, ctx.operator, input)),
-  listAddresses: operatorProcedure.input(UserRef).query(({ ctx, input }) => listUserAddresses(ctx.deps.db, ctx.operator, input)),
+  listAddresses: operatorProcedure
+    .input(UserRef)
+    .query(({ ctx, input }) => listAddresses(ctx.deps.db, ctx.operator, { organizationId: input.organizationId, entityId: input.userId }, USERS)),
   /** The console's Create user: created enabled, with its address and mailbox. */
   create: operatorMutation.input(CreateUserInput).mutation(({ ctx, input }) => createUser(ctx.deps, ctx.operator, input, { register: true })),
   updateDetails: operatorMutation.input(UpdateUserDetailsInput).mutation(({ ctx, input }) => updateUserDetails(ctx.deps, ctx.operator, input)),
@@ -36,7 +41,7 @@ export const usersRouter = router({
   disable: operatorMutation.input(BulkUsersInput).mutation(({ ctx, input }) => disableUsers(ctx.deps, ctx.operator, input)),
   delete: operatorMutation.input(UserRef).mutation(({ ctx, input }) => deleteUser(ctx.deps, ctx.operator, input)),
   resetPassword: operatorMutation.input(ResetPasswordInput).mutation(({ ctx, input }) => resetPassword(ctx.deps, ctx.operator, input)),
-  addAlias: operatorMutation.input(AddAliasInput).mutation(({ ctx, input }) => addAlias(ctx.deps, ctx.operator, input)),
-  removeAlias: operatorMutation.input(RemoveAliasInput).mutation(({ ctx, input }) => removeAlias(ctx.deps, ctx.operator, input)),
-  setPrimaryAddress: operatorMutation.input(SetPrimaryAddressInput).mutation(({ ctx, input }) => setUserPrimaryAddress(ctx.deps, ctx.operator, input)),
+  addAlias: operatorMutation.input(AddAliasInput).mutation(({ ctx, input }) => addAlias(ctx.deps, ctx.operator, input, USERS)),
+  removeAlias: operatorMutation.input(RemoveAliasInput).mutation(({ ctx, input }) => removeAlias(ctx.deps, ctx.operator, input, USERS)),
+  setPrimaryAddress: operatorMutation.input(SetPrimaryAddressInput).mutation(({ ctx, input }) => setPrimaryAddress(ctx.deps, ctx.operator, input, USERS)),
 });

@@ -5,6 +5,7 @@ import {
   DeleteAliasCommand,
   DeleteMailboxPermissionsCommand,
   DescribeEntityCommand,
+  DescribeGroupCommand,
   DescribeUserCommand,
   ListAliasesCommand,
   ListMailboxPermissionsCommand,
@@ -15,6 +16,7 @@ import {
   UpdatePrimaryEmailAddressCommand,
 } from '@aws-sdk/client-workmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAddress } from '@mailyard/db/queries/addresses';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -78,8 +80,9 @@ describe('aliases', () => {
     expect((await awsFailure(tenant.client.send(new DescribeEntityCommand({ OrganizationId: org.organizationId, Email: `nobody@${org.domain}` })))).name).toBe(
       'EntityNotFoundException',
     );
+    // A group that was never registered has no address yet, so no alias either (as a user).
     const { GroupId } = await tenant.client.send(new CreateGroupCommand({ OrganizationId: org.organizationId, Name: unique('grp') }));
-    expect((await awsFailure(send(alias(GroupId!, `g${user.email}`)))).name).toBe('UnsupportedOperationException');
+    expect(await awsFailure(send(alias(GroupId!, `g${user.email}`)))).toMatchObject({ name: 'EntityStateException', message: expect.stringMatching(/no email address yet/) });
   });
 
   it('UpdatePrimaryEmailAddress moves the old primary into the aliases, or swaps with an alias', async () => {
@@ -93,6 +96,52 @@ describe('aliases', () => {
     const taken = await enabledUser();
     const refused = await awsFailure(send(new UpdatePrimaryEmailAddressCommand({ OrganizationId: org.organizationId, EntityId: user.id, Email: taken.email })));
     expect(refused.name).toBe('EmailAddressInUseException');
+  });
+});
+
+describe('group addresses', () => {
+  const registeredGroup = async () => {
+    const name = unique('grp');
+    const { GroupId } = await tenant.client.send(new CreateGroupCommand({ OrganizationId: org.organizationId, Name: name }));
+    const email = `${name}@${org.domain}`;
+    await tenant.client.send(new RegisterToWorkMailCommand({ OrganizationId: org.organizationId, EntityId: GroupId, Email: email }));
+    return { id: GroupId!, name, email };
+  };
+
+  it('CreateAlias, ListAliases over pages, DeleteAlias and UpdatePrimaryEmailAddress work on a group, as the console sees', async () => {
+    const group = await registeredGroup();
+    const aliases = ['a', 'b', 'c'].map((l) => `${group.name}-${l}@${org.domain}`);
+    for (const a of aliases) await tenant.client.send(alias(group.id, a));
+    const pages = [];
+    for await (const page of paginateListAliases({ client: tenant.client, pageSize: 2 }, { OrganizationId: org.organizationId, EntityId: group.id })) pages.push(page);
+    expect(pages.map((p) => p.Aliases)).toEqual([aliases.slice(0, 2), aliases.slice(2)]);
+    expect(await tenant.client.send(new DescribeEntityCommand({ OrganizationId: org.organizationId, Email: aliases[1] }))).toEqual(
+      expect.objectContaining({ EntityId: group.id, Type: 'GROUP' }),
+    );
+    // Made through an access key: the address records that a script made it.
+    expect(await findAddress(deps.db, aliases[0]!)).toMatchObject({ entityId: group.id, entityType: 'GROUP', isPrimary: false, origin: 'api' });
+
+    await tenant.client.send(new DeleteAliasCommand({ OrganizationId: org.organizationId, EntityId: group.id, Alias: aliases[0] }));
+    await tenant.client.send(new UpdatePrimaryEmailAddressCommand({ OrganizationId: org.organizationId, EntityId: group.name, Email: aliases[1] }));
+    expect((await tenant.client.send(new DescribeGroupCommand({ OrganizationId: org.organizationId, GroupId: group.id }))).Email).toBe(aliases[1]);
+    expect((await tenant.client.send(new ListAliasesCommand({ OrganizationId: org.organizationId, EntityId: group.id }))).Aliases).toEqual([aliases[2], group.email]);
+    const listed = await callerFor(deps, tenant.op.actor).groups.listAddresses({ organizationId: org.organizationId, groupId: group.id });
+    expect(listed.map((a) => [a.address, a.isPrimary])).toEqual([
+      [aliases[1], true],
+      [aliases[2], false],
+      [group.email, false],
+    ]);
+  });
+
+  it('refuses a taken alias, a domain the organization lacks, and removing the primary', async () => {
+    const group = await registeredGroup();
+    const other = await registeredGroup();
+    expect((await awsFailure(send(alias(group.id, other.email)))).name).toBe('EmailAddressInUseException');
+    expect((await awsFailure(send(alias(group.id, `${group.name}@elsewhere.example`)))).name).toBe('MailDomainNotFoundException');
+    const primary = await awsFailure(send(new DeleteAliasCommand({ OrganizationId: org.organizationId, EntityId: group.id, Alias: group.email })));
+    expect(primary).toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/make another address primary first/) });
+    const taken = await awsFailure(send(new UpdatePrimaryEmailAddressCommand({ OrganizationId: org.organizationId, EntityId: group.id, Email: other.email })));
+    expect(taken.name).toBe('EmailAddressInUseException');
   });
 });
 

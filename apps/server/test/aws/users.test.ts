@@ -14,6 +14,7 @@ import {
   UpdateUserCommand,
 } from '@aws-sdk/client-workmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '@mailyard/db/queries/audit';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -95,7 +96,7 @@ describe('the user lifecycle (§2.4)', () => {
       [{ LastName: 'x'.repeat(257) }, 'LastName'],
       [{ Role: 'ADMIN' }, 'Role'],
       [{ OrganizationId: 'bad' }, 'OrganizationId'],
-      [{ IdentityProviderUserId: '0123456789-01234567-89ab-cdef-0123-456789abcdef' }, 'IdentityProviderUserId'],
+      [{ IdentityProviderUserId: '0123456789-not-a-uuid' }, 'IdentityProviderUserId'],
     ];
     for (const [extra, member] of cases) {
       const error = await awsFailure(tenant.client.send(new CreateUserCommand({ OrganizationId: org.organizationId, DisplayName: 'X', Name: uniqueName(), ...extra } as never)));
@@ -156,7 +157,8 @@ describe('DescribeUser and UpdateUser', () => {
       [{ DisplayName: '' }, 'InvalidParameterException'],
       [{ Office: 'x'.repeat(257) }, 'InvalidParameterException'],
       [{ Role: 'SYSTEM_USER' }, 'InvalidParameterException'],
-      [{ Role: 'REMOTE_USER' }, 'InvalidParameterException'],
+      [{ Role: 'RESOURCE' }, 'InvalidParameterException'],
+      [{ IdentityProviderUserId: 'not-a-uuid' }, 'InvalidParameterException'],
     ] as const) {
       expect((await awsFailure(tenant.client.send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId: id, ...input } as never)))).name).toBe(name_);
     }
@@ -208,7 +210,62 @@ describe('ListUsers', () => {
     expect((await awsFailure(list({ UsernamePrefix: `${prefix}-1` }, { NextToken: first.NextToken }))).message).toContain("'NextToken'");
     expect((await awsFailure(list({}, { MaxResults: 0 }))).message).toContain("'MaxResults'");
     expect((await awsFailure(list({ State: 'ACTIVE' }))).message).toContain("'Filters.State'");
-    expect((await awsFailure(list({ IdentityProviderUserIdPrefix: 'abc' }))).message).toContain("'Filters.IdentityProviderUserIdPrefix'");
+    expect((await awsFailure(list({ IdentityProviderUserIdPrefix: 'xyz' }))).message).toContain("'Filters.IdentityProviderUserIdPrefix'");
+  });
+});
+
+describe('roles and identity-provider links', () => {
+  const update = (UserId: string, members: Record<string, unknown>) =>
+    tenant.client.send(new UpdateUserCommand({ OrganizationId: org.organizationId, UserId, ...members }));
+
+  it('UpdateUser moves a user between USER and REMOTE_USER, audited; never to SYSTEM_USER, never a system user', async () => {
+    const { id, name } = await createUser();
+    await update(id, { Role: 'REMOTE_USER' });
+    expect((await describeUser(id)).UserRole).toBe('REMOTE_USER');
+    const listed = await tenant.client.send(new ListUsersCommand({ OrganizationId: org.organizationId, Filters: { UsernamePrefix: name } }));
+    expect(listed.Users!.map((u) => u.UserRole)).toEqual(['REMOTE_USER']);
+    await update(name, { Role: 'USER' });
+    expect((await describeUser(id)).UserRole).toBe('USER');
+    const events = await listAuditEvents(deps.db, { accountId: tenant.op.actor.accountId, targetId: id, actionPrefix: 'user.update', after: null, limit: 5 });
+    expect(events.map((e) => [e.before, e.after])).toEqual([
+      [{ role: 'REMOTE_USER' }, { role: 'USER' }],
+      [{ role: 'USER' }, { role: 'REMOTE_USER' }],
+    ]);
+
+    expect(await awsFailure(update('postmaster', { Role: 'USER' }))).toMatchObject({ name: 'EntityStateException', message: expect.stringMatching(/system user/) });
+    expect((await awsFailure(update('postmaster', { Role: 'SYSTEM_USER' }))).name).toBe('InvalidParameterException');
+    expect((await describeUser('postmaster')).UserRole).toBe('SYSTEM_USER');
+  });
+
+  it('IdentityProviderUserId: kept by CreateUser and UpdateUser, returned by DescribeUser and ListUsers, filtered by prefix, cleared by ""', async () => {
+    const store = Array.from({ length: 10 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+    const first = `${store}-00000001-89ab-cdef-0123-456789abcdef`;
+    const second = `${store}-00000002-89AB-CDEF-0123-456789ABCDEF`;
+    const a = await createUser(undefined, { IdentityProviderUserId: first });
+    const b = await createUser();
+    await update(b.id, { IdentityProviderUserId: second });
+    expect((await describeUser(a.id)).IdentityProviderUserId).toBe(first);
+    expect((await describeUser(b.name)).IdentityProviderUserId).toBe(second);
+
+    const pages = [];
+    for await (const page of paginateListUsers({ client: tenant.client, pageSize: 1 }, { OrganizationId: org.organizationId, Filters: { IdentityProviderUserIdPrefix: store.toUpperCase() } })) {
+      pages.push(page);
+    }
+    expect(pages.flatMap((p) => p.Users!.map((u) => [u.Id, u.IdentityProviderUserId]))).toEqual([
+      [a.id, first],
+      [b.id, second],
+    ]);
+    const byBoth = await tenant.client.send(
+      new ListUsersCommand({ OrganizationId: org.organizationId, Filters: { UsernamePrefix: b.name, IdentityProviderUserIdPrefix: `${store}-00000002-89ab` } }),
+    );
+    expect(byBoth.Users!.map((u) => u.Id)).toEqual([b.id]);
+
+    await update(a.id, { IdentityProviderUserId: '' });
+    expect((await describeUser(a.id)).IdentityProviderUserId).toBeUndefined();
+    const after = await tenant.client.send(new ListUsersCommand({ OrganizationId: org.organizationId, Filters: { IdentityProviderUserIdPrefix: store } }));
+    expect(after.Users!.map((u) => u.Id)).toEqual([b.id]);
+    const console = await callerFor(deps, tenant.op.actor).users.get({ organizationId: org.organizationId, userId: b.id });
+    expect(console.identityProviderUserId).toBe(second);
   });
 });
 

@@ -164,6 +164,32 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await fullShot('06-groups-list');
   });
 
+  it('disables groups in bulk, deletes a disabled one after typed confirmation, and finds it under Deleted', async () => {
+    await dismissNotices();
+    // The sticky header renders the select-all box twice: click the one shown.
+    await page.getByRole('checkbox', { name: 'Select all groups on this page' }).locator('visible=true').first().click();
+    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+    const disable = dialog('Disable 2 groups?');
+    await disable.getByText('Sales team').waitFor();
+    await disable.getByRole('button', { name: 'Disable' }).click();
+    await page.getByText('Disabled 2 groups.').waitFor();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Disabled' }).count()).toBe(2);
+
+    await page.getByRole('checkbox', { name: 'Select group Support' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const remove = dialog('Delete group Support?');
+    expect(await remove.getByRole('button', { name: 'Delete' }).isDisabled()).toBe(true);
+    await remove.getByLabel('Type delete to confirm').fill('delete');
+    await shot('07-delete-group');
+    await remove.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Deleted group Support.').waitFor();
+    await expect.poll(() => page.getByRole('row').count()).toBe(2); // header + Sales team
+
+    await page.getByRole('button', { name: 'Filter groups by state' }).click();
+    await page.getByRole('option', { name: 'Deleted' }).click();
+    await page.getByRole('row').filter({ hasText: 'Support' }).getByText('Deleted').waitFor();
+  });
+
   it('creates an access key and shows its secret once', async () => {
     await dismissNotices();
     await sideNav().getByRole('link', { name: 'Access keys' }).click();
@@ -180,7 +206,7 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     const secret = /[A-Za-z0-9+/]{40}/.exec(text.replace(keyId, ''))![0];
     await created.getByRole('button', { name: 'Copy Secret access key' }).click();
     await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(secret);
-    await shot('07-access-key-secret');
+    await shot('08-access-key-secret');
     await created.getByRole('button', { name: 'Done' }).click();
 
     const row = page.getByRole('row').filter({ hasText: keyId });
@@ -196,7 +222,7 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await row.getByText('Inactive').waitFor();
     await page.getByRole('button', { name: 'Activate' }).click();
     await row.getByText('Active').waitFor();
-    await fullShot('08-access-keys');
+    await fullShot('08b-access-keys');
   });
 
   it('creates a read-only API token for one organization, shown once', async () => {
@@ -270,7 +296,7 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await page.getByRole('row').filter({ hasText: 'Deactivated access key' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Created API token' }).filter({ hasText: 'Nightly export' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Created group' }).filter({ hasText: 'Sales team' }).getByRole('link', { name: alias }).waitFor();
-    await fullShot('13-account-activity');
+    await shot('13-account-activity');
   });
 
   it("lists the organization's kept notices in the Outbox", async () => {

@@ -337,12 +337,8 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
   });
 
   it('shows the user activity', async () => {
-    console.log('NAV before', await page.getByRole('link', { name: 'Account activity' }).isVisible());
     await openTab('Activity');
     await page.getByText('device.wipe').first().waitFor();
-    console.log('NAV after', await page.getByRole('link', { name: 'Account activity' }).isVisible());
-    await page.waitForTimeout(500);
-    console.log('NAV after2', await page.getByRole('link', { name: 'Account activity' }).isVisible(), await page.evaluate('document.documentElement.scrollWidth'));
     await page.getByText('mailbox.update_quota').first().waitFor();
     await shot('23-activity');
   });

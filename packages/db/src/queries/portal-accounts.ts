@@ -1,5 +1,4 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { EntityState } from '@mailyard/core/entities';
 import type { OrganizationState } from '@mailyard/core/organizations';
 import type { UserRole } from '@mailyard/core/users';
@@ -28,27 +27,32 @@ export type PortalAccount = Awaited<ReturnType<typeof findPortalAccount>> & {};
 
 const ofUser = (k: UserKey) => and(eq(users.organizationId, k.organizationId), eq(users.id, k.userId));
 
-/** The user holding `address` (primary or alias), with its organization; group addresses name no user. */
-const holderOf = <C extends SelectedFields>(db: Db, address: string, columns: C) =>
-  db
-    .select(columns)
-    .from(addresses)
-    .innerJoin(users, and(eq(users.organizationId, addresses.organizationId), eq(users.id, addresses.entityId)))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(addresses.address, address.trim().toLowerCase()), eq(addresses.entityType, 'USER')));
+/** The user holding an address (primary or alias); group addresses name no user. */
+const userOfAddress = and(eq(users.organizationId, addresses.organizationId), eq(users.id, addresses.entityId), eq(addresses.entityType, 'USER'));
+const heldAddress = (address: string) => eq(addresses.address, address.trim().toLowerCase());
 
 /** The account holding `address` — the "forgot password" look-up. */
 export async function findPortalAccountByAddress(db: Db, address: string) {
-  const [row] = await holderOf(db, address, accountColumns);
+  const [row] = await db
+    .select(accountColumns)
+    .from(addresses)
+    .innerJoin(users, userOfAddress)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(heldAddress(address));
   return row ?? null;
 }
 
 /**
- * The account holding `address`, with its password hash: for the verifiers of every place a user signs in (the
- * portal, device sync) and for nothing else.
+ * The account holding `address`, with its password hash: for the verifier of every place a user signs in (the
+ * portal, device sync), and for nothing else.
  */
 export async function findSignInAccount(db: Db, address: string) {
-  const [row] = await holderOf(db, address, { ...accountColumns, passwordHash: users.passwordHash });
+  const [row] = await db
+    .select({ ...accountColumns, passwordHash: users.passwordHash })
+    .from(addresses)
+    .innerJoin(users, userOfAddress)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(heldAddress(address));
   return row ?? null;
 }
 

@@ -9,5 +9,9 @@ const statuses: Record<Status, [StatusIndicatorProps.Type, string]> = {
 
 export function ApiTokenStatus({ status }: { status: Status }) {
   const [type, text] = statuses[status];
-  return <StatusIndicator type={type}>{text}</StatusIndicator>;
+  return (
+    <StatusIndicator type={type} wrapText={false}>
+      {text}
+    </StatusIndicator>
+  );
 }

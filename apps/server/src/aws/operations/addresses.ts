@@ -1,10 +1,11 @@
 import { AddAliasInput, emailAddressSchema, splitAddress } from '@mailyard/core/addresses';
 import { z } from 'zod';
-import { addAlias } from '../../services/users/add-alias.ts';
-import { listUserAddresses } from '../../services/users/list-addresses.ts';
-import { removeAlias } from '../../services/users/remove-alias.ts';
-import { setUserPrimaryAddress } from '../../services/users/set-primary-address.ts';
-import { entityNamed, entityWithId, usersOnly } from '../entities.ts';
+import { memberTypes } from '@mailyard/core/entities';
+import { addAlias } from '../../services/addresses/add-alias.ts';
+import { listAddresses } from '../../services/addresses/list.ts';
+import { removeAlias } from '../../services/addresses/remove-alias.ts';
+import { setPrimaryAddress } from '../../services/addresses/set-primary.ts';
+import { entityNamed, entityWithId } from '../entities.ts';
 import { EmailAddress, EntityIdentifier, OrganizationId, page, structure, WorkMailIdentifier } from '../model.ts';
 import { operation } from '../operation.ts';
 import { TokenScope } from '../pagination.ts';
@@ -13,15 +14,14 @@ import { parseCore } from '../validation.ts';
 
 const email = (value: string, member: string) => parseCore(z.object({ email: emailAddressSchema }), { email: value }, { email: member }).email;
 
-/** An alias on one of the organization's verified domains, free across the whole system; at most 100 per user. */
+/** An alias of a user or group, on one of the organization's verified domains, free across the whole system; at most 100 per entity. */
 export const CreateAlias = operation(
   structure({ OrganizationId: OrganizationId(), EntityId: WorkMailIdentifier(), Alias: EmailAddress() }),
   async (ctx, input) => {
     const { localPart, domain } = splitAddress(input.Alias)!;
     const alias = parseCore(AddAliasInput.omit({ organizationId: true, entityId: true }), { localPart, domain }, { localPart: 'Alias', domain: 'Alias' });
     const entity = await entityWithId(ctx, input.OrganizationId, input.EntityId);
-    usersOnly(entity, 'aliases');
-    await addAlias(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, entityId: entity.id, ...alias });
+    await addAlias(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, entityId: entity.id, ...alias }, memberTypes);
     return {};
   },
 );
@@ -31,19 +31,17 @@ export const DeleteAlias = operation(
   async (ctx, input) => {
     const address = email(input.Alias, 'Alias');
     const entity = await entityWithId(ctx, input.OrganizationId, input.EntityId);
-    usersOnly(entity, 'aliases');
-    await removeAlias(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, entityId: entity.id, address });
+    await removeAlias(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, entityId: entity.id, address }, memberTypes);
     return {};
   },
 );
 
-/** The aliases only, alphabetically (the primary address is DescribeUser's Email), paged by the last one shown. */
+/** The aliases only, alphabetically (the primary address is DescribeUser's or DescribeGroup's Email), paged by the last one shown. */
 export const ListAliases = operation(structure({ OrganizationId: OrganizationId(), EntityId: WorkMailIdentifier(), ...page }), async (ctx, input) => {
   const tokens = new TokenScope('ListAliases', { o: input.OrganizationId, e: input.EntityId.toLowerCase() });
   const { cursor, limit } = tokens.page(input);
   const entity = await entityWithId(ctx, input.OrganizationId, input.EntityId);
-  usersOnly(entity, 'aliases');
-  const addresses = await listUserAddresses(ctx.deps.db, ctx.actor, { organizationId: input.OrganizationId, userId: entity.id });
+  const addresses = await listAddresses(ctx.deps.db, ctx.actor, { organizationId: input.OrganizationId, entityId: entity.id }, memberTypes);
   const aliases = addresses.filter((a) => !a.isPrimary && (cursor === undefined || a.address > cursor)).map((a) => a.address);
   const shown = aliases.slice(0, limit);
   return compact({ Aliases: shown, NextToken: tokens.token(aliases.length > limit ? shown.at(-1)! : null) });
@@ -55,8 +53,7 @@ export const UpdatePrimaryEmailAddress = operation(
   async (ctx, input) => {
     const address = email(input.Email, 'Email');
     const entity = await entityNamed(ctx, input.OrganizationId, input.EntityId, 'EntityId');
-    usersOnly(entity, 'UpdatePrimaryEmailAddress');
-    await setUserPrimaryAddress(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, entityId: entity.id, address });
+    await setPrimaryAddress(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, entityId: entity.id, address }, memberTypes);
     return {};
   },
 );

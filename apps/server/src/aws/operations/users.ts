@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { failIf } from '@mailyard/core/errors';
 import { organizationId as organizationIdSchema } from '@mailyard/core/organizations';
 import {
   displayNameSchema,
+  identityProviderUserIdSchema,
   ListUsersInput,
   optionalUserAttribute,
-  roleRefusal,
-  userDetailsFields,
+  UpdateUserInput,
   userNameSchema,
   type UserSummary,
 } from '@mailyard/core/users';
@@ -34,13 +33,12 @@ import {
   UserRole,
   WorkMailIdentifier,
 } from '../model.ts';
-import { operation, unsupportedMember } from '../operation.ts';
+import { operation } from '../operation.ts';
 import { TokenScope } from '../pagination.ts';
 import { compact, epochSeconds } from '../protocol.ts';
 import { parseCore } from '../validation.ts';
 
 const seconds = (d: Date | null) => d && epochSeconds(d);
-const NO_IDENTITY_PROVIDER = 'Mailyard users have no IAM Identity Center link.';
 
 /**
  * The user as CreateUser gives it, through the core field schemas the console's form uses. The reserved-name rule
@@ -52,6 +50,7 @@ const NewUserFields = z.object({
   displayName: displayNameSchema,
   firstName: optionalUserAttribute('firstName'),
   lastName: optionalUserAttribute('lastName'),
+  identityProviderUserId: identityProviderUserIdSchema.optional(),
 });
 
 /** CreateUser makes a DISABLED user without an address (§2.4); RegisterToWorkMail enables it. */
@@ -68,11 +67,24 @@ export const CreateUser = operation(
     IdentityProviderUserId: IdentityProviderUserId().optional(),
   }),
   async ({ deps, actor }, input) => {
-    if (input.IdentityProviderUserId !== undefined) unsupportedMember('IdentityProviderUserId', NO_IDENTITY_PROVIDER);
     const fields = parseCore(
       NewUserFields,
-      { organizationId: input.OrganizationId, name: input.Name, displayName: input.DisplayName, firstName: input.FirstName, lastName: input.LastName },
-      { organizationId: 'OrganizationId', name: 'Name', displayName: 'DisplayName', firstName: 'FirstName', lastName: 'LastName' },
+      {
+        organizationId: input.OrganizationId,
+        name: input.Name,
+        displayName: input.DisplayName,
+        firstName: input.FirstName,
+        lastName: input.LastName,
+        identityProviderUserId: input.IdentityProviderUserId,
+      },
+      {
+        organizationId: 'OrganizationId',
+        name: 'Name',
+        displayName: 'DisplayName',
+        firstName: 'FirstName',
+        lastName: 'LastName',
+        identityProviderUserId: 'IdentityProviderUserId',
+      },
     );
     const { userId } = await createUser(
       deps,
@@ -143,7 +155,6 @@ export const ListUsers = operation(
   }),
   async (ctx, input) => {
     const filters = input.Filters ?? {};
-    if (filters.IdentityProviderUserIdPrefix !== undefined) unsupportedMember('Filters.IdentityProviderUserIdPrefix', NO_IDENTITY_PROVIDER);
     const tokens = new TokenScope('ListUsers', { o: input.OrganizationId, f: filters });
     const query = parseCore(
       ListUsersInput,
@@ -153,6 +164,7 @@ export const ListUsers = operation(
         usernamePrefix: filters.UsernamePrefix,
         displayNamePrefix: filters.DisplayNamePrefix,
         primaryEmailPrefix: filters.PrimaryEmailPrefix,
+        identityProviderUserIdPrefix: filters.IdentityProviderUserIdPrefix,
         state: filters.State,
       },
       {
@@ -160,6 +172,7 @@ export const ListUsers = operation(
         usernamePrefix: 'Filters.UsernamePrefix',
         displayNamePrefix: 'Filters.DisplayNamePrefix',
         primaryEmailPrefix: 'Filters.PrimaryEmailPrefix',
+        identityProviderUserIdPrefix: 'Filters.IdentityProviderUserIdPrefix',
         state: 'Filters.State',
         limit: 'MaxResults',
         cursor: 'NextToken',
@@ -172,9 +185,14 @@ export const ListUsers = operation(
 );
 
 /** Core field → WorkMail member: the same name, capitalised. */
-const detailMembers: Record<string, string> = Object.fromEntries(Object.keys(userDetailsFields).map((f) => [f, f[0]!.toUpperCase() + f.slice(1)]));
+const updateMembers: Record<string, string> = Object.fromEntries(
+  Object.keys(UpdateUserInput.shape).map((f) => [f, f === 'userId' ? 'UserId' : f[0]!.toUpperCase() + f.slice(1)]),
+);
 
-/** Only the members present change; an empty attribute clears it (the display name cannot be cleared). */
+/**
+ * Only the members present change; an empty attribute clears it (the display name cannot be cleared), and so does
+ * an empty IdentityProviderUserId. Role moves a user between USER and REMOTE_USER.
+ */
 export const UpdateUser = operation(
   structure({
     OrganizationId: OrganizationId(),
@@ -197,34 +215,32 @@ export const UpdateUser = operation(
     IdentityProviderUserId: IdentityProviderUserIdForUpdate().optional(),
   }),
   async (ctx, input) => {
-    if (input.Role !== undefined) failIf(roleRefusal(input.Role));
-    if (input.IdentityProviderUserId) unsupportedMember('IdentityProviderUserId', NO_IDENTITY_PROVIDER);
-    const details = parseCore(
-      z.object(userDetailsFields),
+    const { OrganizationId: organizationId, UserId: identifier, ...members } = input;
+    const changes = parseCore(
+      UpdateUserInput.omit({ userId: true }),
       {
-        displayName: input.DisplayName,
-        firstName: input.FirstName,
-        lastName: input.LastName,
-        hiddenFromGlobalAddressList: input.HiddenFromGlobalAddressList,
-        initials: input.Initials,
-        telephone: input.Telephone,
-        street: input.Street,
-        jobTitle: input.JobTitle,
-        city: input.City,
-        company: input.Company,
-        zipCode: input.ZipCode,
-        department: input.Department,
-        country: input.Country,
-        office: input.Office,
+        organizationId,
+        role: members.Role,
+        displayName: members.DisplayName,
+        firstName: members.FirstName,
+        lastName: members.LastName,
+        hiddenFromGlobalAddressList: members.HiddenFromGlobalAddressList,
+        initials: members.Initials,
+        telephone: members.Telephone,
+        street: members.Street,
+        jobTitle: members.JobTitle,
+        city: members.City,
+        company: members.Company,
+        zipCode: members.ZipCode,
+        department: members.Department,
+        country: members.Country,
+        office: members.Office,
+        identityProviderUserId: members.IdentityProviderUserId,
       },
-      detailMembers,
+      updateMembers,
     );
-    const entity = await entityNamed(ctx, input.OrganizationId, input.UserId, 'UserId', ['USER']);
-    if (input.Role !== undefined) {
-      const user = await getUser(ctx.deps.db, ctx.actor, { organizationId: input.OrganizationId, userId: entity.id });
-      if (user.role !== input.Role) unsupportedMember('Role', `Mailyard does not change the role of an existing user (it is ${user.role}).`);
-    }
-    await updateUserDetails(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, userId: entity.id, ...details });
+    const entity = await entityNamed(ctx, organizationId, identifier, 'UserId', ['USER']);
+    await updateUserDetails(ctx.deps, ctx.actor, { ...changes, userId: entity.id });
     return {};
   },
 );

@@ -2,7 +2,7 @@ import type { SetPrimaryAddressInput } from '@mailyard/core/addresses';
 import type { MemberType } from '@mailyard/core/entities';
 import { failIf } from '@mailyard/core/errors';
 import { inTransaction, type Db } from '@mailyard/db';
-import { deleteAddress, findAddress, setPrimaryAddress, type AddressOrigin, type EntityType } from '@mailyard/db/queries/addresses';
+import { deleteAddress, findAddress, setPrimaryAddress as markPrimary, type AddressOrigin, type EntityType } from '@mailyard/db/queries/addresses';
 import { updateGroup } from '@mailyard/db/queries/groups';
 import { updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
@@ -36,7 +36,7 @@ export async function changePrimaryAddress(
     const isPrimary = email === null || o.freeOld === true;
     await claimAddress(tx, { organizationId, entityId: id, entityType: entity.type, address, isPrimary, origin: o.origin, field: o.field }, o.now);
   }
-  if (email !== null) await setPrimaryAddress(tx, { organizationId, entityId: id, address });
+  if (email !== null) await markPrimary(tx, { organizationId, entityId: id, address });
   if (entity.type === 'USER') await updateUser(tx, organizationId, id, { email: address, updatedAt: o.now });
   else await updateGroup(tx, organizationId, id, { primaryEmail: address, updatedAt: o.now });
   return true;

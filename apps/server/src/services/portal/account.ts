@@ -4,6 +4,8 @@ import type { Db } from '@mailyard/db';
 import { findPortalAccount, lockPortalAccount, type PortalAccount } from '@mailyard/db/queries/portal-accounts';
 import { countUserSessions, findRecoveryVerification } from '@mailyard/db/queries/self-service';
 import type { UserActor } from '../actor.ts';
+import type { AddressHolder } from '../addresses/holder.ts';
+import { userTarget } from './session.ts';
 
 /**
  * The signed-in user's own account, locked for a change. The session was checked when the request came in;
@@ -14,6 +16,13 @@ export async function lockOwnAccount(db: Db, actor: UserActor): Promise<PortalAc
   if (!account) fail('AUTH.REQUIRED', 'Sign in to continue.');
   failIf(portalAccessRefusal(account));
   return account;
+}
+
+/** The signed-in user as the holder of their own addresses, locked: aliases change through the console's paths. */
+export async function lockOwnAddressHolder(db: Db, actor: UserActor): Promise<AddressHolder> {
+  const account = await lockOwnAccount(db, actor);
+  const { organizationId, userId } = actor;
+  return { organizationId, type: 'USER', id: userId, name: account.name, state: account.state, email: account.primaryEmail, role: account.role, target: userTarget(actor) };
 }
 
 export interface MyAccount {

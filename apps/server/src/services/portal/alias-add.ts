@@ -1,15 +1,13 @@
-import { addressProblems, checkSelfServiceAlias, joinAddress } from '@mailyard/core/addresses';
-import { fail, failIf } from '@mailyard/core/errors';
+import { checkSelfServiceAlias } from '@mailyard/core/addresses';
+import { failIf } from '@mailyard/core/errors';
 import type { AddOwnAliasInput } from '@mailyard/core/portal';
 import { inTransaction } from '@mailyard/db';
 import { countEntityAliases } from '@mailyard/db/queries/addresses';
 import type { Deps } from '../../deps.ts';
 import type { UserActor } from '../actor.ts';
-import { claimAddress } from '../addresses/claim.ts';
-import { recordAudit } from '../audit.ts';
-import { lockOwnAccount } from './account.ts';
+import { aliasAddress, giveAlias } from '../addresses/add-alias.ts';
+import { lockOwnAddressHolder } from './account.ts';
 import { selfServiceAliasRules } from './aliases-list.ts';
-import { userTarget } from './session.ts';
 
 /**
  * The user gives themselves an alias within the organization's self-service policy. It is an address like any
@@ -19,20 +17,12 @@ import { userTarget } from './session.ts';
 export async function addMyAlias(deps: Deps, actor: UserActor, input: AddOwnAliasInput): Promise<{ address: string }> {
   const now = deps.clock();
   return inTransaction(deps.db, async (tx) => {
-    await lockOwnAccount(tx, actor);
+    const holder = await lockOwnAddressHolder(tx, actor);
     const { policy, domains } = await selfServiceAliasRules(tx, actor);
     const currentAliasCount = await countEntityAliases(tx, actor.organizationId, actor.userId);
     failIf(checkSelfServiceAlias(policy, { localPart: input.localPart, domain: input.domain, currentAliasCount, organizationDomains: domains }));
-    const address = joinAddress(input.localPart, input.domain);
-    // Each part is valid on its own; together they may still exceed the 254-character limit.
-    const problems = addressProblems(address);
-    if (problems.length > 0) fail('ADDRESS.INVALID', problems.join(' '), { field: 'localPart' });
-    await claimAddress(
-      tx,
-      { organizationId: actor.organizationId, entityId: actor.userId, entityType: 'USER', address, isPrimary: false, origin: 'self_service', field: 'localPart' },
-      now,
-    );
-    await recordAudit(tx, actor, { action: 'user.alias_add', target: userTarget(actor), after: { alias: address } }, now);
+    const address = aliasAddress(input.localPart, input.domain);
+    await giveAlias(tx, actor, holder, address, now);
     return { address };
   });
 }

@@ -21,7 +21,7 @@ export function userActorFor(account: Pick<PortalAccount, 'accountId' | 'organiz
 }
 
 /** The audit target of everything a user does to their own account. */
-export const userTarget = (actor: UserActor) => ({ type: 'user', id: actor.userId, label: actor.label });
+export const userTarget = (actor: UserActor) => ({ type: 'user' as const, id: actor.userId, label: actor.label });
 
 /**
  * The user behind a portal cookie, or null. The account's state is read on every request: once the user is

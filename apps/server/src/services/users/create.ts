@@ -27,6 +27,8 @@ export interface NewUser {
   details?: UserCreationDetails | undefined;
   hiddenFromGlobalAddressList?: boolean | undefined;
   role?: UserRole | undefined;
+  /** WorkMail's IdentityProviderUserId: the IAM Identity Center user this one is linked to. */
+  identityProviderUserId?: string | undefined;
   /** Without one the user cannot sign in until an operator resets it (WorkMail's CreateUser allows that). */
   password?: string | undefined;
   /** With `register`: the primary address; absent = <name>@<default domain>. */
@@ -64,6 +66,7 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
         details: input.details,
         hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
         role,
+        identityProviderUserId: input.identityProviderUserId ?? null,
         passwordHash,
         createdAt: now,
       });
@@ -88,6 +91,7 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
             ...input.details,
             hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
             role,
+            ...(input.identityProviderUserId ? { identityProviderUserId: input.identityProviderUserId } : {}),
             state: email ? 'ENABLED' : 'DISABLED',
             email,
           },

@@ -1,5 +1,5 @@
 import { failIf } from '@mailyard/core/errors';
-import { canEdit, type UpdateUserDetailsInput } from '@mailyard/core/users';
+import { canChangeRole, canEdit, type UpdateUserInput } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
 import { updateUser, type UserPatch } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
@@ -8,22 +8,24 @@ import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
 import { requireUser, userFacts, userTarget } from './access.ts';
 
-type Details = Omit<UpdateUserDetailsInput, 'organizationId' | 'userId'>;
+type Changes = Omit<UpdateUserInput, 'organizationId' | 'userId'>;
 
 /**
- * "Editing user details" (and WorkMail's UpdateUser): only the fields present change, `null` clears one.
- * The audit event holds the changed fields only, before and after.
+ * "Editing user details" and WorkMail's UpdateUser (which may also move a user between USER and REMOTE_USER, and
+ * set or clear its identity-provider link): only the fields present change, `null` clears one. One transaction;
+ * the audit event holds the changed fields only, before and after.
  */
-export async function updateUserDetails(deps: Deps, actor: OperatorActor, input: UpdateUserDetailsInput): Promise<void> {
-  const { organizationId, userId, ...details } = input;
+export async function updateUserDetails(deps: Deps, actor: OperatorActor, input: UpdateUserInput): Promise<void> {
+  const { organizationId, userId, ...changes } = input;
   const now = deps.clock();
   await inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, organizationId);
     const user = await requireUser(tx, org.id, userId, { lock: true });
     failIf(canEdit(userFacts(user)));
-    const before: Partial<Details> = {};
-    const after: Partial<Details> = {};
-    for (const [field, value] of Object.entries(details) as [keyof Details, Details[keyof Details]][]) {
+    if (changes.role !== undefined) failIf(canChangeRole(userFacts(user), changes.role));
+    const before: Partial<Changes> = {};
+    const after: Partial<Changes> = {};
+    for (const [field, value] of Object.entries(changes) as [keyof Changes, Changes[keyof Changes]][]) {
       if (value === undefined || value === user[field]) continue;
       (before as Record<string, unknown>)[field] = user[field];
       (after as Record<string, unknown>)[field] = value;
