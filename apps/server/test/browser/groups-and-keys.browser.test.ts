@@ -166,8 +166,8 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
 
   it('disables groups in bulk, deletes a disabled one after typed confirmation, and finds it under Deleted', async () => {
     await dismissNotices();
-    // The sticky header renders the select-all box twice: click the one shown.
-    await page.getByRole('checkbox', { name: 'Select all groups on this page' }).locator('visible=true').first().click();
+    await page.getByRole('checkbox', { name: 'Select group Sales team' }).click();
+    await page.getByRole('checkbox', { name: 'Select group Support' }).click();
     await page.getByRole('button', { name: 'Disable', exact: true }).click();
     const disable = dialog('Disable 2 groups?');
     await disable.getByText('Sales team').waitFor();
@@ -183,6 +183,7 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await shot('07-delete-group');
     await remove.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('Deleted group Support.').waitFor();
+    await page.getByRole('checkbox', { name: 'Select group Sales team' }).click(); // unselect
     await expect.poll(() => page.getByRole('row').count()).toBe(2); // header + Sales team
 
     await page.getByRole('button', { name: 'Filter groups by state' }).click();
