@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createMailyardClient } from '../packages/client/src/index.ts';
 import { runMigrations } from '../packages/db/src/index.ts';
@@ -21,7 +22,7 @@ import { createUser } from '../apps/server/src/services/users/create.ts';
 import { benchDeps } from './deps.ts';
 import { renderReport, type ListResult } from './report.ts';
 import { BENCH_PASSWORD, benchAccount, benchOrganizationId, isSeeded, seed } from './seed.ts';
-import { measure, ms } from './stats.ts';
+import { measure, measurePair, ms } from './stats.ts';
 
 const log = (line: string) => console.log(line);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -92,11 +93,19 @@ async function main() {
       },
     ];
 
+    const loadBefore = os.loadavg()[0]!;
+    // The floor of any call: HTTP to the same server and one trivial query (`/healthz`), without tRPC or a token check.
+    const floor = await measure(ITERATIONS, WARMUP, () => fetch(`${server.url}/healthz`).then((r) => r.text()));
+    log(`GET /healthz: p50 ${ms(floor.p50)} / p95 ${ms(floor.p95)} ms`);
     const lists: ListResult[] = [];
     for (const c of cases) {
       const query: UsersPageQuery = { organizationId, limit: base.limit + 1, ...c.direct };
-      const http = await measure(ITERATIONS, WARMUP, () => client.users.list.query({ ...base, ...c.input }));
-      const sql = await measure(ITERATIONS, WARMUP, () => listUsersPage(deps.db, query));
+      const [http, sql] = await measurePair(
+        ITERATIONS,
+        WARMUP,
+        () => client.users.list.query({ ...base, ...c.input }),
+        () => listUsersPage(deps.db, query),
+      );
       const recording = recordingDatabase(target.url);
       await listUsersPage(recording.db, query);
       await recording.close();
@@ -121,6 +130,8 @@ async function main() {
       date: new Date(),
       database: await serverFacts(deps.db),
       iterations: ITERATIONS,
+      load: [loadBefore, os.loadavg()[0]!],
+      floor,
       warmup: WARMUP,
       seedSeconds,
       lists,

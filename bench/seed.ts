@@ -18,9 +18,12 @@ export const benchDomain = (k: number) => `bench-${String(k).padStart(4, '0')}.b
 /** Organizations seeded per statement after the big one: about 100,000 users each time. */
 const CHUNK = 111;
 
+/** Whether the data is there: `true` when complete, `false` when the database has none of it; a partial seed is an error. */
 export async function isSeeded(db: Db): Promise<boolean> {
   const { organizations, users } = await benchOrganizationCount(db);
-  return organizations === ORGANIZATIONS && users === USERS;
+  if (organizations === ORGANIZATIONS && users === USERS) return true;
+  if (organizations === 0) return false;
+  throw new Error(`The bench database holds ${organizations} organizations and ${users} users, not the seeded sizes: run \`pnpm bench --reseed\`.`);
 }
 
 /** 1,000 organizations and 1,000,000 users (100,000 in the first), their addresses and mailboxes, into an empty database. */

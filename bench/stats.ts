@@ -26,3 +26,25 @@ export async function measure(n: number, warmup: number, fn: (i: number) => Prom
 }
 
 export const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
+
+/**
+ * Times `a` and `b` alternately, call after call, so both meet the same load on a shared machine and their ratio
+ * means something even when the machine is busy.
+ */
+export async function measurePair(n: number, warmup: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Stats, Stats]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const samplesA: number[] = [];
+  const samplesB: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let started = performance.now();
+    await a();
+    samplesA.push(performance.now() - started);
+    started = performance.now();
+    await b();
+    samplesB.push(performance.now() - started);
+  }
+  return [stats(samplesA), stats(samplesB)];
+}

@@ -136,6 +136,20 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await fullShot('04-group-detail');
   });
 
+  it("adds an alias to the group and makes it the group's primary address", async () => {
+    await page.getByRole('tab', { name: 'Email addresses' }).click();
+    await page.getByRole('button', { name: 'Add alias' }).click();
+    const add = dialog('Add alias to Sales team');
+    await add.getByLabel('Alias, part before @').fill('team');
+    await add.getByRole('button', { name: 'Add alias' }).click();
+    await page.getByText(`The alias team@${org.domain} was added to group Sales team.`).waitFor();
+    await page.getByRole('radio', { name: `Select team@${org.domain}` }).click();
+    await page.getByRole('button', { name: 'Set as primary' }).click();
+    await page.getByText(`team@${org.domain} is now the primary address of Sales team.`, { exact: false }).waitFor();
+    await page.getByRole('row').filter({ hasText: `team@${org.domain}` }).getByText('Primary').waitFor();
+    await fullShot('04b-group-addresses');
+  });
+
   it('enables a disabled group from the list, with the address reviewed in the dialog', async () => {
     await dismissNotices();
     await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Groups' }).click();
@@ -173,7 +187,7 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await disable.getByText('Sales team').waitFor();
     await disable.getByRole('button', { name: 'Disable' }).click();
     await page.getByText('Disabled 2 groups.').waitFor();
-    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Disabled' }).count()).toBe(2);
+    await expect.poll(() => page.getByRole('row').filter({ has: page.getByText('Disabled', { exact: true }) }).count()).toBe(2);
 
     await page.getByRole('checkbox', { name: 'Select group Support' }).click();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();

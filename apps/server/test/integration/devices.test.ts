@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_LIMITS } from '@mailyard/core/auth';
 import { MAX_DEVICES_PER_USER } from '@mailyard/core/devices';
+import { PORTAL_LIMITS } from '@mailyard/core/portal';
 import { insertDevice } from '@mailyard/db/queries/devices';
 import { updateOrganization } from '@mailyard/db/queries/organizations';
 import { callerFor } from '../support/caller.ts';
@@ -8,6 +9,7 @@ import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { failure } from '../support/errors.ts';
 import { createOperator, type TestOperator } from '../support/fixtures.ts';
 import { createActiveOrganization, createMailboxUser, USER_PASSWORD } from '../support/mailbox-fixtures.ts';
+import { portalBrowser } from '../support/portal.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let deps: TestDeps;
@@ -134,6 +136,19 @@ describe('device sync endpoint', () => {
     expect(limited.body).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     deps.clock.advance(SIGN_IN_LIMITS.windowMinutes * 60_000);
+    expect((await sync({ address: user.email })).status).toBe(200);
+  });
+
+  it('shares an address’s guess budget with the portal: failures through either count against both', async () => {
+    const user = await newUser();
+    const portal = portalBrowser(deps, { ip: '10.9.0.1' });
+    for (let i = 0; i < PORTAL_LIMITS.signIn.perAddress; i++) {
+      if (i % 2 === 0) expect((await sync({ address: user.email, password: 'Wrong-Password-1' })).status).toBe(401);
+      else expect((await failure(portal.portal.signIn({ email: user.email.toUpperCase(), password: 'Wrong-Password-1' }))).code).toBe('UNAUTHORIZED');
+    }
+    expect((await sync({ address: user.email })).status).toBe(429);
+    expect(await failure(portal.portal.signIn({ email: user.email, password: USER_PASSWORD }))).toMatchObject({ domainCode: 'AUTH.RATE_LIMITED' });
+    deps.clock.advance(PORTAL_LIMITS.signIn.windowMinutes * 60_000);
     expect((await sync({ address: user.email })).status).toBe(200);
   });
 

@@ -401,6 +401,10 @@ describe('tenant isolation', () => {
       ['removeMember', () => intruder.removeMember({ ...groupRef, memberId: alice.userId })],
       ['listMembers', () => intruder.listMembers(groupRef)],
       ['listGroupsOf', () => intruder.listGroupsOf({ organizationId, entityId: alice.userId })],
+      ['listAddresses', () => intruder.listAddresses(groupRef)],
+      ['addAlias', () => intruder.addAlias({ organizationId, entityId: group.id, localPart: 'hijack', domain: org.domain })],
+      ['removeAlias', () => intruder.removeAlias({ organizationId, entityId: group.id, address: `private@${org.domain}` })],
+      ['setPrimaryAddress', () => intruder.setPrimaryAddress({ organizationId, entityId: group.id, address: `hijack@${org.domain}` })],
     ];
     for (const [name, call] of calls) {
       expect({ name, ...(await failure(call())) }).toMatchObject({ name, code: 'NOT_FOUND', domainCode: 'ORGANIZATION.NOT_FOUND' });

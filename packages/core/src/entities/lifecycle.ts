@@ -1,3 +1,4 @@
+import { normalizeAddress } from '../addresses/address.ts';
 import type { ErrorCode } from '../errors/codes.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
 import type { EntityState } from './state.ts';
@@ -17,6 +18,24 @@ export interface LifecycleSubject {
 
 export function enableRefusal(s: LifecycleSubject): Refusal | null {
   if (s.state === 'DELETED') return refusal(s.code, `${s.noun} "${s.name}" is deleted and cannot be enabled.`, { state: s.state });
+  return null;
+}
+
+/**
+ * `null` when the entity may be enabled with `email`. As WorkMail's RegisterToWorkMail: enabling an ENABLED entity
+ * with its own address (`current`) changes nothing; with another address it is refused (EntityAlreadyRegistered).
+ */
+export function enableWithAddressRefusal(
+  s: LifecycleSubject,
+  current: string | null | undefined,
+  email: string | undefined,
+  alreadyRegistered: ErrorCode,
+): Refusal | null {
+  const refused = enableRefusal(s);
+  if (refused) return refused;
+  if (s.state === 'ENABLED' && email !== undefined && current && normalizeAddress(email) !== normalizeAddress(current)) {
+    return refusal(alreadyRegistered, `${s.noun} "${s.name}" is already enabled with the address ${current}.`, { field: 'email', email: current });
+  }
   return null;
 }
 

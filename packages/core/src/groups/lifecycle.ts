@@ -1,14 +1,13 @@
-import { normalizeAddress } from '../addresses/address.ts';
 import {
   addressChangeRefusal,
   deleteRefusal,
   disableRefusal,
   editRefusal,
-  enableRefusal,
+  enableWithAddressRefusal,
   type LifecycleSubject,
 } from '../entities/lifecycle.ts';
 import type { EntityState } from '../entities/state.ts';
-import { refusal, type Refusal } from '../errors/refusal.ts';
+import type { Refusal } from '../errors/refusal.ts';
 
 /** Groups follow the users' lifecycle: created, enabled with an address, disabled, then deleted. */
 export interface GroupFacts {
@@ -20,21 +19,9 @@ export interface GroupFacts {
 
 const subject = (g: GroupFacts): LifecycleSubject => ({ noun: 'Group', name: g.name, state: g.state, code: 'GROUP.INVALID_STATE' });
 
-/**
- * `null` when the group may be enabled with `email`. As WorkMail's RegisterToWorkMail: enabling an ENABLED group
- * with its own address changes nothing; with another address it is refused (EntityAlreadyRegistered).
- */
-export function canEnableGroup(g: GroupFacts, email?: string): Refusal | null {
-  const refused = enableRefusal(subject(g));
-  if (refused) return refused;
-  if (g.state === 'ENABLED' && email !== undefined && g.email && normalizeAddress(email) !== normalizeAddress(g.email)) {
-    return refusal('GROUP.ALREADY_REGISTERED', `Group "${g.name}" is already enabled with the address ${g.email}.`, {
-      field: 'email',
-      email: g.email,
-    });
-  }
-  return null;
-}
+/** `null` when the group may be enabled with `email` (WorkMail's RegisterToWorkMail: see `enableWithAddressRefusal`). */
+export const canEnableGroup = (g: GroupFacts, email?: string): Refusal | null =>
+  enableWithAddressRefusal(subject(g), g.email, email, 'GROUP.ALREADY_REGISTERED');
 
 export const canDisableGroup = (g: GroupFacts): Refusal | null => disableRefusal(subject(g));
 export const canDeleteGroup = (g: GroupFacts): Refusal | null => deleteRefusal(subject(g));

@@ -1,10 +1,9 @@
-import { normalizeAddress } from '../addresses/address.ts';
 import {
   addressChangeRefusal,
   deleteRefusal,
   disableRefusal,
   editRefusal,
-  enableRefusal,
+  enableWithAddressRefusal,
   type LifecycleSubject,
 } from '../entities/lifecycle.ts';
 import type { EntityState } from '../entities/state.ts';
@@ -24,21 +23,9 @@ const subject = (u: UserFacts): LifecycleSubject => ({ noun: 'User', name: u.nam
 const systemProtected = (u: UserFacts, action: string): Refusal =>
   refusal('USER.SYSTEM_PROTECTED', `"${u.name}" is a system user and cannot be ${action}.`, { role: u.role });
 
-/**
- * `null` when the user may be enabled with `email`. Enabling an ENABLED user with its own address is a no-op
- * (WorkMail's RegisterToWorkMail); with another address it is refused (EntityAlreadyRegistered).
- */
-export function canEnable(user: UserFacts, email?: string): Refusal | null {
-  const refused = enableRefusal(subject(user));
-  if (refused) return refused;
-  if (user.state === 'ENABLED' && email !== undefined && user.email && normalizeAddress(email) !== normalizeAddress(user.email)) {
-    return refusal('USER.ALREADY_REGISTERED', `User "${user.name}" is already enabled with the address ${user.email}.`, {
-      field: 'email',
-      email: user.email,
-    });
-  }
-  return null;
-}
+/** `null` when the user may be enabled with `email` (WorkMail's RegisterToWorkMail: see `enableWithAddressRefusal`). */
+export const canEnable = (user: UserFacts, email?: string): Refusal | null =>
+  enableWithAddressRefusal(subject(user), user.email, email, 'USER.ALREADY_REGISTERED');
 
 /** System users stay enabled: postmaster must keep accepting mail. */
 export function canDisable(user: UserFacts): Refusal | null {

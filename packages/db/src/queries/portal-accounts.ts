@@ -56,23 +56,10 @@ export async function findSignInAccount(db: Db, address: string) {
   return row ?? null;
 }
 
-export async function findPortalAccount(db: Db, user: UserKey) {
-  const [row] = await db
-    .select(accountColumns)
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(ofUser(user));
-  return row ?? null;
-}
-
-/** As `findPortalAccount`, locking the user row: changes to one account's password or addresses run one at a time. */
-export async function lockPortalAccount(db: Db, user: UserKey) {
-  const [row] = await db
-    .select(accountColumns)
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(ofUser(user))
-    .for('update', { of: users });
+/** The account of a user; `lock` holds the user row, so changes to one account's password or addresses run one at a time. */
+export async function findPortalAccount(db: Db, user: UserKey, lock?: 'update') {
+  const query = db.select(accountColumns).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId)).where(ofUser(user));
+  const [row] = lock ? await query.for(lock, { of: users }) : await query;
   return row ?? null;
 }
 

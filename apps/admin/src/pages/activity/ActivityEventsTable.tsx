@@ -73,12 +73,11 @@ export function ActivityEventsTable({ list, filters, organizationId, targetId, o
         <>
           <div>{e.actorLabel}</div>
           <Box variant="small" color="text-body-secondary">
-            {actorTypeLabel(e.actorType)}
+            {actorTypeLabel(e.actorType)} · via {viaLabel(e.via, e.actorType)}
           </Box>
         </>
       ),
     },
-    { id: 'via', header: 'Via', cell: (e) => viaLabel(e.via, e.actorType) },
     {
       id: 'action',
       header: 'Action',

@@ -42,6 +42,9 @@ const actions: Record<string, string> = {
   'group.delete': 'Deleted group',
   'group.member.add': 'Added group member',
   'group.member.remove': 'Removed group member',
+  'group.alias_add': 'Added group alias',
+  'group.alias_remove': 'Removed group alias',
+  'group.primary_address_set': 'Set group primary address',
   'mailbox.update_quota': 'Changed mailbox quota',
   'mailbox.permissions.put': 'Granted mailbox permissions',
   'mailbox.permissions.remove': 'Removed mailbox permissions',
@@ -76,19 +79,19 @@ const suggestionsFor = (prefixes: string[]) => [
 export const organizationActionSuggestions = suggestionsFor(['user.', 'group.', 'mailbox.', 'device.', 'organization.', 'user_import.']);
 export const accountActionSuggestions = suggestionsFor(['organization.', 'user.', 'group.', 'mailbox.', 'device.', 'user_import.', 'access_key.', 'api_token.', 'operator.']);
 
-/** Through which credential the actor acted. */
+/** Through which credential the actor acted, as it reads after "via". */
 export function viaLabel(via: string | null, actorType: string): string {
-  if (!via) return actorType === 'system' ? 'Background job' : '-';
-  if (via === 'session') return 'Console';
+  if (!via) return actorType === 'system' ? 'background job' : 'unknown';
+  if (via === 'session') return 'console';
   if (via.startsWith('api_token:')) return 'API token';
   if (via.startsWith('access_key:')) return `WorkMail API (${via.slice('access_key:'.length)})`;
   return (
     {
-      portal: 'Self-service portal',
-      activesync: 'Mobile device sync',
-      forgot_password: 'Forgot password',
-      reset_link: 'Password reset link',
-      mail_server: 'Mail server',
+      portal: 'self-service portal',
+      activesync: 'mobile device sync',
+      forgot_password: 'forgot password',
+      reset_link: 'password reset link',
+      mail_server: 'mail server',
     }[via] ?? via
   );
 }

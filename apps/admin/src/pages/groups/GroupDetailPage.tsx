@@ -20,6 +20,7 @@ import { ActivityTable } from '../activity/ActivityTable.tsx';
 import { DeleteGroupsModal } from './DeleteGroupsModal.tsx';
 import { DisableGroupsModal } from './DisableGroupsModal.tsx';
 import { EnableGroupsModal } from './EnableGroupsModal.tsx';
+import { GroupAddresses } from './GroupAddresses.tsx';
 import { GroupGeneral } from './GroupGeneral.tsx';
 import { GroupMembers } from './GroupMembers.tsx';
 import { RenameGroupModal } from './RenameGroupModal.tsx';
@@ -117,6 +118,7 @@ export function GroupDetailPage() {
           onChange={({ detail }) => setTab(detail.activeTabId)}
           tabs={[
             { id: 'members', label: 'Members', content: <GroupMembers organizationId={organizationId} group={g} /> },
+            { id: 'addresses', label: 'Email addresses', content: <GroupAddresses organizationId={organizationId} group={g} /> },
             {
               id: 'activity',
               label: 'Activity',

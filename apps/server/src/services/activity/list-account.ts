@@ -2,9 +2,8 @@ import type { AccountActivityEvent, ListAccountActivityInput } from '@mailyard/c
 import { fail } from '@mailyard/core/errors';
 import type { Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
-import { listAuditEvents } from '@mailyard/db/queries/audit';
 import type { OperatorActor } from '../actor.ts';
-import { newestFirstAfter, newestFirstPage } from '../newest-first.ts';
+import { auditPage } from './page.ts';
 
 /**
  * The account's whole audit trail, newest first, narrowed by who acted and by action (prefixes): its organizations'
@@ -16,12 +15,5 @@ export async function listAccountActivity(db: Db, actor: OperatorActor, input: L
     fail('AUTH.SESSION_REQUIRED', "The account's activity spans every organization: use the console or an API token for all organizations.");
   }
   const scope = `account-activity:${JSON.stringify([actor.accountId, input.actor ?? null, input.action ?? null])}`;
-  const rows = await listAuditEvents(db, {
-    accountId: actor.accountId,
-    actorLabel: input.actor ?? null,
-    actionPrefix: input.action ?? null,
-    after: newestFirstAfter(scope, input.cursor),
-    limit: input.limit + 1,
-  });
-  return newestFirstPage(scope, rows, input.limit);
+  return auditPage(db, scope, { accountId: actor.accountId, actorLabel: input.actor ?? null, actionPrefix: input.action ?? null }, input);
 }

@@ -1,7 +1,7 @@
 import { fail, failIf } from '@mailyard/core/errors';
 import { portalAccessRefusal } from '@mailyard/core/portal';
 import type { Db } from '@mailyard/db';
-import { findPortalAccount, lockPortalAccount, type PortalAccount } from '@mailyard/db/queries/portal-accounts';
+import { findPortalAccount, type PortalAccount } from '@mailyard/db/queries/portal-accounts';
 import { countUserSessions, findRecoveryVerification } from '@mailyard/db/queries/self-service';
 import type { UserActor } from '../actor.ts';
 import type { AddressHolder } from '../addresses/holder.ts';
@@ -12,7 +12,7 @@ import { userTarget } from './session.ts';
  * this re-checks under the lock, so a change racing a "disable" cannot slip through.
  */
 export async function lockOwnAccount(db: Db, actor: UserActor): Promise<PortalAccount> {
-  const account = await lockPortalAccount(db, actor);
+  const account = await findPortalAccount(db, actor, 'update');
   if (!account) fail('AUTH.REQUIRED', 'Sign in to continue.');
   failIf(portalAccessRefusal(account));
   return account;

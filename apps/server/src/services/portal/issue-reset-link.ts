@@ -2,7 +2,7 @@ import { fail } from '@mailyard/core/errors';
 import { PORTAL_LIMITS, portalAccessRefusal } from '@mailyard/core/portal';
 import type { UserRef } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
-import { lockPortalAccount } from '@mailyard/db/queries/portal-accounts';
+import { findPortalAccount } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../../deps.ts';
 import { MINUTE_MS } from '../../platform/clock.ts';
 import type { OperatorActor } from '../actor.ts';
@@ -23,7 +23,7 @@ export async function issueResetLink(deps: Deps, actor: OperatorActor, input: Us
   await assertUnderLimits(deps.db, rules, now);
   return inTransaction(deps.db, async (tx) => {
     const user = { organizationId: input.organizationId, userId: input.userId };
-    const account = await lockPortalAccount(tx, user);
+    const account = await findPortalAccount(tx, user, 'update');
     if (!account || account.state === 'DELETED') fail('USER.NOT_FOUND', `User ${input.userId} was not found.`, { field: 'userId' });
     if (portalAccessRefusal(account)) {
       fail('USER.INVALID_STATE', `User "${account.name}" cannot use the self-service portal: only an enabled user with a password can reset it there.`, {

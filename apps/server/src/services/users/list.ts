@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { entityId } from '@mailyard/core/entities';
-import { fail } from '@mailyard/core/errors';
-import { decodeCursor, encodeCursor, type Page } from '@mailyard/core/pagination';
+import type { Page } from '@mailyard/core/pagination';
 import { hasControlCharacters, type ListUsersInput, type UserSummary } from '@mailyard/core/users';
 import type { Db } from '@mailyard/db';
-import { listUsersPage, type UserKey } from '@mailyard/db/queries/users';
+import { listUsersPage } from '@mailyard/db/queries/users';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from '../organizations/access.ts';
+import { cursorKey, pageOf } from '../page.ts';
 
 /** A cursor is not signed: what it carries goes into SQL only once it has the shape of a page key. */
 const CursorKey = z.tuple([z.string().refine((k) => !hasControlCharacters(k)), entityId]);
@@ -27,17 +27,7 @@ export async function listUsers(db: Db, actor: OperatorActor, input: ListUsersIn
     state: input.state,
   };
   const scope = `users:${org.id}:${JSON.stringify(filters)}`;
-  let after: UserKey | null = null;
-  if (input.cursor) {
-    const key = CursorKey.safeParse(decodeCursor(scope, input.cursor));
-    if (!key.success) fail('VALIDATION', 'The page cursor is invalid or belongs to another list.', { field: 'cursor' });
-    after = key.data;
-  }
-  const rows = await listUsersPage(db, { organizationId: org.id, ...filters, after, limit: input.limit + 1 });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ sortKey: _, ...user }) => user),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(scope, [last.sortKey, last.id]) : null,
-  };
+  const rows = await listUsersPage(db, { organizationId: org.id, ...filters, after: cursorKey(scope, input.cursor, CursorKey), limit: input.limit + 1 });
+  const page = pageOf(rows, input.limit, scope, (row) => [row.sortKey, row.id]);
+  return { ...page, items: page.items.map(({ sortKey: _, ...user }) => user) };
 }

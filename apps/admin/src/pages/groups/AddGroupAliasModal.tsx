@@ -1,0 +1,94 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useController, useForm } from 'react-hook-form';
+import { AddAliasInput } from '@mailyard/core/addresses';
+import type { GroupDetail } from '@mailyard/core/groups';
+import { applyFieldErrors, errorInfo } from '../../lib/errors.ts';
+import { useNotifications } from '../../lib/notifications.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { AddressInput } from './AddressInput.tsx';
+import { useOrganizationDomains } from './domains.ts';
+
+/** "Add alias" of a group: another address whose mail reaches every member. */
+export function AddGroupAliasModal({ organizationId, group, onDismiss }: { organizationId: string; group: GroupDetail; onDismiss: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { notify } = useNotifications();
+  const { domains, defaultDomain } = useOrganizationDomains(organizationId);
+  const [failure, setFailure] = useState<string | null>(null);
+  const ownDomain = group.email?.split('@')[1];
+  const { control, handleSubmit, setError } = useForm({
+    resolver: zodResolver(AddAliasInput),
+    defaultValues: { organizationId, entityId: group.id, localPart: '', domain: ownDomain && domains.includes(ownDomain) ? ownDomain : defaultDomain },
+  });
+  const localPart = useController({ control, name: 'localPart' });
+  const domain = useController({ control, name: 'domain' });
+  const add = useMutation(
+    trpc.groups.addAlias.mutationOptions({
+      onSuccess: async ({ address }) => {
+        notify({ id: `group-alias-${group.id}`, type: 'success', content: `The alias ${address} was added to group ${group.name}.` });
+        await queryClient.invalidateQueries(trpc.groups.pathFilter());
+        void queryClient.invalidateQueries(trpc.activity.pathFilter());
+        onDismiss();
+      },
+      onError: (error) => {
+        if (!applyFieldErrors(error, setError, ['localPart', 'domain'])) setFailure(errorInfo(error).message);
+      },
+    }),
+  );
+  const submit = handleSubmit((input) => {
+    setFailure(null);
+    add.mutate(input);
+  });
+  const error = localPart.fieldState.error ?? domain.fieldState.error;
+
+  return (
+    <Modal
+      visible
+      onDismiss={() => !add.isPending && onDismiss()}
+      header={`Add alias to ${group.name}`}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss} disabled={add.isPending}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={add.isPending} onClick={() => void submit()}>
+              Add alias
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <SpaceBetween size="m">
+          {failure && <Alert type="error">{failure}</Alert>}
+          <FormField label="Alias" description={`Mail sent to this address reaches every member of ${group.name}.`} errorText={error?.message}>
+            <AddressInput
+              label="Alias"
+              name={localPart.field.name}
+              localPartRef={localPart.field.ref}
+              localPart={localPart.field.value}
+              domain={domain.field.value || defaultDomain}
+              domains={domains}
+              placeholder="team"
+              localPartInvalid={Boolean(localPart.fieldState.error)}
+              domainInvalid={Boolean(domain.fieldState.error)}
+              onLocalPartChange={localPart.field.onChange}
+              onDomainChange={domain.field.onChange}
+              onBlur={localPart.field.onBlur}
+            />
+          </FormField>
+          <button type="submit" hidden />
+        </SpaceBetween>
+      </form>
+    </Modal>
+  );
+}
