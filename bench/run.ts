@@ -16,6 +16,7 @@ import { runMigrations } from '../packages/db/src/index.ts';
 import { deleteBenchCreatedUsers, ensureDatabase, explainPrepared, recordingDatabase, serverFacts } from '../packages/db/src/queries/bench.ts';
 import { listUsersPage, type UsersPageQuery } from '../packages/db/src/queries/users.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
+import type { Deps } from '../apps/server/src/deps.ts';
 import type { OperatorActor } from '../apps/server/src/services/actor.ts';
 import { createApiToken } from '../apps/server/src/services/api-tokens/create.ts';
 import { createUser } from '../apps/server/src/services/users/create.ts';
@@ -123,6 +124,11 @@ async function main() {
     const createService = await measure(CREATES, 5, (i) =>
       createUser(deps, session, { organizationId, name: name('s', i), displayName: 'Bench New' }, { register: true }),
     );
+    // How many statements one create sends (a round trip each, with BEGIN and COMMIT around them).
+    const recording = recordingDatabase(target.url);
+    await createUser({ ...deps, db: recording.db as unknown as Deps['db'] }, session, { organizationId, name: name('r', 0), displayName: 'Bench New' }, { register: true });
+    await recording.close();
+    const createStatements = recording.captured.length;
     log(`Create user through HTTP: p50 ${ms(createHttp.p50)} / p95 ${ms(createHttp.p95)} ms; hashing alone p50 ${ms(hashing.p50)} / p95 ${ms(hashing.p95)} ms`);
     log(`Create user without hashing (service, in process): p50 ${ms(createService.p50)} / p95 ${ms(createService.p95)} ms`);
 
@@ -135,7 +141,7 @@ async function main() {
       warmup: WARMUP,
       seedSeconds,
       lists,
-      create: { http: createHttp, hashing, service: createService, count: CREATES },
+      create: { http: createHttp, hashing, service: createService, count: CREATES, statements: createStatements },
     });
     const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
     await writeFile(file, report);

@@ -21,8 +21,21 @@ export function ColumnsHelp() {
         items={importColumnNames}
         trackBy={(c) => c}
         columnDefinitions={[
-          { id: 'column', header: 'Column', cell: (c) => <Box variant="code">{c}</Box>, isRowHeader: true },
-          { id: 'required', header: 'Required', cell: (c) => (importColumns[c].required ? 'Yes' : 'No'), minWidth: 100 },
+          {
+            id: 'column',
+            header: 'Column',
+            isRowHeader: true,
+            cell: (c) => (
+              <>
+                <Box variant="code">{c}</Box>
+                {importColumns[c].required && (
+                  <Box variant="small" display="block">
+                    Required
+                  </Box>
+                )}
+              </>
+            ),
+          },
           { id: 'also', header: 'Also accepted', cell: (c) => importColumns[c].headers.slice(1).join(', ') || '-' },
           { id: 'notes', header: 'What it holds', cell: (c) => `${importColumns[c].label}. ${notes[c] ?? 'At most 256 characters.'}` },
         ]}
