@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { connect, runMigrations, startEmbeddedPostgres } from '@mailyard/db';
+import { connect, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@mailyard/db';
 import { buildApp } from './app.ts';
 import { ensureFirstOperator } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -14,12 +14,14 @@ import { ensureRootAccessKey } from './services/access-keys/ensure-root.ts';
  * The composition root: configuration → database (external or embedded) → migrations → first operator →
  * HTTP server + job worker. SIGINT/SIGTERM stop them in reverse order, the embedded database last.
  */
+let embedded: EmbeddedDatabase | null = null;
+
 async function main() {
   const config = loadConfig();
   const log = consoleLogger;
   const dataDir = path.resolve(config.MAILYARD_DATA_DIR);
 
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
+  embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
   const url = config.DATABASE_URL ?? embedded!.url;
   await runMigrations(url);
   const client = connect(url);
@@ -56,7 +58,9 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(error instanceof ConfigError ? error.message : error);
+  // A failed start must not leave the embedded PostgreSQL running without its owner.
+  await embedded?.stop().catch(() => {});
   process.exit(1);
 });

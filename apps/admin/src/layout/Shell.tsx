@@ -33,17 +33,6 @@ export function Shell({ operator, onSignOut, children }: ShellProps) {
         breadcrumbs={crumbs.length > 0 && <BreadcrumbGroup items={crumbs} onFollow={onFollow} ariaLabel="Breadcrumbs" />}
         notifications={
           <Flashbar
-            stackItems
-            i18nStrings={{
-              ariaLabel: 'Notifications',
-              notificationBarText: 'Notifications',
-              notificationBarAriaLabel: 'View all notifications',
-              errorIconAriaLabel: 'Error',
-              successIconAriaLabel: 'Success',
-              warningIconAriaLabel: 'Warning',
-              infoIconAriaLabel: 'Information',
-              inProgressIconAriaLabel: 'In progress',
-            }}
             items={items.map((notice) => ({
               ...notice,
               dismissible: true,
