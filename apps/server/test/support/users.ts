@@ -16,14 +16,21 @@ export interface ActiveOrganization {
   domain: string;
 }
 
-/** A Quick-setup organization, provisioned by running its workflow to the end (system users included). */
+/**
+ * A Quick-setup organization, provisioned by running its workflow to the end (system users included). When a
+ * test server's worker is running too, it may claim the job first: then wait for it to finish.
+ */
 export async function createActiveOrganization(deps: Deps, actor: OperatorActor): Promise<ActiveOrganization> {
   const caller = callerFor(deps, actor);
   const { organizationId } = await caller.organizations.create({ alias: `org-${random()}` });
-  await runDueJobs(deps, jobRegistry);
-  const org = await caller.organizations.get({ organizationId });
-  if (org.state !== 'Active') throw new Error(`organization ${organizationId} is ${org.state}`);
-  return { organizationId, domain: org.defaultMailDomain! };
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    await runDueJobs(deps, jobRegistry);
+    const org = await caller.organizations.get({ organizationId });
+    if (org.state === 'Active') return { organizationId, domain: org.defaultMailDomain! };
+    if (org.state === 'Failed' || Date.now() > deadline) throw new Error(`organization ${organizationId} is ${org.state}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Another domain of the organization, as if added and (by default) verified. */
