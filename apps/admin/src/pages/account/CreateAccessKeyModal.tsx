@@ -1,9 +1,7 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +10,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { ACCESS_KEY_DESCRIPTION_MAX_LENGTH, CreateAccessKeyInput } from '@mailyard/core/access-keys';
 import { applyFieldErrors, errorInfo } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 export interface CreatedKey {
   accessKeyId: string;
@@ -45,22 +44,13 @@ export function CreateAccessKeyModal({ onDismiss, onCreated }: { onDismiss: () =
   });
 
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
+    <DialogShell
       header="Create access key"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => void submit()} loading={create.isPending}>
-              Create access key
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Create access key"
+      pending={create.isPending}
+      lockWhilePending={false}
+      onPrimary={() => void submit()}
+      onClose={onDismiss}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="m">
@@ -103,6 +93,6 @@ export function CreateAccessKeyModal({ onDismiss, onCreated }: { onDismiss: () =
           />
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

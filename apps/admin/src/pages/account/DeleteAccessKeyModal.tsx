@@ -1,9 +1,7 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +9,7 @@ import type { AccessKeySummary } from '@mailyard/core/access-keys';
 import { errorInfo } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 /** "Delete access key": permanent; the operator types the key's id to confirm, as in the AWS console. */
 export function DeleteAccessKeyModal({ accessKey, onDismiss }: { accessKey: AccessKeySummary; onDismiss: () => void }) {
@@ -35,22 +34,14 @@ export function DeleteAccessKeyModal({ accessKey, onDismiss }: { accessKey: Acce
   };
 
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
+    <DialogShell
       header={`Delete access key ${accessKey.accessKeyId}?`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={submit} disabled={!confirmed} loading={remove.isPending}>
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Delete"
+      pending={remove.isPending}
+      lockWhilePending={false}
+      primaryDisabled={!confirmed}
+      onPrimary={submit}
+      onClose={onDismiss}
     >
       <form
         onSubmit={(event) => {
@@ -80,6 +71,6 @@ export function DeleteAccessKeyModal({ accessKey, onDismiss }: { accessKey: Acce
           </FormField>
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

@@ -1,7 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +7,7 @@ import type { ApiTokenSummary } from '@mailyard/core/api-tokens';
 import { errorInfo } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 /** "Revoke": the token is refused from now on; revoking cannot be undone. */
 export function RevokeApiTokenModal({ token, onDismiss }: { token: ApiTokenSummary; onDismiss: () => void }) {
@@ -27,22 +26,13 @@ export function RevokeApiTokenModal({ token, onDismiss }: { token: ApiTokenSumma
     }),
   );
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
+    <DialogShell
       header={`Revoke API token ${token.name}?`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => revoke.mutate({ tokenId: token.id })} loading={revoke.isPending}>
-              Revoke
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Revoke"
+      pending={revoke.isPending}
+      lockWhilePending={false}
+      onPrimary={() => revoke.mutate({ tokenId: token.id })}
+      onClose={onDismiss}
     >
       <SpaceBetween size="m">
         {failure && <Alert type="error">{failure}</Alert>}
@@ -51,6 +41,6 @@ export function RevokeApiTokenModal({ token, onDismiss }: { token: ApiTokenSumma
           working at once. A revoked token cannot be restored: create a new one if you need access again.
         </Box>
       </SpaceBetween>
-    </Modal>
+    </DialogShell>
   );
 }

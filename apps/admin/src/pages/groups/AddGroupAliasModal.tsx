@@ -1,8 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -15,6 +12,7 @@ import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AddressInput } from './AddressInput.tsx';
 import { useOrganizationDomains } from './domains.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 /** "Add alias" of a group: another address whose mail reaches every member. */
 export function AddGroupAliasModal({ organizationId, group, onDismiss }: { organizationId: string; group: GroupDetail; onDismiss: () => void }) {
@@ -50,22 +48,12 @@ export function AddGroupAliasModal({ organizationId, group, onDismiss }: { organ
   const error = localPart.fieldState.error ?? domain.fieldState.error;
 
   return (
-    <Modal
-      visible
-      onDismiss={() => !add.isPending && onDismiss()}
+    <DialogShell
       header={`Add alias to ${group.name}`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={add.isPending}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={add.isPending} onClick={() => void submit()}>
-              Add alias
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Add alias"
+      pending={add.isPending}
+      onPrimary={() => void submit()}
+      onClose={onDismiss}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="m">
@@ -89,6 +77,6 @@ export function AddGroupAliasModal({ organizationId, group, onDismiss }: { organ
           <button type="submit" hidden />
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

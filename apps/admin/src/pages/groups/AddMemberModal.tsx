@@ -1,9 +1,5 @@
 import Autosuggest, { type AutosuggestProps } from '@cloudscape-design/components/autosuggest';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { MemberType } from '@mailyard/core/entities';
@@ -12,6 +8,7 @@ import { useDebounced } from '../../lib/debounce.ts';
 import { errorInfo } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 const SUGGESTIONS = 10;
 
@@ -103,22 +100,13 @@ export function AddMemberModal({ organizationId, group, onDismiss }: Props) {
 
   const loading = users.isFetching || groups.isFetching;
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
+    <DialogShell
       header={`Add member to ${group.name}`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={submit} loading={add.isPending}>
-              Add member
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Add member"
+      pending={add.isPending}
+      lockWhilePending={false}
+      onPrimary={submit}
+      onClose={onDismiss}
     >
       <form
         onSubmit={(event) => {
@@ -161,6 +149,6 @@ export function AddMemberModal({ organizationId, group, onDismiss }: Props) {
           />
         </FormField>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

@@ -1,9 +1,7 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation } from '@tanstack/react-query';
@@ -14,6 +12,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { groupsCount, useBatch } from './batch.ts';
 import { NameList } from './NameList.tsx';
 import { outcomeNotices } from './outcome.tsx';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 const CONFIRMATION = 'delete';
 
@@ -42,22 +41,13 @@ export function DeleteGroupsModal({ organizationId, groups, onDismiss, onDone }:
   };
 
   return (
-    <Modal
-      visible
-      onDismiss={() => !batch.running && onDismiss()}
+    <DialogShell
       header={targets.length === 1 ? `Delete group ${targets[0]!.name}?` : `Delete ${groupsCount(targets.length)}?`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={batch.running}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => void confirm()} loading={batch.running} disabled={targets.length === 0 || !confirmed}>
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Delete"
+      pending={batch.running}
+      primaryDisabled={targets.length === 0 || !confirmed}
+      onPrimary={() => void confirm()}
+      onClose={onDismiss}
     >
       <form
         onSubmit={(event) => {
@@ -105,6 +95,6 @@ export function DeleteGroupsModal({ organizationId, groups, onDismiss, onDone }:
           )}
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

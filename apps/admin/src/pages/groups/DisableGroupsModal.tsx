@@ -1,7 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation } from '@tanstack/react-query';
@@ -11,6 +9,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { groupsCount, useBatch } from './batch.ts';
 import { NameList } from './NameList.tsx';
 import { outcomeNotices } from './outcome.tsx';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface Props {
   organizationId: string;
@@ -36,22 +35,13 @@ export function DisableGroupsModal({ organizationId, groups, onDismiss, onDone }
   };
 
   return (
-    <Modal
-      visible
-      onDismiss={() => !batch.running && onDismiss()}
+    <DialogShell
       header={targets.length === 1 ? `Disable group ${targets[0]!.name}?` : `Disable ${groupsCount(targets.length)}?`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={batch.running}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => void confirm()} loading={batch.running} disabled={targets.length === 0}>
-              Disable
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Disable"
+      pending={batch.running}
+      primaryDisabled={targets.length === 0}
+      onPrimary={() => void confirm()}
+      onClose={onDismiss}
     >
       <SpaceBetween size="m">
         <Box variant="p">
@@ -72,6 +62,6 @@ export function DisableGroupsModal({ organizationId, groups, onDismiss, onDone }
           />
         )}
       </SpaceBetween>
-    </Modal>
+    </DialogShell>
   );
 }

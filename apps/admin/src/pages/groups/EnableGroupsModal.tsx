@@ -1,8 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation } from '@tanstack/react-query';
@@ -15,6 +13,7 @@ import { AddressInput, localPartFor } from './AddressInput.tsx';
 import { groupsCount, useBatch } from './batch.ts';
 import { useOrganizationDomains } from './domains.ts';
 import { outcomeNotices } from './outcome.tsx';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface Row {
   group: GroupSummary;
@@ -85,23 +84,14 @@ export function EnableGroupsModal({ organizationId, groups, onDismiss, onDone }:
   const close = () => (enabledSoFar.length > 0 ? onDone(enabledSoFar) : onDismiss());
 
   return (
-    <Modal
-      visible
+    <DialogShell
       size="large"
-      onDismiss={() => !batch.running && close()}
       header={rows.length === 1 ? `Enable group ${rows[0]!.group.name}` : `Enable ${groupsCount(rows.length)}`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={close} disabled={batch.running}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => void confirm()} loading={batch.running} disabled={rows.length === 0}>
-              Enable
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Enable"
+      pending={batch.running}
+      primaryDisabled={rows.length === 0}
+      onPrimary={() => void confirm()}
+      onClose={close}
     >
       <form
         onSubmit={(event) => {
@@ -141,6 +131,6 @@ export function EnableGroupsModal({ organizationId, groups, onDismiss, onDone }:
           )}
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

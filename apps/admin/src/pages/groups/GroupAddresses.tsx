@@ -3,7 +3,6 @@ import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,6 +16,7 @@ import { formatDateTimeShort } from '../../lib/format.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AddGroupAliasModal } from './AddGroupAliasModal.tsx';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 /** The Email addresses tab of a group: its primary address and aliases; add, remove, make primary. */
 export function GroupAddresses({ organizationId, group }: { organizationId: string; group: GroupDetail }) {
@@ -109,22 +109,13 @@ export function GroupAddresses({ organizationId, group }: { organizationId: stri
       />
       {dialog === 'add' && <AddGroupAliasModal organizationId={organizationId} group={group} onDismiss={() => setDialog(null)} />}
       {dialog === 'remove' && alias && (
-        <Modal
-          visible
-          onDismiss={() => setDialog(null)}
+        <DialogShell
           header="Remove alias"
-          footer={
-            <Box float="right">
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button variant="link" onClick={() => setDialog(null)}>
-                  Cancel
-                </Button>
-                <Button variant="primary" loading={removeAlias.isPending} onClick={() => removeAlias.mutate({ ...ref, address: alias.address })}>
-                  Remove
-                </Button>
-              </SpaceBetween>
-            </Box>
-          }
+          primaryLabel="Remove"
+          pending={removeAlias.isPending}
+          lockWhilePending={false}
+          onPrimary={() => removeAlias.mutate({ ...ref, address: alias.address })}
+          onClose={() => setDialog(null)}
         >
           <SpaceBetween size="m">
             {removeAlias.error && <Alert type="error">{errorInfo(removeAlias.error).message}</Alert>}
@@ -133,7 +124,7 @@ export function GroupAddresses({ organizationId, group }: { organizationId: stri
               others to use.
             </Box>
           </SpaceBetween>
-        </Modal>
+        </DialogShell>
       )}
     </>
   );

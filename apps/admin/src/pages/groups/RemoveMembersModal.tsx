@@ -1,6 +1,4 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation } from '@tanstack/react-query';
@@ -9,6 +7,7 @@ import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useBatch } from './batch.ts';
 import { NameList } from './NameList.tsx';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface Props {
   organizationId: string;
@@ -41,22 +40,12 @@ export function RemoveMembersModal({ organizationId, group, members, onDismiss, 
   };
 
   return (
-    <Modal
-      visible
-      onDismiss={() => !batch.running && onDismiss()}
+    <DialogShell
       header={members.length === 1 ? `Remove ${members[0]!.name} from ${group.name}?` : `Remove ${membersCount(members.length)} from ${group.name}?`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={batch.running}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => void confirm()} loading={batch.running}>
-              Remove
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Remove"
+      pending={batch.running}
+      onPrimary={() => void confirm()}
+      onClose={onDismiss}
     >
       <SpaceBetween size="m">
         <Box variant="p">
@@ -68,6 +57,6 @@ export function RemoveMembersModal({ organizationId, group, members, onDismiss, 
           <ProgressBar value={(batch.progress.done / batch.progress.total) * 100} label="Removing members" additionalInfo={`${batch.progress.done} of ${batch.progress.total}`} />
         )}
       </SpaceBetween>
-    </Modal>
+    </DialogShell>
   );
 }

@@ -1,9 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +10,7 @@ import { GROUP_NAME_MAX_LENGTH, RenameGroupInput } from '@mailyard/core/groups';
 import { applyFieldErrors, errorInfo } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface Props {
   organizationId: string;
@@ -49,22 +47,13 @@ export function RenameGroupModal({ organizationId, group, onDismiss }: Props) {
   });
 
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
+    <DialogShell
       header={`Rename group ${group.name}`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => void submit()} loading={rename.isPending}>
-              Rename
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Rename"
+      pending={rename.isPending}
+      lockWhilePending={false}
+      onPrimary={() => void submit()}
+      onClose={onDismiss}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="m">
@@ -89,6 +78,6 @@ export function RenameGroupModal({ organizationId, group, onDismiss }: Props) {
           />
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

@@ -1,16 +1,14 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorInfo } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 export const deletionNoticeId = (organizationId: string) => `organization-deleting-${organizationId}`;
 
@@ -48,22 +46,14 @@ export function DeleteOrganizationModal({ organization, onDismiss }: { organizat
   };
 
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
+    <DialogShell
       header={`Delete organization ${organization.alias}?`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={submit} disabled={!confirmed || (hasEnabledUsers && !force)} loading={remove.isPending}>
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Delete"
+      pending={remove.isPending}
+      lockWhilePending={false}
+      primaryDisabled={!confirmed || (hasEnabledUsers && !force)}
+      onPrimary={submit}
+      onClose={onDismiss}
     >
       <form
         onSubmit={(event) => {
@@ -100,6 +90,6 @@ export function DeleteOrganizationModal({ organization, onDismiss }: { organizat
           </FormField>
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

@@ -1,9 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import Multiselect from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
@@ -16,6 +13,7 @@ import { ALIAS_PATTERN_MAX_LENGTH, AliasPolicy, MAX_ALIASES_PER_ENTITY } from '@
 import { errorInfo, fieldErrorsFrom } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 /** The form's fields; the limit is typed as text and the pattern may be left empty. Rules are core's AliasPolicy. */
 const AliasPolicyForm = z
@@ -87,23 +85,14 @@ export function EditAliasPolicyModal({ organizationId, policy, domains, onDismis
   const domainOptions = domains.map((d) => ({ value: d.domain, label: d.domain, tags: d.verified ? undefined : ['Not verified'] }));
 
   return (
-    <Modal
-      visible
+    <DialogShell
       size="medium"
-      onDismiss={onDismiss}
       header="Edit self-service aliases"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => void submit()} loading={save.isPending}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Save changes"
+      pending={save.isPending}
+      lockWhilePending={false}
+      onPrimary={() => void submit()}
+      onClose={onDismiss}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="l">
@@ -190,6 +179,6 @@ export function EditAliasPolicyModal({ organizationId, policy, domains, onDismis
           />
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

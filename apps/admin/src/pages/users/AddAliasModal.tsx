@@ -1,7 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
@@ -15,6 +12,7 @@ import { AddressField } from './AddressField.tsx';
 import { fieldMessages } from './field-messages.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface AddAliasModalProps {
   organizationId: string;
@@ -59,25 +57,13 @@ export function AddAliasModal({ organizationId, user, domains, onDismiss, onAdde
   const error = localPart.fieldState.error ?? domain.fieldState.error;
 
   return (
-    <Modal
-      visible
-      header="Add alias"
+    <DialogShell
       closeAriaLabel="Close dialog"
-      onDismiss={() => {
-        if (!add.isPending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={add.isPending}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={add.isPending} onClick={() => void submit()}>
-              Add alias
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      header="Add alias"
+      primaryLabel="Add alias"
+      pending={add.isPending}
+      onPrimary={() => void submit()}
+      onClose={onDismiss}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="l">
@@ -103,6 +89,6 @@ export function AddAliasModal({ organizationId, user, domains, onDismiss, onAdde
           <button type="submit" hidden />
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

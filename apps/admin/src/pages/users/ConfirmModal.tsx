@@ -1,10 +1,8 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
 import { errorInfo } from '../../lib/errors.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface ConfirmModalProps {
   header: string;
@@ -24,25 +22,15 @@ interface ConfirmModalProps {
 /** A confirmation dialog for one action on the Users pages: the consequence, Cancel, and the action's verb. */
 export function ConfirmModal({ header, children, confirmText, onConfirm, onDismiss, loading, error, confirmDisabled, cancelText = 'Cancel' }: ConfirmModalProps) {
   return (
-    <Modal
-      visible
-      header={header}
-      onDismiss={() => {
-        if (!loading) onDismiss();
-      }}
+    <DialogShell
       closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={loading}>
-              {cancelText}
-            </Button>
-            <Button variant="primary" onClick={onConfirm} loading={loading} disabled={confirmDisabled}>
-              {confirmText}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      header={header}
+      primaryLabel={confirmText}
+      cancelLabel={cancelText}
+      pending={loading}
+      primaryDisabled={confirmDisabled}
+      onPrimary={onConfirm}
+      onClose={onDismiss}
     >
       <SpaceBetween size="m">
         {children}
@@ -52,6 +40,6 @@ export function ConfirmModal({ header, children, confirmText, onConfirm, onDismi
           </Alert>
         )}
       </SpaceBetween>
-    </Modal>
+    </DialogShell>
   );
 }

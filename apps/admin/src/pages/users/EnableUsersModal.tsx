@@ -1,7 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
@@ -16,6 +14,7 @@ import { fieldMessages } from './field-messages.ts';
 import { nameList, plural } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface EnableUsersModalProps {
   organizationId: string;
@@ -68,26 +67,14 @@ export function EnableUsersModal({ organizationId, users, domains, defaultDomain
   });
 
   return (
-    <Modal
-      visible
+    <DialogShell
+      closeAriaLabel="Close dialog"
       size="medium"
       header="Enable users"
-      closeAriaLabel="Close dialog"
-      onDismiss={() => {
-        if (!enable.isPending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={enable.isPending}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={enable.isPending} onClick={() => void submit()}>
-              Enable
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      primaryLabel="Enable"
+      pending={enable.isPending}
+      onPrimary={() => void submit()}
+      onClose={onDismiss}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="l">
@@ -129,6 +116,6 @@ export function EnableUsersModal({ organizationId, users, domains, defaultDomain
           <button type="submit" hidden />
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

@@ -1,9 +1,7 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +14,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { fieldMessages } from './field-messages.ts';
 import { GranteeAutosuggest, type Grantee } from './GranteeAutosuggest.tsx';
 import { USERS_NOTICE } from './notice-id.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface PermissionsModalProps {
   organizationId: string;
@@ -71,25 +70,13 @@ export function PermissionsModal({ organizationId, owner, editing, existing, onC
   };
 
   return (
-    <Modal
-      visible
-      header={editing ? `Edit permissions of ${editing.granteeName}` : 'Add permissions'}
+    <DialogShell
       closeAriaLabel="Close dialog"
-      onDismiss={() => {
-        if (!put.isPending) onClose();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose} disabled={put.isPending}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={put.isPending} onClick={() => void submit()}>
-              Save
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      header={editing ? `Edit permissions of ${editing.granteeName}` : 'Add permissions'}
+      primaryLabel="Save"
+      pending={put.isPending}
+      onPrimary={() => void submit()}
+      onClose={onClose}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="l">
@@ -151,6 +138,6 @@ export function PermissionsModal({ organizationId, owner, editing, existing, onC
           )}
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

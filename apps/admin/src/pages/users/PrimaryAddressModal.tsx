@@ -1,7 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
@@ -15,6 +12,7 @@ import { AddressField, addressParts, joinParts } from './AddressField.tsx';
 import { fieldMessages } from './field-messages.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface PrimaryAddressModalProps {
   organizationId: string;
@@ -55,25 +53,13 @@ export function PrimaryAddressModal({ organizationId, user, domains, onDismiss, 
   });
 
   return (
-    <Modal
-      visible
-      header="Change primary email address"
+    <DialogShell
       closeAriaLabel="Close dialog"
-      onDismiss={() => {
-        if (!change.isPending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={change.isPending}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={change.isPending} onClick={() => void submit()}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      header="Change primary email address"
+      primaryLabel="Save changes"
+      pending={change.isPending}
+      onPrimary={() => void submit()}
+      onClose={onDismiss}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="l">
@@ -107,6 +93,6 @@ export function PrimaryAddressModal({ organizationId, user, domains, onDismiss, 
           <button type="submit" hidden />
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

@@ -1,9 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
@@ -18,6 +15,7 @@ import { fieldMessages } from './field-messages.ts';
 import { formatMb } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 /** The box holds text; core's quota rule judges the number it makes (blank or "abc" get the same range message). */
 const QuotaForm = UpdateQuotaInput.extend({
@@ -62,25 +60,13 @@ export function QuotaModal({ organizationId, user, quotaMb, onClose }: QuotaModa
   });
 
   return (
-    <Modal
-      visible
-      header="Edit mailbox quota"
+    <DialogShell
       closeAriaLabel="Close dialog"
-      onDismiss={() => {
-        if (!update.isPending) onClose();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose} disabled={update.isPending}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={update.isPending} onClick={() => void submit()}>
-              Save
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      header="Edit mailbox quota"
+      primaryLabel="Save"
+      pending={update.isPending}
+      onPrimary={() => void submit()}
+      onClose={onClose}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="l">
@@ -116,6 +102,6 @@ export function QuotaModal({ organizationId, user, quotaMb, onClose }: QuotaModa
           <button type="submit" hidden />
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }

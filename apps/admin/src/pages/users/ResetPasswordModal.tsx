@@ -1,7 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
@@ -14,6 +12,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { PasswordFields } from './PasswordFields.tsx';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
+import { DialogShell } from '../../components/DialogShell.tsx';
 
 interface ResetPasswordModalProps {
   organizationId: string;
@@ -57,25 +56,13 @@ export function ResetPasswordModal({ organizationId, user, onDismiss, onReset }:
   });
 
   return (
-    <Modal
-      visible
-      header="Reset password"
+    <DialogShell
       closeAriaLabel="Close dialog"
-      onDismiss={() => {
-        if (!reset.isPending) onDismiss();
-      }}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={reset.isPending}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={reset.isPending} onClick={() => void submit()}>
-              Reset
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      header="Reset password"
+      primaryLabel="Reset"
+      pending={reset.isPending}
+      onPrimary={() => void submit()}
+      onClose={onDismiss}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <SpaceBetween size="l">
@@ -91,6 +78,6 @@ export function ResetPasswordModal({ organizationId, user, onDismiss, onReset }:
           <button type="submit" hidden />
         </SpaceBetween>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }
