@@ -66,6 +66,8 @@ export interface NewUserRow {
   identityProviderUserId?: string | null | undefined;
   passwordHash: string | null;
   createdAt: Date;
+  /** Created already enabled with this primary address (the console's Create user), in the same statement. */
+  enabledWith?: { email: string } | undefined;
 }
 
 export type UserCreationDetails = Partial<Record<Exclude<UserAttribute, 'displayName' | 'firstName' | 'lastName'>, string | undefined>>;
@@ -76,8 +78,9 @@ export type UserCreationDetails = Partial<Record<Exclude<UserAttribute, 'display
  * violation `users_name_key`.
  */
 export async function insertUser(db: Db, row: NewUserRow): Promise<void> {
-  const { details, ...columns } = row;
-  await db.insert(users).values({ ...columns, ...details, state: 'DISABLED', updatedAt: row.createdAt });
+  const { details, enabledWith, ...columns } = row;
+  const state = enabledWith ? { state: 'ENABLED', primaryEmail: enabledWith.email, enabledAt: row.createdAt } : { state: 'DISABLED' };
+  await db.insert(users).values({ ...columns, ...details, ...state, updatedAt: row.createdAt });
 }
 
 /** A user of the organization in any state, without credentials; `lock` holds the row for the transaction. */

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { addressProblems } from '@mailyard/core/addresses';
 import { fail, failIf } from '@mailyard/core/errors';
 import { assertPassword } from '@mailyard/core/passwords';
-import { PASSWORD_HISTORY_DEPTH } from '@mailyard/core/portal';
+import { DEFAULT_QUOTA_MB } from '@mailyard/core/mailboxes';
 import { defaultAddressFor, reservedNameRefusal, roleRefusal, type UserRole } from '@mailyard/core/users';
 import { inTransaction, violatedUniqueConstraint } from '@mailyard/db';
-import { pushPasswordHistory } from '@mailyard/db/queries/self-service';
-import { findUserByName, insertUser, type UserCreationDetails } from '@mailyard/db/queries/users';
+import { provisionMailbox } from '@mailyard/db/queries/mailboxes';
+import { insertPasswordHistory } from '@mailyard/db/queries/self-service';
+import { insertUser, type UserCreationDetails } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { addressOrigin } from '../addresses/claim.ts';
+import { addressOrigin, claimAddress } from '../addresses/claim.ts';
 import { userTarget } from './access.ts';
-import { activateUser } from './activate.ts';
 
 /** What the console's Create user form and WorkMail's CreateUser both give. */
 export interface NewUser {
@@ -55,7 +55,8 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
   try {
     return await inTransaction(deps.db, async (tx) => {
       const org = await requireActiveOrganization(tx, actor, input.organizationId);
-      if (await findUserByName(tx, org.id, input.name)) nameTaken(input.name);
+      // A taken name surfaces as the `users_name_key` violation below, mapped to USER.NAME_TAKEN: no look-up first.
+      const email = options.register ? (input.email ?? defaultEmail(input.name, org.defaultMailDomain)) : null;
       await insertUser(tx, {
         organizationId: org.id,
         id,
@@ -69,12 +70,14 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
         identityProviderUserId: input.identityProviderUserId ?? null,
         passwordHash,
         createdAt: now,
+        enabledWith: email ? { email } : undefined,
       });
-      if (passwordHash) await pushPasswordHistory(tx, { organizationId: org.id, userId: id, passwordHash, createdAt: now }, PASSWORD_HISTORY_DEPTH);
-      let email: string | null = null;
-      if (options.register) {
-        email = input.email ?? defaultEmail(input.name, org.defaultMailDomain);
-        await activateUser(tx, org.id, { id, email: null }, email, { field: 'email', origin: addressOrigin(actor), now });
+      if (passwordHash) await insertPasswordHistory(tx, { organizationId: org.id, userId: id, passwordHash, createdAt: now });
+      if (email) {
+        // A brand-new user: its address and a fresh mailbox, nothing to restore (see activateUser for re-enabling).
+        const claim = { organizationId: org.id, entityId: id, entityType: 'USER' as const, address: email, isPrimary: true, field: 'email' };
+        await claimAddress(tx, { ...claim, origin: addressOrigin(actor) }, now);
+        await provisionMailbox(tx, { organizationId: org.id, entityId: id, quotaMb: DEFAULT_QUOTA_MB, at: now });
       }
       await recordAudit(
         tx,
