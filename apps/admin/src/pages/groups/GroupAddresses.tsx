@@ -1,18 +1,13 @@
 import Alert from '@cloudscape-design/components/alert';
-import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { MAX_ALIASES_PER_ENTITY, type EntityAddress } from '@mailyard/core/addresses';
+import { type EntityAddress } from '@mailyard/core/addresses';
 import { canChangeGroupAddresses, type GroupDetail } from '@mailyard/core/groups';
+import { AddressesTable } from '../../components/AddressesTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { errorInfo } from '../../lib/errors.ts';
-import { formatDateTimeShort } from '../../lib/format.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AddGroupAliasModal } from './AddGroupAliasModal.tsx';
@@ -29,7 +24,6 @@ export function GroupAddresses({ organizationId, group }: { organizationId: stri
   const ref = { organizationId, entityId: group.id };
   const refusal = canChangeGroupAddresses(group);
   const alias = selected[0] && !selected[0].isPrimary ? selected[0] : null;
-  const aliasCount = (addresses.data ?? []).filter((a) => !a.isPrimary).length;
   const changed = async () => {
     setSelected([]);
     setDialog(null);
@@ -59,53 +53,21 @@ export function GroupAddresses({ organizationId, group }: { organizationId: stri
 
   return (
     <>
-      <Table
-        trackBy="address"
+      <AddressesTable
+        noun="group"
         variant="borderless"
-        items={addresses.data ?? []}
+        description="Mail to any of these addresses reaches every member. The primary address is the one the group sends from."
+        emptySubtitle="The group gets its primary address when it is enabled."
+        items={addresses.data}
         loading={addresses.isPending}
-        loadingText="Loading addresses"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        ariaLabels={{ selectionGroupLabel: 'Address selection', itemSelectionLabel: (_, a) => `Select ${a.address}` }}
-        header={
-          <Header
-            counter={addresses.data ? `(${addresses.data.length})` : undefined}
-            description={`Mail to any of these addresses reaches every member. The primary address is the one the group sends from. At most ${MAX_ALIASES_PER_ENTITY} aliases.`}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!alias} disabledReason="Select an alias to remove it." onClick={() => setDialog('remove')}>
-                  Remove alias
-                </Button>
-                <Button
-                  disabled={!alias || Boolean(refusal)}
-                  disabledReason={refusal?.message ?? 'Select an alias to make it the primary address.'}
-                  loading={setPrimary.isPending}
-                  onClick={() => alias && setPrimary.mutate({ ...ref, address: alias.address })}
-                >
-                  Set as primary
-                </Button>
-                <Button
-                  variant="primary"
-                  disabled={Boolean(refusal) || aliasCount >= MAX_ALIASES_PER_ENTITY}
-                  disabledReason={refusal?.message ?? `This group already has ${MAX_ALIASES_PER_ENTITY} aliases.`}
-                  onClick={() => setDialog('add')}
-                >
-                  Add alias
-                </Button>
-              </SpaceBetween>
-            }
-          >
-            Email addresses
-          </Header>
-        }
-        columnDefinitions={[
-          { id: 'address', header: 'Email address', isRowHeader: true, cell: (a) => a.address },
-          { id: 'type', header: 'Type', cell: (a) => (a.isPrimary ? <Badge color="blue">Primary</Badge> : 'Alias') },
-          { id: 'added', header: 'Added', cell: (a) => formatDateTimeShort(a.createdAt) },
-        ]}
-        empty={<TableEmptyState title="No addresses" subtitle="The group gets its primary address when it is enabled." />}
+        selected={selected}
+        onSelectionChange={setSelected}
+        changeRefusal={refusal}
+        primaryRefusal={refusal}
+        settingPrimary={setPrimary.isPending}
+        onSetPrimary={(a) => setPrimary.mutate({ ...ref, address: a.address })}
+        onRemove={() => setDialog('remove')}
+        onAdd={() => setDialog('add')}
       />
       {dialog === 'add' && <AddGroupAliasModal organizationId={organizationId} group={group} onDismiss={() => setDialog(null)} />}
       {dialog === 'remove' && alias && (

@@ -1,19 +1,15 @@
-import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { MAX_ALIASES_PER_ENTITY } from '@mailyard/core/addresses';
 import { canChangeAddresses, canSetPrimaryAddress, type UserAddress, type UserDetail } from '@mailyard/core/users';
+import { AddressesTable } from '../../components/AddressesTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { errorInfo } from '../../lib/errors.ts';
-import { formatDateTimeShort } from '../../lib/format.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AddAliasModal } from './AddAliasModal.tsx';
@@ -44,7 +40,6 @@ export function UserAddressesTab({ organizationId, user, domains }: TabProps) {
   const changeRefusal = canChangeAddresses(user);
   const primaryRefusal = canSetPrimaryAddress(user);
   const alias = selected[0] && !selected[0].isPrimary ? selected[0] : null;
-  const aliasCount = (addresses.data ?? []).filter((a) => !a.isPrimary).length;
 
   const setPrimary = useMutation(
     trpc.users.setPrimaryAddress.mutationOptions({
@@ -89,53 +84,21 @@ export function UserAddressesTab({ organizationId, user, domains }: TabProps) {
       >
         <KeyValuePairs columns={2} items={[{ label: 'Primary email address', value: user.email ?? 'None: the user gets one when it is enabled.' }]} />
       </Container>
-      <Table
-        trackBy="address"
-        items={addresses.data ?? []}
+      <AddressesTable
+        noun="user"
+        headerVariant="h2"
+        description="Aliases receive mail for this user, who can also send from them."
+        emptySubtitle="The user gets its primary address when it is enabled."
+        items={addresses.data}
         loading={addresses.isPending}
-        loadingText="Loading addresses"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        ariaLabels={{ selectionGroupLabel: 'Address selection', itemSelectionLabel: (_, a) => `Select ${a.address}`, allItemsSelectionLabel: () => 'Select all' }}
-        header={
-          <Header
-            variant="h2"
-            counter={addresses.data ? `(${addresses.data.length})` : undefined}
-            description={`Aliases receive mail for this user, who can also send from them. At most ${MAX_ALIASES_PER_ENTITY} aliases.`}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!alias} disabledReason="Select an alias to remove it." onClick={() => setDialog('remove')}>
-                  Remove alias
-                </Button>
-                <Button
-                  disabled={!alias || Boolean(primaryRefusal)}
-                  disabledReason={primaryRefusal?.message ?? 'Select an alias to make it the primary address.'}
-                  loading={setPrimary.isPending}
-                  onClick={() => alias && setPrimary.mutate({ ...ref, address: alias.address })}
-                >
-                  Set as primary
-                </Button>
-                <Button
-                  variant="primary"
-                  disabled={Boolean(changeRefusal) || aliasCount >= MAX_ALIASES_PER_ENTITY}
-                  disabledReason={changeRefusal?.message ?? `This user already has ${MAX_ALIASES_PER_ENTITY} aliases.`}
-                  onClick={() => setDialog('add')}
-                >
-                  Add alias
-                </Button>
-              </SpaceBetween>
-            }
-          >
-            Email addresses
-          </Header>
-        }
-        columnDefinitions={[
-          { id: 'address', header: 'Email address', isRowHeader: true, cell: (a) => a.address },
-          { id: 'type', header: 'Type', cell: (a) => (a.isPrimary ? <Badge color="blue">Primary</Badge> : 'Alias') },
-          { id: 'added', header: 'Added', cell: (a) => formatDateTimeShort(a.createdAt) },
-        ]}
-        empty={<TableEmptyState title="No addresses" subtitle="The user gets its primary address when it is enabled." />}
+        selected={selected}
+        onSelectionChange={setSelected}
+        changeRefusal={changeRefusal}
+        primaryRefusal={primaryRefusal}
+        settingPrimary={setPrimary.isPending}
+        onSetPrimary={(a) => setPrimary.mutate({ ...ref, address: a.address })}
+        onRemove={() => setDialog('remove')}
+        onAdd={() => setDialog('add')}
       />
       {dialog === 'add' && <AddAliasModal organizationId={organizationId} user={user} domains={domains} onDismiss={() => setDialog(null)} onAdded={() => setDialog(null)} />}
       {dialog === 'primary' && (
