@@ -6,6 +6,7 @@ import { awsPlugin } from './aws/plugin.ts';
 import type { Deps } from './deps.ts';
 import { activeSyncRoutes } from './http/activesync.ts';
 import { mailServerUsageRoutes } from './http/mail-server-usage.ts';
+import { registerServerTiming } from './platform/server-timing.ts';
 import { appDist, registerApps } from './platform/static.ts';
 import { type AppRouter, appRouter } from './trpc/app-router.ts';
 import { contextFactory } from './trpc/context.ts';
@@ -27,6 +28,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     bodyLimit: 10 * 1024 * 1024,
     routerOptions: { maxParamLength: 5000 },
   });
+  registerServerTiming(server);
   await server.register(fastifyCookie);
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

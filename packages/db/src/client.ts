@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { withPreparedStatements } from './prepared-statements.ts';
 import * as schema from './schema/index.ts';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -25,7 +26,7 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseClie
     onnotice: () => {},
     connection: { application_name: 'mailyard' },
   });
-  const db = drizzle(sql, { schema, logger: options.debug ?? false });
+  const db = drizzle(withPreparedStatements(sql), { schema, logger: options.debug ?? false });
   return { db, close: () => sql.end({ timeout: 5 }) };
 }
 

@@ -9,3 +9,23 @@ export function violatedUniqueConstraint(error: unknown): string | null {
   }
   return null;
 }
+
+/** Whether a statement failed only because an earlier one of its transaction did (25P02). */
+function abortedByEarlierStatement(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '25P02') return true;
+  }
+  return false;
+}
+
+/**
+ * Awaits statements issued together in one transaction (the driver pipelines them). When one fails, those sent
+ * after it fail too, with "transaction aborted", possibly before the first failure has gone through its caller's
+ * error mapping: the error thrown is the one that caused the others, not whichever settled first.
+ */
+export async function allStatements<T extends readonly unknown[]>(statements: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(statements);
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (failures.length > 0) throw failures.find((e) => !abortedByEarlierStatement(e)) ?? failures[0];
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

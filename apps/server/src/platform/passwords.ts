@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { timed } from './server-timing.ts';
 
 /**
  * argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane). The encoded `$argon2id$v=19$m=…,t=…,p=…` form
@@ -7,11 +8,11 @@ import { hash, verify } from '@node-rs/argon2';
 // `Algorithm.Argon2id` is an ambient const enum, which isolated modules cannot read: its value is 2.
 const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string) => hash(password, options);
+export const hashPassword = (password: string) => timed('argon2', () => hash(password, options));
 
 export async function verifyPassword(encoded: string, password: string): Promise<boolean> {
   try {
-    return await verify(encoded, password);
+    return await timed('argon2', () => verify(encoded, password));
   } catch {
     return false;
   }

@@ -1,8 +1,8 @@
 import { MAX_ALIASES_PER_ENTITY, splitAddress } from '@mailyard/core/addresses';
-import { fail } from '@mailyard/core/errors';
+import { failIf, refusal, type Refusal } from '@mailyard/core/errors';
 import { violatedUniqueConstraint, type Db } from '@mailyard/db';
 import { countEntityAliases, findAddress, insertAddress, type AddressOrigin, type EntityType } from '@mailyard/db/queries/addresses';
-import { findMailDomain } from '@mailyard/db/queries/mail-domains';
+import { findMailDomain, type MailDomainSummary } from '@mailyard/db/queries/mail-domains';
 import type { Actor } from '../actor.ts';
 
 /**
@@ -27,42 +27,66 @@ export interface AddressClaim {
   field: string;
 }
 
+/** The domain rule over the domain's row: it must be one of the organization's domains, and verified. */
+function domainRefusal(found: MailDomainSummary | null, domain: string, field: string): Refusal | null {
+  if (!found) return refusal('DOMAIN.NOT_FOUND', `The domain ${domain} is not a domain of this organization.`, { field, domain });
+  if (found.verificationStatus !== 'VERIFIED') return refusal('DOMAIN.NOT_VERIFIED', `The domain ${domain} is not verified yet.`, { field, domain });
+  return null;
+}
+
 /**
  * The domain of an address must be one of the organization's domains, and verified. Shared by every path
  * that gives an entity an address (create, enable, add alias, set primary, group email, /aws, portal).
  */
 export async function assertOrganizationDomain(db: Db, organizationId: string, address: string, field: string): Promise<void> {
-  const domain = splitAddress(address)?.domain ?? '';
-  const found = await findMailDomain(db, organizationId, domain);
-  if (!found) fail('DOMAIN.NOT_FOUND', `The domain ${domain} is not a domain of this organization.`, { field, domain });
-  if (found.verificationStatus !== 'VERIFIED') {
-    fail('DOMAIN.NOT_VERIFIED', `The domain ${domain} is not verified yet.`, { field, domain });
-  }
+  const domain = domainOf(address);
+  failIf(domainRefusal(await findMailDomain(db, organizationId, domain), domain, field));
 }
 
 /**
- * Gives an address to an entity, in the caller's transaction. Checks the domain and, for aliases, the
- * per-entity limit; a taken address — by anyone, in any organization, also by a racing request — ends in
- * ADDRESS.IN_USE. Run it inside a savepoint-free transaction: the unique violation aborts the transaction,
- * which is what we want (nothing half-written).
+ * What refuses a claim — the domain, a holder of the address, the per-entity alias limit — or null. The
+ * look-ups are issued together: in a transaction they share one round trip (the driver pipelines them).
  */
-export async function claimAddress(db: Db, claim: AddressClaim, now: Date): Promise<void> {
-  await assertOrganizationDomain(db, claim.organizationId, claim.address, claim.field);
-  const holder = await findAddress(db, claim.address);
-  if (holder) addressInUse(claim, holder.entityId === claim.entityId);
-  if (!claim.isPrimary && (await countEntityAliases(db, claim.organizationId, claim.entityId)) >= MAX_ALIASES_PER_ENTITY) {
-    fail('ADDRESS.LIMIT_REACHED', `An entity can have at most ${MAX_ALIASES_PER_ENTITY} aliases.`, { field: claim.field, limit: MAX_ALIASES_PER_ENTITY });
-  }
+export async function addressClaimRefusal(db: Db, claim: AddressClaim): Promise<Refusal | null> {
+  const domain = domainOf(claim.address);
+  const [found, holder, aliases] = await Promise.all([
+    findMailDomain(db, claim.organizationId, domain),
+    findAddress(db, claim.address),
+    claim.isPrimary ? 0 : countEntityAliases(db, claim.organizationId, claim.entityId),
+  ]);
+  return (
+    domainRefusal(found, domain, claim.field) ??
+    (holder ? addressInUse(claim, holder.entityId === claim.entityId) : null) ??
+    (aliases >= MAX_ALIASES_PER_ENTITY
+      ? refusal('ADDRESS.LIMIT_REACHED', `An entity can have at most ${MAX_ALIASES_PER_ENTITY} aliases.`, { field: claim.field, limit: MAX_ALIASES_PER_ENTITY })
+      : null)
+  );
+}
+
+/**
+ * Writes a claim already checked by `addressClaimRefusal`. An address taken meanwhile — by anyone, in any
+ * organization, also by a racing request — ends in ADDRESS.IN_USE: the unique violation aborts the caller's
+ * transaction, which is what we want (nothing half-written).
+ */
+export async function insertClaimedAddress(db: Db, claim: AddressClaim, now: Date): Promise<void> {
   try {
     await insertAddress(db, { ...claim, createdAt: now });
   } catch (error) {
-    if (violatedUniqueConstraint(error) === 'addresses_pkey') addressInUse(claim, false);
+    if (violatedUniqueConstraint(error) === 'addresses_pkey') failIf(addressInUse(claim, false));
     throw error;
   }
 }
 
-function addressInUse(claim: AddressClaim, ownAddress: boolean): never {
-  fail(
+/** Gives an address to an entity, in the caller's transaction: the checks, then the write. */
+export async function claimAddress(db: Db, claim: AddressClaim, now: Date): Promise<void> {
+  failIf(await addressClaimRefusal(db, claim));
+  await insertClaimedAddress(db, claim, now);
+}
+
+const domainOf = (address: string): string => splitAddress(address)?.domain ?? '';
+
+function addressInUse(claim: AddressClaim, ownAddress: boolean): Refusal {
+  return refusal(
     'ADDRESS.IN_USE',
     ownAddress ? `${claim.address} is already an address of this ${claim.entityType === 'USER' ? 'user' : 'group'}.` : `The email address ${claim.address} is already in use.`,
     { field: claim.field, address: claim.address },

@@ -4,16 +4,16 @@ import { fail, failIf } from '@mailyard/core/errors';
 import { assertPassword } from '@mailyard/core/passwords';
 import { DEFAULT_QUOTA_MB } from '@mailyard/core/mailboxes';
 import { defaultAddressFor, reservedNameRefusal, roleRefusal, type UserRole } from '@mailyard/core/users';
-import { inTransaction, violatedUniqueConstraint } from '@mailyard/db';
+import { allStatements, inTransaction, violatedUniqueConstraint, type Db } from '@mailyard/db';
 import { provisionMailbox } from '@mailyard/db/queries/mailboxes';
 import { insertPasswordHistory } from '@mailyard/db/queries/self-service';
-import { insertUser, type UserCreationDetails } from '@mailyard/db/queries/users';
+import { findUserByName, insertUser, type UserCreationDetails } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { addressOrigin, claimAddress } from '../addresses/claim.ts';
+import { addressClaimRefusal, addressOrigin, insertClaimedAddress, type AddressClaim } from '../addresses/claim.ts';
 import { userTarget } from './access.ts';
 
 /** What the console's Create user form and WorkMail's CreateUser both give. */
@@ -48,59 +48,61 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
   const role = input.role ?? 'USER';
   failIf(roleRefusal(role));
   if (input.password !== undefined) assertPassword(input.password);
-  // Hashing takes tens of milliseconds: done before the transaction, so no row lock waits on it.
-  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const now = deps.clock();
   const id = randomUUID();
+  // The checks run while the password hashes (argon2, milliseconds on a thread of its own): a refused create
+  // answers at once, and one that passes waits for the hash alone. A request racing in between for the same
+  // name or address is still refused, by the unique indexes, in the transaction below.
+  const [passwordHash, claim] = await Promise.all([
+    input.password === undefined ? null : hashPassword(input.password),
+    checkNewUser(deps.db, actor, id, input, options),
+  ]);
   try {
     return await inTransaction(deps.db, async (tx) => {
-      const org = await requireActiveOrganization(tx, actor, input.organizationId);
-      // A taken name surfaces as the `users_name_key` violation below, mapped to USER.NAME_TAKEN: no look-up first.
-      const email = options.register ? (input.email ?? defaultEmail(input.name, org.defaultMailDomain)) : null;
-      await insertUser(tx, {
-        organizationId: org.id,
-        id,
-        name: input.name,
-        displayName: input.displayName,
-        firstName: input.firstName ?? null,
-        lastName: input.lastName ?? null,
-        details: input.details,
-        hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
-        role,
-        identityProviderUserId: input.identityProviderUserId ?? null,
-        passwordHash,
-        createdAt: now,
-        enabledWith: email ? { email } : undefined,
-      });
-      if (passwordHash) await insertPasswordHistory(tx, { organizationId: org.id, userId: id, passwordHash, createdAt: now });
-      if (email) {
-        // A brand-new user: its address and a fresh mailbox, nothing to restore (see activateUser for re-enabling).
-        const claim = { organizationId: org.id, entityId: id, entityType: 'USER' as const, address: email, isPrimary: true, field: 'email' };
-        await claimAddress(tx, { ...claim, origin: addressOrigin(actor) }, now);
-        await provisionMailbox(tx, { organizationId: org.id, entityId: id, quotaMb: DEFAULT_QUOTA_MB, at: now });
-      }
-      await recordAudit(
-        tx,
-        actor,
-        {
-          action: 'user.create',
-          organizationId: org.id,
-          target: userTarget({ id, name: input.name }),
-          after: {
-            name: input.name,
-            displayName: input.displayName,
-            firstName: input.firstName ?? null,
-            lastName: input.lastName ?? null,
-            ...input.details,
-            hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
-            role,
-            ...(input.identityProviderUserId ? { identityProviderUserId: input.identityProviderUserId } : {}),
-            state: email ? 'ENABLED' : 'DISABLED',
-            email,
+      // Issued together, the writes share one round trip: the driver pipelines them on the transaction's connection.
+      const email = claim?.address ?? null;
+      await allStatements([
+        insertUser(tx, {
+          organizationId: input.organizationId,
+          id,
+          name: input.name,
+          displayName: input.displayName,
+          firstName: input.firstName ?? null,
+          lastName: input.lastName ?? null,
+          details: input.details,
+          hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
+          role,
+          identityProviderUserId: input.identityProviderUserId ?? null,
+          passwordHash,
+          createdAt: now,
+          enabledWith: email ? { email } : undefined,
+        }),
+        passwordHash && insertPasswordHistory(tx, { organizationId: input.organizationId, userId: id, passwordHash, createdAt: now }),
+        claim && insertClaimedAddress(tx, claim, now),
+        claim && provisionMailbox(tx, { organizationId: input.organizationId, entityId: id, quotaMb: DEFAULT_QUOTA_MB, at: now }),
+        recordAudit(
+          tx,
+          actor,
+          {
+            action: 'user.create',
+            organizationId: input.organizationId,
+            target: userTarget({ id, name: input.name }),
+            after: {
+              name: input.name,
+              displayName: input.displayName,
+              firstName: input.firstName ?? null,
+              lastName: input.lastName ?? null,
+              ...input.details,
+              hiddenFromGlobalAddressList: input.hiddenFromGlobalAddressList ?? false,
+              role,
+              ...(input.identityProviderUserId ? { identityProviderUserId: input.identityProviderUserId } : {}),
+              state: email ? 'ENABLED' : 'DISABLED',
+              email,
+            },
           },
-        },
-        now,
-      );
+          now,
+        ),
+      ]);
       return { userId: id };
     });
   } catch (error) {
@@ -108,6 +110,32 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
     if (violatedUniqueConstraint(error) === 'users_name_key') nameTaken(input.name);
     throw error;
   }
+}
+
+/**
+ * The organization (the operator's, and Active), the name (free), and the primary address the user will get
+ * with `register` (a verified domain of the organization, free), asked together. Returns that address's claim.
+ */
+async function checkNewUser(db: Db, actor: OperatorActor, id: string, input: NewUser, options: { register: boolean }): Promise<AddressClaim | null> {
+  const claimOf = (address: string): AddressClaim => ({
+    organizationId: input.organizationId,
+    entityId: id,
+    entityType: 'USER',
+    address,
+    isPrimary: true,
+    origin: addressOrigin(actor),
+    field: 'email',
+  });
+  const given = options.register && input.email !== undefined ? claimOf(input.email) : null;
+  const [org, namesake, givenRefusal] = await Promise.all([
+    requireActiveOrganization(db, actor, input.organizationId),
+    findUserByName(db, input.organizationId, input.name),
+    given && addressClaimRefusal(db, given),
+  ]);
+  if (namesake) nameTaken(input.name);
+  const claim = given ?? (options.register ? claimOf(defaultEmail(input.name, org.defaultMailDomain)) : null);
+  if (claim) failIf(given ? givenRefusal : await addressClaimRefusal(db, claim));
+  return claim;
 }
 
 /** The form's prefilled address, which must itself be a valid address (a name such as "a..b" does not make one). */

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { allStatements, inTransaction, violatedUniqueConstraint, type Db } from '../src/index.ts';
+import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await database.db.execute(sql`create table pipeline_probe (key text primary key)`);
+});
+afterAll(() => database.drop());
+
+const insertKey = (db: Db, key: string) => db.execute(sql`insert into pipeline_probe (key) values (${key})`);
+
+it('prepares parameterised statements, in transactions too (drizzle alone would send them unnamed)', async () => {
+  const counted = await inTransaction(database.db, async (tx) => {
+    await tx.execute(sql`select ${1}::int`);
+    return tx.execute<{ n: number }>(sql`select count(*)::int as n from pg_prepared_statements where from_sql = false and statement like ${'select $1::int%'}`);
+  });
+  expect(counted[0]!.n).toBe(1);
+});
+
+it('throws the statement that failed, not the ones after it that the aborted transaction refused', async () => {
+  await insertKey(database.db, 'taken');
+  // The failing statement's caller maps its error asynchronously (as services do), so the echoes settle first.
+  const mappedLate = (statement: Promise<unknown>) => statement.catch(async (error: unknown) => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    throw error;
+  });
+  const attempt = inTransaction(database.db, (tx) =>
+    allStatements([insertKey(tx, 'fresh'), mappedLate(insertKey(tx, 'taken')), insertKey(tx, 'later-1'), insertKey(tx, 'later-2')]),
+  );
+  expect(violatedUniqueConstraint(await attempt.catch((e: unknown) => e))).toBe('pipeline_probe_pkey');
+  // Nothing of the batch was kept.
+  const kept = await database.db.execute<{ key: string }>(sql`select key from pipeline_probe`);
+  expect(kept.map((r) => r.key)).toEqual(['taken']);
+});
+
+it('returns each statement’s result in order when all succeed', async () => {
+  const [a, b] = await inTransaction(database.db, (tx) => allStatements([tx.execute<{ v: number }>(sql`select ${1}::int as v`), tx.execute<{ v: number }>(sql`select ${2}::int as v`)]));
+  expect([a[0]!.v, b[0]!.v]).toEqual([1, 2]);
+});
