@@ -215,6 +215,21 @@ describe('device sync endpoint', () => {
 });
 
 describe('wipe lifecycle', () => {
+  it('still tells a disabled user’s device to wipe itself, and takes its acknowledgement; then refuses it', async () => {
+    const user = await newUser();
+    await sync({ address: user.email });
+    await caller().users.disable({ organizationId: org.organizationId, userIds: [user.userId] });
+    // The departed user's phone: refused, until an operator asks for a wipe.
+    expect((await sync({ address: user.email })).status).toBe(403);
+    await caller().devices.wipe(ref(user));
+    expect(await sync({ address: user.email })).toMatchObject({ status: 200, body: { status: 'ok', wipe: true } });
+    expect(await sync({ address: user.email, body: { wipeAcknowledged: true } })).toMatchObject({ status: 200, body: { status: 'ok', wipe: false } });
+    expect(await caller().devices.get(ref(user))).toMatchObject({ wipeStatus: 'WIPED' });
+    expect(await sync({ address: user.email })).toMatchObject({ status: 403, body: { code: 'DEVICE.ACCESS_DENIED' } });
+    // Another device of the same user learns nothing: it owes no wipe.
+    expect(await sync({ address: user.email, deviceId: 'otherphone1' })).toMatchObject({ status: 403, body: { code: 'DEVICE.ACCESS_DENIED' } });
+  });
+
   it('wipe pending → sent on the next sync (and again until acknowledged) → wiped; remove lets it back as new', async () => {
     const user = await newUser();
     await sync({ address: user.email });

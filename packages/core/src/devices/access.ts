@@ -1,15 +1,25 @@
 import type { EntityState } from '../entities/state.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
 import { isOperational, type OrganizationState } from '../organizations/state.ts';
+import { mustWipe, type WipeState } from './wipe.ts';
 
 /** Exchange's default partnership limit: a user's devices stay a short list, and a looping client cannot grow it. */
 export const MAX_DEVICES_PER_USER = 100;
 
+/** What decides whether a user's devices may sync: the user's state and the organization's. */
+export interface DeviceAccess {
+  userState: EntityState;
+  organizationState: OrganizationState;
+}
+
 /**
  * Whether a device that authenticated as this user may sync. A disabled user is inaccessible at once, devices
- * included; so is every user of an organization that is not Active.
+ * included; so is every user of an organization that is not Active. Except a known device that still owes a wipe
+ * (`wipeStatus` pending or sent): a departed user's lost phone must still be told to erase itself, and be able to
+ * say it did — all such a sync answers is whether to wipe.
  */
-export function deviceAccessRefusal(owner: { userState: EntityState; organizationState: OrganizationState }): Refusal | null {
+export function deviceAccessRefusal(owner: DeviceAccess, wipeStatus: WipeState = null): Refusal | null {
+  if (mustWipe(wipeStatus)) return null;
   if (owner.userState !== 'ENABLED') {
     return refusal('DEVICE.ACCESS_DENIED', 'This account is disabled: its mobile devices cannot sync.', { reason: 'user_disabled' });
   }

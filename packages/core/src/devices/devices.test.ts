@@ -109,6 +109,10 @@ describe('who may sync', () => {
     [{ userState: 'ENABLED', organizationState: 'Deleting' }, 'organization_not_active'],
   ] as const)('refuses %o (%s)', (owner, reason) => {
     expect(deviceAccessRefusal(owner)).toMatchObject({ code: 'DEVICE.ACCESS_DENIED', details: { reason } });
+    expect(deviceAccessRefusal(owner, 'WIPED')).toMatchObject({ code: 'DEVICE.ACCESS_DENIED', details: { reason } });
+    // A device that still owes a wipe is told so, whatever the account's state.
+    expect(deviceAccessRefusal(owner, 'PENDING')).toBeNull();
+    expect(deviceAccessRefusal(owner, 'SENT')).toBeNull();
   });
   it(`refuses a new device at ${MAX_DEVICES_PER_USER}`, () => {
     expect(newDeviceRefusal(MAX_DEVICES_PER_USER - 1)).toBeNull();

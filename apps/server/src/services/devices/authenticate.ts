@@ -1,5 +1,4 @@
-import { deviceAccessRefusal } from '@mailyard/core/devices';
-import { failIf } from '@mailyard/core/errors';
+import type { DeviceAccess } from '@mailyard/core/devices';
 import type { Deps } from '../../deps.ts';
 import type { UserActor } from '../actor.ts';
 import { verifyUserCredentials } from '../auth/user-credentials.ts';
@@ -9,12 +8,14 @@ export interface DeviceOwner {
   /** The user name, for audit labels. */
   name: string;
   actor: UserActor;
+  /** Told to the device only once its own record is known (`deviceAccessRefusal`): a device owing a wipe still gets it. */
+  access: DeviceAccess;
 }
 
 /**
  * A device signs in as its user with any of the user's addresses and the user's password, under the same checks
- * and the same guess budget as the portal's sign-in. Only then is the account's state told: a disabled user's or an
- * inactive organization's devices are refused with the reason.
+ * and the same guess budget as the portal's sign-in. Only then is the account's state looked at, by `syncDevice`: a
+ * disabled user's or an inactive organization's devices are refused with the reason.
  */
 export async function authenticateDeviceOwner(
   deps: Deps,
@@ -22,10 +23,10 @@ export async function authenticateDeviceOwner(
   client: { ip: string },
 ): Promise<DeviceOwner> {
   const owner = await verifyUserCredentials(deps, credentials, client);
-  failIf(deviceAccessRefusal({ userState: owner.state, organizationState: owner.organizationState }));
   const label = credentials.address.trim().toLowerCase();
   return {
     name: owner.name,
     actor: { type: 'user', accountId: owner.accountId, organizationId: owner.organizationId, userId: owner.userId, label, via: 'activesync' },
+    access: { userState: owner.state, organizationState: owner.organizationState },
   };
 }

@@ -1,4 +1,4 @@
-import { mustWipe, newDeviceRefusal, normalizeDeviceId, wipeStatusAfter, type DeviceSyncAnswer, type DeviceSyncReport } from '@mailyard/core/devices';
+import { deviceAccessRefusal, mustWipe, newDeviceRefusal, normalizeDeviceId, wipeStatusAfter, type DeviceSyncAnswer, type DeviceSyncReport } from '@mailyard/core/devices';
 import { failIf } from '@mailyard/core/errors';
 import { inTransaction } from '@mailyard/db';
 import { countUserDevices, findDevice, insertDevice, updateDevice } from '@mailyard/db/queries/devices';
@@ -10,7 +10,8 @@ import type { DeviceOwner } from './authenticate.ts';
  * One sync of an authenticated device (ActiveSync Provision): records first and last sync and what the device says
  * about itself, and answers whether it must wipe itself. A pending wipe is sent (and sent again on every sync until
  * the device acknowledges, so a lost answer cannot lose it); the acknowledgement marks the device wiped. Routine
- * syncs are not audited (last sync is their record); a new device, a wipe sent and a wipe done are.
+ * syncs are not audited (last sync is their record); a new device, a wipe sent and a wipe done are. A disabled user's
+ * devices are refused, save one that still owes a wipe.
  */
 export async function syncDevice(deps: Deps, owner: DeviceOwner, report: DeviceSyncReport): Promise<DeviceSyncAnswer> {
   const now = deps.clock();
@@ -18,6 +19,7 @@ export async function syncDevice(deps: Deps, owner: DeviceOwner, report: DeviceS
   const key = { organizationId, userId, deviceId: normalizeDeviceId(report.deviceId) };
   return inTransaction(deps.db, async (tx) => {
     let device = await findDevice(tx, key, true);
+    failIf(deviceAccessRefusal(owner.access, device?.wipeStatus ?? null));
     let isNew = false;
     if (!device) {
       failIf(newDeviceRefusal(await countUserDevices(tx, organizationId, userId)));
