@@ -1,5 +1,6 @@
 import type { FlashbarProps } from '@cloudscape-design/components/flashbar';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { capNotices } from './notice-limit.ts';
 
 export interface Notice {
   id: string;
@@ -24,7 +25,7 @@ const NotificationsContext = createContext<Notifications | null>(null);
 /** The Flashbar's messages, kept across page changes as in the AWS console. */
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<Notice[]>([]);
-  const notify = useCallback((notice: Notice) => setItems((all) => [notice, ...all.filter((n) => n.id !== notice.id)]), []);
+  const notify = useCallback((notice: Notice) => setItems((all) => capNotices([notice, ...all.filter((n) => n.id !== notice.id)])), []);
   const update = useCallback(
     (id: string, patch: Partial<Omit<Notice, 'id'>>) => setItems((all) => all.map((n) => (n.id === id ? { ...n, ...patch } : n))),
     [],
