@@ -8,7 +8,10 @@ type AnySql = Sql | TransactionSql;
  * execution, and a query issued alongside others waits for that instead of being pipelined. This wrapper asks
  * for named prepared statements, which postgres.js caches per connection (parsed and described once, then one
  * round trip each, pipelined) — on the pool, in transactions and in savepoints. Queries without parameters still
- * go as simple queries (postgres.js's rule), so multi-statement SQL such as migrations is unaffected.
+ * go as simple queries (postgres.js's rule), so multi-statement SQL such as migrations is unaffected. Each distinct
+ * SQL text stays prepared on its connection until postgres.js retires the connection (`max_lifetime`, 30–60 min):
+ * a bounded set, since values are always parameters: one statement per query shape (and, for lists such as
+ * `inArray`, per length up to the inputs' limits).
  */
 export function withPreparedStatements<T extends AnySql>(sql: T): T {
   return new Proxy(sql, {
