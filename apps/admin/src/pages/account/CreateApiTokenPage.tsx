@@ -1,12 +1,7 @@
-import Alert from '@cloudscape-design/components/alert';
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import DatePicker from '@cloudscape-design/components/date-picker';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import LiveRegion from '@cloudscape-design/components/live-region';
 import Multiselect from '@cloudscape-design/components/multiselect';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
@@ -18,8 +13,10 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { ApiTokenAccess, CreateApiTokenInput, MAX_API_TOKEN_ORGANIZATIONS, type ApiTokenSummary } from '@mailyard/core/api-tokens';
+import { FormPage } from '../../components/FormPage.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { errorInfo, fieldErrorsFrom, type MailyardErrorInfo } from '../../lib/errors.ts';
-import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
+import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -76,7 +73,6 @@ export function CreateApiTokenPage() {
   ]);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const onFollow = useFollow();
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const { organizations, list: organizationsList } = useOrganizationNames();
@@ -124,154 +120,127 @@ export function CreateApiTokenPage() {
 
   return (
     <>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Form
-          header={
-            <Header variant="h1" description="A token lets a script call the typed API as you. Give it only the access and organizations it needs.">
-              Create API token
-            </Header>
-          }
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" href={href('/api-tokens')} onFollow={onFollow}>
-                Cancel
-              </Button>
-              <Button variant="primary" formAction="submit" loading={create.isPending}>
-                Create API token
-              </Button>
-            </SpaceBetween>
-          }
-        >
+      <FormPage
+        title="Create API token"
+        description="A token lets a script call the typed API as you. Give it only the access and organizations it needs."
+        submitLabel="Create API token"
+        cancelPath="/api-tokens"
+        onSubmit={submit}
+        pending={create.isPending}
+        failure={failure}
+        failureHeader="The API token was not created"
+      >
+        <Container header={<Header variant="h2">Token details</Header>}>
           <SpaceBetween size="l">
-            {failure && (
-              <LiveRegion assertive>
-                <Alert type="error" header="The API token was not created">
-                  {failure.message}
-                </Alert>
-              </LiveRegion>
-            )}
-            <Container header={<Header variant="h2">Token details</Header>}>
-              <SpaceBetween size="l">
-                <Controller
-                  control={control}
-                  name="name"
-                  render={({ field, fieldState }) => (
-                    <FormField label="Name" description="What the token is for, so you recognise it in the list." constraintText="At most 100 characters." errorText={fieldState.error?.message}>
-                      <Input
-                        ref={field.ref}
-                        name={field.name}
-                        value={field.value}
-                        placeholder="Nightly user export"
-                        autoComplete={false}
-                        invalid={Boolean(fieldState.error)}
-                        onChange={({ detail }) => field.onChange(detail.value)}
-                        onBlur={field.onBlur}
-                      />
-                    </FormField>
-                  )}
-                />
-                <Controller
-                  control={control}
-                  name="expiry"
-                  render={({ field, fieldState }) => (
-                    <FormField label="Expiration" description="After this the token is refused. Tokens that never expire are easy to forget." errorText={fieldState.error?.message}>
-                      <Select
-                        selectedOption={expiryOptions.find((o) => o.value === field.value) ?? null}
-                        options={expiryOptions}
-                        ariaLabel="Expiration"
-                        onChange={({ detail }) => field.onChange(detail.selectedOption.value)}
-                      />
-                    </FormField>
-                  )}
-                />
-                {expiry === 'custom' && (
-                  <Controller
-                    control={control}
-                    name="expiresOn"
-                    render={({ field, fieldState }) => (
-                      <FormField label="Expiry date" description="The token expires at the end of this day." constraintText="Use YYYY/MM/DD format." errorText={fieldState.error?.message}>
-                        <DatePicker
-                          ref={field.ref}
-                          value={field.value}
-                          placeholder="YYYY/MM/DD"
-                          openCalendarAriaLabel={(selected) => `Choose expiry date${selected ? `, selected date is ${selected}` : ''}`}
-                          isDateEnabled={(date) => date.getTime() > Date.now()}
-                          invalid={Boolean(fieldState.error)}
-                          onChange={({ detail }) => field.onChange(detail.value)}
-                          onBlur={field.onBlur}
-                        />
-                      </FormField>
-                    )}
+            <TextField
+              control={control}
+              name="name"
+              label="Name"
+              description="What the token is for, so you recognise it in the list."
+              constraintText="At most 100 characters."
+              placeholder="Nightly user export"
+              autoComplete={false}
+            />
+            <Controller
+              control={control}
+              name="expiry"
+              render={({ field, fieldState }) => (
+                <FormField label="Expiration" description="After this the token is refused. Tokens that never expire are easy to forget." errorText={fieldState.error?.message}>
+                  <Select
+                    selectedOption={expiryOptions.find((o) => o.value === field.value) ?? null}
+                    options={expiryOptions}
+                    ariaLabel="Expiration"
+                    onChange={({ detail }) => field.onChange(detail.selectedOption.value)}
                   />
-                )}
-              </SpaceBetween>
-            </Container>
-            <Container header={<Header variant="h2">Access</Header>}>
+                </FormField>
+              )}
+            />
+            {expiry === 'custom' && (
               <Controller
                 control={control}
-                name="access"
-                render={({ field }) => (
-                  <FormField label="Permissions" stretch>
-                    <Tiles
+                name="expiresOn"
+                render={({ field, fieldState }) => (
+                  <FormField label="Expiry date" description="The token expires at the end of this day." constraintText="Use YYYY/MM/DD format." errorText={fieldState.error?.message}>
+                    <DatePicker
+                      ref={field.ref}
                       value={field.value}
+                      placeholder="YYYY/MM/DD"
+                      openCalendarAriaLabel={(selected) => `Choose expiry date${selected ? `, selected date is ${selected}` : ''}`}
+                      isDateEnabled={(date) => date.getTime() > Date.now()}
+                      invalid={Boolean(fieldState.error)}
                       onChange={({ detail }) => field.onChange(detail.value)}
-                      ariaLabel="Permissions"
-                      items={[
-                        { value: 'read-only', label: 'Read-only', description: 'Queries only: lists and details. Every change is refused.' },
-                        { value: 'read-write', label: 'Read-write', description: 'Everything you can do in the console, except managing tokens and access keys.' },
-                      ]}
+                      onBlur={field.onBlur}
                     />
                   </FormField>
                 )}
               />
-            </Container>
-            <Container header={<Header variant="h2">Organizations</Header>}>
-              <SpaceBetween size="l">
-                <Controller
-                  control={control}
-                  name="scope"
-                  render={({ field }) => (
-                    <FormField label="Organizations the token reaches">
-                      <RadioGroup
-                        value={field.value}
-                        onChange={({ detail }) => field.onChange(detail.value)}
-                        items={[
-                          { value: 'all', label: 'All organizations', description: 'Every organization of your account, also the ones created later.' },
-                          { value: 'chosen', label: 'Only the organizations I choose', description: 'Any other organization is not found for this token.' },
-                        ]}
-                      />
-                    </FormField>
-                  )}
-                />
-                {scope === 'chosen' && (
-                  <Controller
-                    control={control}
-                    name="organizationIds"
-                    render={({ field, fieldState }) => (
-                      <FormField label="Organizations" constraintText={`At most ${MAX_API_TOKEN_ORGANIZATIONS}.`} errorText={fieldState.error?.message}>
-                        <Multiselect
-                          selectedOptions={organizationOptions.filter((o) => field.value.includes(o.value))}
-                          options={organizationOptions}
-                          placeholder="Choose organizations"
-                          ariaLabel="Organizations"
-                          filteringType="auto"
-                          statusType={organizationsList.isPending ? 'loading' : organizationsList.isError ? 'error' : 'finished'}
-                          loadingText="Loading organizations"
-                          errorText="The organizations could not be loaded."
-                          empty="Your account has no organizations."
-                          invalid={Boolean(fieldState.error)}
-                          deselectAriaLabel={(option) => `Remove ${option.label ?? ''}`}
-                          onChange={({ detail }) => field.onChange(detail.selectedOptions.map((o) => o.value!))}
-                        />
-                      </FormField>
-                    )}
-                  />
-                )}
-              </SpaceBetween>
-            </Container>
+            )}
           </SpaceBetween>
-        </Form>
-      </form>
+        </Container>
+        <Container header={<Header variant="h2">Access</Header>}>
+          <Controller
+            control={control}
+            name="access"
+            render={({ field }) => (
+              <FormField label="Permissions" stretch>
+                <Tiles
+                  value={field.value}
+                  onChange={({ detail }) => field.onChange(detail.value)}
+                  ariaLabel="Permissions"
+                  items={[
+                    { value: 'read-only', label: 'Read-only', description: 'Queries only: lists and details. Every change is refused.' },
+                    { value: 'read-write', label: 'Read-write', description: 'Everything you can do in the console, except managing tokens and access keys.' },
+                  ]}
+                />
+              </FormField>
+            )}
+          />
+        </Container>
+        <Container header={<Header variant="h2">Organizations</Header>}>
+          <SpaceBetween size="l">
+            <Controller
+              control={control}
+              name="scope"
+              render={({ field }) => (
+                <FormField label="Organizations the token reaches">
+                  <RadioGroup
+                    value={field.value}
+                    onChange={({ detail }) => field.onChange(detail.value)}
+                    items={[
+                      { value: 'all', label: 'All organizations', description: 'Every organization of your account, also the ones created later.' },
+                      { value: 'chosen', label: 'Only the organizations I choose', description: 'Any other organization is not found for this token.' },
+                    ]}
+                  />
+                </FormField>
+              )}
+            />
+            {scope === 'chosen' && (
+              <Controller
+                control={control}
+                name="organizationIds"
+                render={({ field, fieldState }) => (
+                  <FormField label="Organizations" constraintText={`At most ${MAX_API_TOKEN_ORGANIZATIONS}.`} errorText={fieldState.error?.message}>
+                    <Multiselect
+                      selectedOptions={organizationOptions.filter((o) => field.value.includes(o.value))}
+                      options={organizationOptions}
+                      placeholder="Choose organizations"
+                      ariaLabel="Organizations"
+                      filteringType="auto"
+                      statusType={organizationsList.isPending ? 'loading' : organizationsList.isError ? 'error' : 'finished'}
+                      loadingText="Loading organizations"
+                      errorText="The organizations could not be loaded."
+                      empty="Your account has no organizations."
+                      invalid={Boolean(fieldState.error)}
+                      deselectAriaLabel={(option) => `Remove ${option.label ?? ''}`}
+                      onChange={({ detail }) => field.onChange(detail.selectedOptions.map((o) => o.value!))}
+                    />
+                  </FormField>
+                )}
+              />
+            )}
+          </SpaceBetween>
+        </Container>
+      </FormPage>
       {created && <ApiTokenCreatedModal token={created.token} apiToken={created.apiToken} onDismiss={() => navigate('/api-tokens')} />}
     </>
   );

@@ -1,12 +1,7 @@
-import Alert from '@cloudscape-design/components/alert';
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import LiveRegion from '@cloudscape-design/components/live-region';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -16,8 +11,10 @@ import { useParams } from 'wouter';
 import { z } from 'zod';
 import { joinAddress, localPartProblems } from '@mailyard/core/addresses';
 import { CreateGroupInput, GROUP_NAME_MAX_LENGTH } from '@mailyard/core/groups';
+import { FormPage } from '../../components/FormPage.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { errorInfo, fieldErrorsFrom, type MailyardErrorInfo } from '../../lib/errors.ts';
-import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
+import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
 import { usePage } from '../../lib/page.tsx';
@@ -48,7 +45,6 @@ export function CreateGroupPage() {
   usePage('Create group', [...crumbs, { text: 'Groups', href: href(base) }, { text: 'Create group', href: href(`${base}/create`) }]);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const onFollow = useFollow();
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const { domains, defaultDomain } = useOrganizationDomains(organizationId);
@@ -100,108 +96,76 @@ export function CreateGroupPage() {
   });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Form
-        header={
-          <Header variant="h1" description="A group delivers the mail sent to its address to every member.">
-            Create group
-          </Header>
-        }
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" href={href(base)} onFollow={onFollow}>
-              Cancel
-            </Button>
-            <Button variant="primary" formAction="submit" loading={create.isPending}>
-              Create group
-            </Button>
-          </SpaceBetween>
-        }
-      >
+    <FormPage
+      title="Create group"
+      description="A group delivers the mail sent to its address to every member."
+      submitLabel="Create group"
+      cancelPath={base}
+      onSubmit={submit}
+      pending={create.isPending}
+      failure={failure}
+      failureHeader="The group was not created"
+    >
+      <Container header={<Header variant="h2">Group details</Header>}>
         <SpaceBetween size="l">
-          {failure && (
-            <LiveRegion assertive>
-              <Alert type="error" header="The group was not created">
-                {failure.message}
-              </Alert>
-            </LiveRegion>
-          )}
-          <Container header={<Header variant="h2">Group details</Header>}>
-            <SpaceBetween size="l">
+          <TextField
+            control={control}
+            name="name"
+            label="Group name"
+            constraintText={`1–${GROUP_NAME_MAX_LENGTH} characters. Unique in the organization.`}
+            placeholder="Sales team"
+            autoComplete={false}
+          />
+          <Controller
+            control={control}
+            name="localPart"
+            render={({ field, fieldState }) => (
               <Controller
                 control={control}
-                name="name"
-                render={({ field, fieldState }) => (
+                name="domain"
+                render={({ field: domain, fieldState: domainState }) => (
                   <FormField
-                    label="Group name"
-                    constraintText={`1–${GROUP_NAME_MAX_LENGTH} characters. Unique in the organization.`}
-                    errorText={fieldState.error?.message}
+                    label={
+                      <>
+                        Email address <i>- optional</i>
+                      </>
+                    }
+                    description="With an address the group is created enabled and receives mail. Without one it is created disabled; enable it later to give it one."
+                    constraintText="The address must not be used by any user, group or alias."
+                    errorText={fieldState.error?.message ?? domainState.error?.message}
                   >
-                    <Input
-                      ref={field.ref}
+                    <AddressInput
+                      label="Email address"
                       name={field.name}
-                      value={field.value}
-                      placeholder="Sales team"
-                      autoComplete={false}
-                      invalid={Boolean(fieldState.error)}
-                      onChange={({ detail }) => field.onChange(detail.value)}
+                      localPartRef={field.ref}
+                      localPart={field.value}
+                      domain={domain.value}
+                      domains={domains}
+                      placeholder="sales"
+                      localPartInvalid={Boolean(fieldState.error)}
+                      domainInvalid={Boolean(domainState.error)}
+                      onLocalPartChange={field.onChange}
+                      onDomainChange={domain.onChange}
                       onBlur={field.onBlur}
                     />
                   </FormField>
                 )}
               />
-              <Controller
-                control={control}
-                name="localPart"
-                render={({ field, fieldState }) => (
-                  <Controller
-                    control={control}
-                    name="domain"
-                    render={({ field: domain, fieldState: domainState }) => (
-                      <FormField
-                        label={
-                          <>
-                            Email address <i>- optional</i>
-                          </>
-                        }
-                        description="With an address the group is created enabled and receives mail. Without one it is created disabled; enable it later to give it one."
-                        constraintText="The address must not be used by any user, group or alias."
-                        errorText={fieldState.error?.message ?? domainState.error?.message}
-                      >
-                        <AddressInput
-                          label="Email address"
-                          name={field.name}
-                          localPartRef={field.ref}
-                          localPart={field.value}
-                          domain={domain.value}
-                          domains={domains}
-                          placeholder="sales"
-                          localPartInvalid={Boolean(fieldState.error)}
-                          domainInvalid={Boolean(domainState.error)}
-                          onLocalPartChange={field.onChange}
-                          onDomainChange={domain.onChange}
-                          onBlur={field.onBlur}
-                        />
-                      </FormField>
-                    )}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="hiddenFromGlobalAddressList"
-                render={({ field }) => (
-                  <FormField label="Address book" description="A hidden group does not appear in the organization's global address list.">
-                    <Checkbox checked={field.value} onChange={({ detail }) => field.onChange(detail.checked)}>
-                      Hide from global address list
-                    </Checkbox>
-                  </FormField>
-                )}
-              />
-            </SpaceBetween>
-          </Container>
+            )}
+          />
+          <Controller
+            control={control}
+            name="hiddenFromGlobalAddressList"
+            render={({ field }) => (
+              <FormField label="Address book" description="A hidden group does not appear in the organization's global address list.">
+                <Checkbox checked={field.value} onChange={({ detail }) => field.onChange(detail.checked)}>
+                  Hide from global address list
+                </Checkbox>
+              </FormField>
+            )}
+          />
         </SpaceBetween>
-      </Form>
-    </form>
+      </Container>
+    </FormPage>
   );
 }

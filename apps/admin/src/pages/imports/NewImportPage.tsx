@@ -1,7 +1,6 @@
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import FileUpload from '@cloudscape-design/components/file-upload';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -9,9 +8,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useParams } from 'wouter';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from '@mailyard/core/imports';
+import { FormPage } from '../../components/FormPage.tsx';
 import { errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
 import { formatDateTimeShort } from '../../lib/format.ts';
-import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
+import { href, useNavigate } from '../../lib/navigation.ts';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -49,7 +49,6 @@ export function NewImportPage() {
   ]);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const onFollow = useFollow();
   const navigate = useNavigate();
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<ReactNode>(null);
@@ -86,73 +85,54 @@ export function NewImportPage() {
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      noValidate
+    <FormPage
+      title="Import users"
+      description="Create many users at once from a CSV file. Every row is checked first and you review the report: nothing is created until you start the import."
+      submitLabel="Check file"
+      cancelPath={importsPath(organizationId)}
+      onSubmit={submit}
+      pending={reading || validate.isPending}
+      errorText={failure?.message}
     >
-      <Form
+      <Container
         header={
-          <Header variant="h1" description="Create many users at once from a CSV file. Every row is checked first and you review the report: nothing is created until you start the import.">
-            Import users
-          </Header>
-        }
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" href={href(importsPath(organizationId))} onFollow={onFollow}>
-              Cancel
-            </Button>
-            <Button variant="primary" formAction="submit" loading={reading || validate.isPending}>
-              Check file
-            </Button>
-          </SpaceBetween>
-        }
-        errorText={failure?.message}
-      >
-        <SpaceBetween size="l">
-          <Container
-            header={
-              <Header
-                variant="h2"
-                actions={
-                  <Button iconName="download" href={templateHref(organization.data?.defaultMailDomain ?? null)} download="users-template.csv">
-                    Download template
-                  </Button>
-                }
-              >
-                CSV file
-              </Header>
+          <Header
+            variant="h2"
+            actions={
+              <Button iconName="download" href={templateHref(organization.data?.defaultMailDomain ?? null)} download="users-template.csv">
+                Download template
+              </Button>
             }
           >
-            <FormField label="File" description="A CSV file saved from a spreadsheet or exported from your current mail system." errorText={fileError}>
-              <FileUpload
-                value={files}
-                onChange={({ detail }) => {
-                  setFiles(detail.value);
-                  setFileError(null);
-                }}
-                accept=".csv,text/csv"
-                showFileSize
-                showFileLastModified
-                constraintText={`CSV with a header row, at most ${maxRows} users and ${MAX_MB} MB. Commas or semicolons separate the columns.`}
-                i18nStrings={{
-                  uploadButtonText: () => 'Choose file',
-                  dropzoneText: () => 'Drop a CSV file here',
-                  removeFileAriaLabel: (i) => `Remove file ${i + 1}`,
-                  errorIconAriaLabel: 'Error',
-                  warningIconAriaLabel: 'Warning',
-                  limitShowFewer: 'Show fewer files',
-                  limitShowMore: 'Show more files',
-                  formatFileLastModified: (date) => `Last modified ${formatDateTimeShort(date)}`,
-                }}
-              />
-            </FormField>
-          </Container>
-          <ColumnsHelp />
-        </SpaceBetween>
-      </Form>
-    </form>
+            CSV file
+          </Header>
+        }
+      >
+        <FormField label="File" description="A CSV file saved from a spreadsheet or exported from your current mail system." errorText={fileError}>
+          <FileUpload
+            value={files}
+            onChange={({ detail }) => {
+              setFiles(detail.value);
+              setFileError(null);
+            }}
+            accept=".csv,text/csv"
+            showFileSize
+            showFileLastModified
+            constraintText={`CSV with a header row, at most ${maxRows} users and ${MAX_MB} MB. Commas or semicolons separate the columns.`}
+            i18nStrings={{
+              uploadButtonText: () => 'Choose file',
+              dropzoneText: () => 'Drop a CSV file here',
+              removeFileAriaLabel: (i) => `Remove file ${i + 1}`,
+              errorIconAriaLabel: 'Error',
+              warningIconAriaLabel: 'Warning',
+              limitShowFewer: 'Show fewer files',
+              limitShowMore: 'Show more files',
+              formatFileLastModified: (date) => `Last modified ${formatDateTimeShort(date)}`,
+            }}
+          />
+        </FormField>
+      </Container>
+      <ColumnsHelp />
+    </FormPage>
   );
 }

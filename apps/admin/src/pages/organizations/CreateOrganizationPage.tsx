@@ -1,23 +1,20 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import LiveRegion from '@cloudscape-design/components/live-region';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tiles from '@cloudscape-design/components/tiles';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { ALIAS_MAX_LENGTH, aliasProblems, CreateOrganizationInput, testDomainFor } from '@mailyard/core/organizations';
+import { FormPage } from '../../components/FormPage.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { useCreationNotice } from '../../lib/creation-notices.ts';
 import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
-import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
+import { href, useNavigate } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -30,7 +27,6 @@ export function CreateOrganizationPage() {
   ]);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const onFollow = useFollow();
   const navigate = useNavigate();
   const notifyCreating = useCreationNotice();
   const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
@@ -74,100 +70,61 @@ export function CreateOrganizationPage() {
   );
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Form
+    <FormPage
+      title="Create organization"
+      description="Add an organization to hold the domains, users and groups of one mail service."
+      submitLabel="Create organization"
+      cancelPath="/organizations"
+      onSubmit={submit}
+      pending={create.isPending}
+      failure={failure}
+      failureHeader={failure?.code === 'ORGANIZATION.LIMIT_REACHED' ? 'Organization limit reached' : 'The organization was not created'}
+    >
+      <Container header={<Header variant="h2">Set up your organization</Header>}>
+        <FormField label="Setup option" stretch>
+          <Tiles
+            value="quick"
+            items={[
+              {
+                value: 'quick',
+                label: 'Quick setup',
+                description: 'Creates a new directory for your users and groups, and a free test domain.',
+              },
+            ]}
+          />
+        </FormField>
+      </Container>
+      <Container
         header={
-          <Header variant="h1" description="Add an organization to hold the domains, users and groups of one mail service.">
-            Create organization
+          <Header variant="h2" description="Name your organization; Quick setup creates the rest for you.">
+            Quick setup
           </Header>
-        }
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" href={href('/organizations')} onFollow={onFollow}>
-              Cancel
-            </Button>
-            <Button variant="primary" formAction="submit" loading={create.isPending}>
-              Create organization
-            </Button>
-          </SpaceBetween>
         }
       >
         <SpaceBetween size="l">
-          {failure && (
-            <LiveRegion assertive>
-              <FailureAlert failure={failure} />
-            </LiveRegion>
-          )}
-          <Container header={<Header variant="h2">Set up your organization</Header>}>
-            <FormField label="Setup option" stretch>
-              <Tiles
-                value="quick"
-                items={[
-                  {
-                    value: 'quick',
-                    label: 'Quick setup',
-                    description: 'Creates a new directory for your users and groups, and a free test domain.',
-                  },
-                ]}
-              />
-            </FormField>
-          </Container>
-          <Container
-            header={
-              <Header variant="h2" description="Name your organization; Quick setup creates the rest for you.">
-                Quick setup
-              </Header>
-            }
-          >
-            <SpaceBetween size="l">
-              <Controller
-                control={control}
-                name="alias"
-                render={({ field, fieldState }) => (
-                  <FormField
-                    label="Organization name"
-                    description="A unique alias for your organization. It names your free test domain."
-                    constraintText={`1–${ALIAS_MAX_LENGTH} characters: letters, digits and single hyphens between them. Cannot start with "d-".`}
-                    errorText={fieldState.error?.message}
-                  >
-                    <Input
-                      ref={field.ref}
-                      name={field.name}
-                      value={field.value}
-                      placeholder="example-corp"
-                      autoComplete={false}
-                      spellcheck={false}
-                      invalid={Boolean(fieldState.error)}
-                      onChange={({ detail }) => field.onChange(detail.value)}
-                      onBlur={field.onBlur}
-                    />
-                  </FormField>
-                )}
-              />
-              <KeyValuePairs
-                columns={3}
-                items={[
-                  {
-                    label: 'Directory',
-                    value: 'A new built-in directory stores your users and groups.',
-                  },
-                  { label: 'Free test domain', value: domainPreview },
-                  { label: 'Encryption key', value: 'Mailbox contents are encrypted with the Mailyard managed key (default).' },
-                ]}
-              />
-            </SpaceBetween>
-          </Container>
+          <TextField
+            control={control}
+            name="alias"
+            label="Organization name"
+            description="A unique alias for your organization. It names your free test domain."
+            constraintText={`1–${ALIAS_MAX_LENGTH} characters: letters, digits and single hyphens between them. Cannot start with "d-".`}
+            placeholder="example-corp"
+            autoComplete={false}
+            spellcheck={false}
+          />
+          <KeyValuePairs
+            columns={3}
+            items={[
+              {
+                label: 'Directory',
+                value: 'A new built-in directory stores your users and groups.',
+              },
+              { label: 'Free test domain', value: domainPreview },
+              { label: 'Encryption key', value: 'Mailbox contents are encrypted with the Mailyard managed key (default).' },
+            ]}
+          />
         </SpaceBetween>
-      </Form>
-    </form>
-  );
-}
-
-function FailureAlert({ failure }: { failure: MailyardErrorInfo }) {
-  const header = failure.code === 'ORGANIZATION.LIMIT_REACHED' ? 'Organization limit reached' : 'The organization was not created';
-  return (
-    <Alert type="error" header={header}>
-      {failure.message}
-    </Alert>
+      </Container>
+    </FormPage>
   );
 }

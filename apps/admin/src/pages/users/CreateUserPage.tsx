@@ -1,13 +1,10 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import LiveRegion from '@cloudscape-design/components/live-region';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -19,13 +16,15 @@ import { MAX_LOCAL_PART_LENGTH } from '@mailyard/core/addresses';
 import { DEFAULT_QUOTA_MB } from '@mailyard/core/mailboxes';
 import { CreateUserInput, defaultAddressFor, USER_NAME_MAX_LENGTH } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormPage } from '../../components/FormPage.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
-import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
+import { fieldMessages } from '../../lib/field-messages.ts';
+import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AddressField, addressParts, joinParts } from './AddressField.tsx';
-import { fieldMessages } from './field-messages.ts';
 import { formatMb } from './format.ts';
 import { PasswordFields } from './PasswordFields.tsx';
 import { createUserPath, userPath, usersPath } from './paths.ts';
@@ -52,9 +51,10 @@ export function CreateUserPage() {
 
 const fields = ['name', 'displayName', 'firstName', 'lastName', 'email', 'password', 'repeatPassword'] as const;
 
+const optional = (label: string) => <span>{label} <i>- optional</i></span>;
+
 function CreateUserForm({ organizationId, domains, defaultDomain }: { organizationId: string; domains: string[]; defaultDomain: string | null }) {
   const trpc = useTRPC();
-  const onFollow = useFollow();
   const navigate = useNavigate();
   const refresh = useRefreshUsers();
   const { notify } = useNotifications();
@@ -99,142 +99,105 @@ function CreateUserForm({ organizationId, domains, defaultDomain }: { organizati
     create.mutate(input);
   });
 
-  const text = (name: 'displayName' | 'firstName' | 'lastName', label: string, optional = false) => (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <FormField label={optional ? <span>{label} <i>- optional</i></span> : label} errorText={fieldMessages(fieldState.error)}>
-          <Input
-            ref={field.ref}
-            name={field.name}
-            value={field.value ?? ''}
-            invalid={Boolean(fieldState.error)}
-            onChange={({ detail }) => field.onChange(detail.value)}
-            onBlur={field.onBlur}
-          />
-        </FormField>
-      )}
-    />
-  );
-
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Form
+    <FormPage
+      title="Create user"
+      description="The user gets a mailbox and can sign in to their mail as soon as it is created."
+      submitLabel="Create user"
+      cancelPath={usersPath(organizationId)}
+      onSubmit={submit}
+      pending={create.isPending}
+      failure={failure}
+      failureHeader="The user was not created"
+    >
+      <Container header={<Header variant="h2">User details</Header>}>
+        <SpaceBetween size="l">
+          <Controller
+            control={control}
+            name="name"
+            render={({ field, fieldState }) => (
+              <FormField
+                label="User name"
+                description="The name the user signs in with. It is unique in this organization."
+                constraintText={`Up to ${USER_NAME_MAX_LENGTH} characters: letters, digits, _ - and .`}
+                errorText={fieldMessages(fieldState.error)}
+              >
+                <Input
+                  ref={field.ref}
+                  name={field.name}
+                  value={field.value}
+                  placeholder="jdoe"
+                  autoComplete={false}
+                  spellcheck={false}
+                  invalid={Boolean(fieldState.error)}
+                  onChange={({ detail }) => {
+                    field.onChange(detail.value);
+                    if (!emailEdited) {
+                      const { domain } = addressParts(getValues('email') ?? '');
+                      setValue('email', domain ? defaultAddressFor(detail.value, domain) : '', { shouldValidate: isSubmitted });
+                    }
+                  }}
+                  onBlur={field.onBlur}
+                />
+              </FormField>
+            )}
+          />
+          <TextField control={control} name="firstName" label={optional('First name')} />
+          <TextField control={control} name="lastName" label={optional('Last name')} />
+          <TextField control={control} name="displayName" label="Display name" />
+          <Controller
+            control={control}
+            name="hiddenFromGlobalAddressList"
+            render={({ field }) => (
+              <Checkbox checked={field.value ?? false} onChange={({ detail }) => field.onChange(detail.checked)} description="The user does not appear in the organization's address book.">
+                Hide from the global address list
+              </Checkbox>
+            )}
+          />
+        </SpaceBetween>
+      </Container>
+      <Container
         header={
-          <Header variant="h1" description="The user gets a mailbox and can sign in to their mail as soon as it is created.">
-            Create user
+          <Header variant="h2" description={`The mailbox is created with the default quota of ${formatMb(DEFAULT_QUOTA_MB)}.`}>
+            Email setup
           </Header>
-        }
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" href={href(usersPath(organizationId))} onFollow={onFollow}>
-              Cancel
-            </Button>
-            <Button variant="primary" formAction="submit" loading={create.isPending}>
-              Create user
-            </Button>
-          </SpaceBetween>
         }
       >
         <SpaceBetween size="l">
-          {failure && (
-            <LiveRegion assertive>
-              <Alert type="error" header="The user was not created">
-                {failure.message}
-              </Alert>
-            </LiveRegion>
+          {domains.length === 0 && (
+            <Alert type="warning" header="No verified domain">
+              This organization has no verified mail domain yet, so users cannot get an email address. Wait for the organization to become active.
+            </Alert>
           )}
-          <Container header={<Header variant="h2">User details</Header>}>
-            <SpaceBetween size="l">
-              <Controller
-                control={control}
-                name="name"
-                render={({ field, fieldState }) => (
-                  <FormField
-                    label="User name"
-                    description="The name the user signs in with. It is unique in this organization."
-                    constraintText={`Up to ${USER_NAME_MAX_LENGTH} characters: letters, digits, _ - and .`}
-                    errorText={fieldMessages(fieldState.error)}
-                  >
-                    <Input
-                      ref={field.ref}
-                      name={field.name}
-                      value={field.value}
-                      placeholder="jdoe"
-                      autoComplete={false}
-                      spellcheck={false}
-                      invalid={Boolean(fieldState.error)}
-                      onChange={({ detail }) => {
-                        field.onChange(detail.value);
-                        if (!emailEdited) {
-                          const { domain } = addressParts(getValues('email') ?? '');
-                          setValue('email', domain ? defaultAddressFor(detail.value, domain) : '', { shouldValidate: isSubmitted });
-                        }
-                      }}
-                      onBlur={field.onBlur}
-                    />
-                  </FormField>
-                )}
-              />
-              {text('firstName', 'First name', true)}
-              {text('lastName', 'Last name', true)}
-              {text('displayName', 'Display name')}
-              <Controller
-                control={control}
-                name="hiddenFromGlobalAddressList"
-                render={({ field }) => (
-                  <Checkbox checked={field.value ?? false} onChange={({ detail }) => field.onChange(detail.checked)} description="The user does not appear in the organization's address book.">
-                    Hide from the global address list
-                  </Checkbox>
-                )}
-              />
-            </SpaceBetween>
-          </Container>
-          <Container
-            header={
-              <Header variant="h2" description={`The mailbox is created with the default quota of ${formatMb(DEFAULT_QUOTA_MB)}.`}>
-                Email setup
-              </Header>
-            }
-          >
-            <SpaceBetween size="l">
-              {domains.length === 0 && (
-                <Alert type="warning" header="No verified domain">
-                  This organization has no verified mail domain yet, so users cannot get an email address. Wait for the organization to become active.
-                </Alert>
-              )}
-              <Controller
-                control={control}
-                name="email"
-                render={({ field, fieldState }) => {
-                  const { localPart, domain } = addressParts(field.value ?? '');
-                  return (
-                    <AddressField
-                      label="Email address"
-                      description="The user's primary address, which it sends from. It follows the user name until you change it."
-                      constraintText={`Letters, digits and . _ % + -, at most ${MAX_LOCAL_PART_LENGTH} characters before the @.`}
-                      name={field.name}
-                      inputRef={field.ref}
-                      localPart={localPart}
-                      domain={domain}
-                      domains={domains}
-                      errorText={fieldMessages(fieldState.error)}
-                      onLocalPartChange={(v) => {
-                        setEmailEdited(true);
-                        field.onChange(joinParts(v, domain));
-                      }}
-                      onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
-                      onBlur={field.onBlur}
-                    />
-                  );
-                }}
-              />
-              <PasswordFields control={control} />
-            </SpaceBetween>
-          </Container>
+          <Controller
+            control={control}
+            name="email"
+            render={({ field, fieldState }) => {
+              const { localPart, domain } = addressParts(field.value ?? '');
+              return (
+                <AddressField
+                  label="Email address"
+                  description="The user's primary address, which it sends from. It follows the user name until you change it."
+                  constraintText={`Letters, digits and . _ % + -, at most ${MAX_LOCAL_PART_LENGTH} characters before the @.`}
+                  name={field.name}
+                  inputRef={field.ref}
+                  localPart={localPart}
+                  domain={domain}
+                  domains={domains}
+                  errorText={fieldMessages(fieldState.error)}
+                  onLocalPartChange={(v) => {
+                    setEmailEdited(true);
+                    field.onChange(joinParts(v, domain));
+                  }}
+                  onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
+                  onBlur={field.onBlur}
+                />
+              );
+            }}
+          />
+          <PasswordFields control={control} />
         </SpaceBetween>
-      </Form>
-    </form>
+      </Container>
+    </FormPage>
   );
 }

@@ -1,14 +1,10 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import LiveRegion from '@cloudscape-design/components/live-region';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -27,12 +23,14 @@ import {
   type UserDetail,
 } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormPage } from '../../components/FormPage.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
-import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
+import { fieldMessages } from '../../lib/field-messages.ts';
+import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC, useTRPCClient } from '../../lib/trpc.ts';
-import { fieldMessages } from './field-messages.ts';
 import { editUserPath, userPath } from './paths.ts';
 import { useOrganization } from './useOrganization.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
@@ -71,7 +69,6 @@ const groups: { title: string; fields: UserAttribute[] }[] = [
 const formFields = ['name', 'hiddenFromGlobalAddressList', ...groups.flatMap((g) => g.fields)] as const;
 
 function EditForm({ organizationId, user }: { organizationId: string; user: UserDetail }) {
-  const onFollow = useFollow();
   const navigate = useNavigate();
   const client = useTRPCClient();
   const refresh = useRefreshUsers();
@@ -113,101 +110,67 @@ function EditForm({ organizationId, user }: { organizationId: string; user: User
     save.mutate(input);
   });
 
-  const textField = (field: UserAttribute) => (
-    <Controller
-      key={field}
-      control={control}
-      name={field}
-      render={({ field: f, fieldState }) => (
-        <FormField label={userAttributeLabels[field]} errorText={fieldMessages(fieldState.error)}>
-          <Input
-            ref={f.ref}
-            name={f.name}
-            value={f.value ?? ''}
-            invalid={Boolean(fieldState.error)}
-            onChange={({ detail }) => f.onChange(detail.value)}
-            onBlur={f.onBlur}
-          />
-        </FormField>
-      )}
-    />
-  );
-
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Form
-        header={
-          <Header variant="h1" description={`Each field holds at most ${USER_ATTRIBUTE_MAX_LENGTH} characters. Clear a field to remove its value.`}>
-            Edit {user.name}
-          </Header>
-        }
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" href={href(detailPath)} onFollow={onFollow}>
-              Cancel
-            </Button>
-            <Button variant="primary" formAction="submit" loading={save.isPending}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        }
-      >
+    <FormPage
+      title={`Edit ${user.name}`}
+      description={`Each field holds at most ${USER_ATTRIBUTE_MAX_LENGTH} characters. Clear a field to remove its value.`}
+      submitLabel="Save changes"
+      cancelPath={detailPath}
+      onSubmit={submit}
+      pending={save.isPending}
+      failure={failure}
+      failureHeader="The changes were not saved"
+    >
+      <Container header={<Header variant="h2">User details</Header>}>
         <SpaceBetween size="l">
-          {failure && (
-            <LiveRegion assertive>
-              <Alert type="error" header="The changes were not saved">
-                {failure.message}
-              </Alert>
-            </LiveRegion>
-          )}
-          <Container header={<Header variant="h2">User details</Header>}>
-            <SpaceBetween size="l">
-              <Controller
-                control={control}
-                name="name"
-                render={({ field, fieldState }) => (
-                  <FormField
-                    label="User name"
-                    description={renameRefusal ? renameRefusal.message : 'Renaming changes the name the user signs in with, not its email addresses.'}
-                    errorText={fieldMessages(fieldState.error)}
-                  >
-                    <Input
-                      ref={field.ref}
-                      name={field.name}
-                      value={field.value}
-                      readOnly={Boolean(renameRefusal)}
-                      invalid={Boolean(fieldState.error)}
-                      autoComplete={false}
-                      spellcheck={false}
-                      onChange={({ detail }) => field.onChange(detail.value)}
-                      onBlur={field.onBlur}
-                    />
-                  </FormField>
-                )}
-              />
-              {groups.map((group) => (
-                <SpaceBetween key={group.title} size="s">
-                  <Box variant="h3">{group.title}</Box>
-                  <ColumnLayout columns={2}>{group.fields.map(textField)}</ColumnLayout>
-                </SpaceBetween>
-              ))}
-              <Controller
-                control={control}
-                name="hiddenFromGlobalAddressList"
-                render={({ field }) => (
-                  <Checkbox
-                    checked={field.value ?? false}
-                    onChange={({ detail }) => field.onChange(detail.checked)}
-                    description="The user does not appear in the organization's address book."
-                  >
-                    Hide from the global address list
-                  </Checkbox>
-                )}
-              />
+          <Controller
+            control={control}
+            name="name"
+            render={({ field, fieldState }) => (
+              <FormField
+                label="User name"
+                description={renameRefusal ? renameRefusal.message : 'Renaming changes the name the user signs in with, not its email addresses.'}
+                errorText={fieldMessages(fieldState.error)}
+              >
+                <Input
+                  ref={field.ref}
+                  name={field.name}
+                  value={field.value}
+                  readOnly={Boolean(renameRefusal)}
+                  invalid={Boolean(fieldState.error)}
+                  autoComplete={false}
+                  spellcheck={false}
+                  onChange={({ detail }) => field.onChange(detail.value)}
+                  onBlur={field.onBlur}
+                />
+              </FormField>
+            )}
+          />
+          {groups.map((group) => (
+            <SpaceBetween key={group.title} size="s">
+              <Box variant="h3">{group.title}</Box>
+              <ColumnLayout columns={2}>
+                {group.fields.map((field) => (
+                  <TextField key={field} control={control} name={field} label={userAttributeLabels[field]} />
+                ))}
+              </ColumnLayout>
             </SpaceBetween>
-          </Container>
+          ))}
+          <Controller
+            control={control}
+            name="hiddenFromGlobalAddressList"
+            render={({ field }) => (
+              <Checkbox
+                checked={field.value ?? false}
+                onChange={({ detail }) => field.onChange(detail.checked)}
+                description="The user does not appear in the organization's address book."
+              >
+                Hide from the global address list
+              </Checkbox>
+            )}
+          />
         </SpaceBetween>
-      </Form>
-    </form>
+      </Container>
+    </FormPage>
   );
 }

@@ -2,7 +2,7 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { Controller, type Control, type FieldValues } from 'react-hook-form';
-import { fieldMessages } from './field-messages.ts';
+import { fieldMessages } from '../../lib/field-messages.ts';
 import { PasswordChecklist } from './PasswordChecklist.tsx';
 
 interface PasswordValues {

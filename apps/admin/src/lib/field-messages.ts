@@ -1,8 +1,8 @@
 import type { FieldError } from 'react-hook-form';
 
 /**
- * Every message of a field's error. Forms use `criteriaMode: 'all'`, so a password that breaks three rules shows
- * three sentences, not only the first.
+ * Every message of a field's error. Forms with `criteriaMode: 'all'` collect them all, so a password that breaks
+ * three rules shows three sentences, not only the first.
  */
 export function fieldMessages(error: FieldError | undefined): string | undefined {
   if (!error) return undefined;
