@@ -225,7 +225,7 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await created.getByRole('button', { name: 'Done' }).click();
 
     const row = page.getByRole('row').filter({ hasText: keyId });
-    await row.getByText('Active').waitFor();
+    await row.getByText('Active', { exact: true }).waitFor();
     await row.getByText('Backup script').waitFor();
     expect(await page.getByText(secret).count()).toBe(0); // never shown again
     expect(await page.content()).not.toContain(secret);
@@ -236,7 +236,9 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await dialog(`Deactivate access key ${keyId}?`).getByRole('button', { name: 'Deactivate' }).click();
     await row.getByText('Inactive').waitFor();
     await page.getByRole('button', { name: 'Activate' }).click();
-    await row.getByText('Active').waitFor();
+    // Exact: "Inactive" contains "active", and Playwright's text match ignores case.
+    await row.getByText('Active', { exact: true }).waitFor();
+    await page.getByText(`Access key ${keyId} is active again.`).waitFor();
     await fullShot('08b-access-keys');
   });
 
@@ -268,7 +270,7 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     const row = page.getByRole('row').filter({ hasText: 'Nightly export' });
     await row.getByText('Read-only').waitFor();
     await row.getByText(alias).waitFor();
-    await row.getByText('Active').waitFor();
+    await row.getByText('Active', { exact: true }).waitFor();
     expect(await page.content()).not.toContain(token);
     await fullShot('11-api-tokens');
 

@@ -116,7 +116,7 @@ describe('admin console: sign-in and Quick-setup organizations', { timeout: 60_0
     const row = page.getByRole('row').filter({ hasText: organizationId });
     await row.getByText('Requested').waitFor();
     expect(await runDueJobs(deps, jobRegistry)).toBeGreaterThan(0);
-    await row.getByText('Active').waitFor();
+    await row.getByText('Active', { exact: true }).waitFor();
     await expect.poll(() => row.innerText()).toContain(`${alias}.mailyard.test`);
     await page.getByText(`Organization ${alias} was created and is active.`).waitFor();
     await screenshot(page, '06-organizations-active');
