@@ -1,132 +1,108 @@
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { NESTED_GROUPS_NOT_SUPPORTED } from '@mailyard/core/groups';
 import { BYTES_PER_MB } from '@mailyard/core/mailboxes';
-import { ARTIFACTS_DIR, launchChromium, pageErrors, screenshot, startConsoleServer } from '../support/browser.ts';
+import { ARTIFACTS_DIR, screenshot } from '../support/browser.ts';
 import { callerFor } from '../support/caller.ts';
-import { createTestDeps, type TestDeps } from '../support/deps.ts';
-import { createOperator, type TestOperator } from '../support/fixtures.ts';
+import { useBrowserSession } from '../support/console-browser.ts';
 import { createActiveOrganization, createMailboxUser } from '../support/mailbox-fixtures.ts';
 import { reportUsage } from '../support/portal-fixtures.ts';
-import type { TestServer } from '../support/server.ts';
 
 /**
  * The console's groups, Activity, Outbox, organization settings, access keys and API tokens in Chromium against
  * the real server (built admin app, /trpc, a real database, the job worker). Needs `pnpm --filter @mailyard/admin build`.
  */
 const SUFFIX = 'mail.example.net';
-let deps: TestDeps;
-let op: TestOperator;
 let org: { organizationId: string; domain: string };
 let spare: { organizationId: string; domain: string };
 let alias = '';
 let spareAlias = '';
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: Error[];
 
-beforeAll(async () => {
-  deps = await createTestDeps({ MAILYARD_TEST_DOMAIN_SUFFIX: SUFFIX });
-  op = await createOperator(deps);
-  org = await createActiveOrganization(deps, op.actor);
-  spare = await createActiveOrganization(deps, op.actor);
-  alias = (await callerFor(deps, op.actor).organizations.get({ organizationId: org.organizationId })).alias;
-  spareAlias = (await callerFor(deps, op.actor).organizations.get({ organizationId: spare.organizationId })).alias;
-  await createMailboxUser(deps, op.actor, org, 'alice');
-  await createMailboxUser(deps, op.actor, org, 'albert');
-  await createMailboxUser(deps, op.actor, spare, 'sam');
-  // A group created disabled (no address), to nest and to enable from the list.
-  await callerFor(deps, op.actor).groups.create({ organizationId: org.organizationId, name: 'Support' });
-  // A mailbox past 90 %: its warning lands in the outbox (no SMTP_URL).
-  const bob = await createMailboxUser(deps, op.actor, org, 'bob');
-  await callerFor(deps, op.actor).mailboxes.updateQuota({ organizationId: org.organizationId, userId: bob.userId, quotaMb: 100 });
-  await reportUsage(deps, bob.email, 95 * BYTES_PER_MB);
-  server = await startConsoleServer(deps);
-  browser = await launchChromium();
-  context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-  context.setDefaultTimeout(15_000);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  page = await context.newPage();
-  errors = pageErrors(page);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  await deps?.database.drop();
+const session = useBrowserSession({
+  screenshotPrefix: 'failed-',
+  env: { MAILYARD_TEST_DOMAIN_SUFFIX: SUFFIX },
+  permissions: ['clipboard-read', 'clipboard-write'],
+  async setup(deps, op) {
+    org = await createActiveOrganization(deps, op.actor);
+    spare = await createActiveOrganization(deps, op.actor);
+    alias = (await callerFor(deps, op.actor).organizations.get({ organizationId: org.organizationId })).alias;
+    spareAlias = (await callerFor(deps, op.actor).organizations.get({ organizationId: spare.organizationId })).alias;
+    await createMailboxUser(deps, op.actor, org, 'alice');
+    await createMailboxUser(deps, op.actor, org, 'albert');
+    await createMailboxUser(deps, op.actor, spare, 'sam');
+    // A group created disabled (no address), to nest and to enable from the list.
+    await callerFor(deps, op.actor).groups.create({ organizationId: org.organizationId, name: 'Support' });
+    // A mailbox past 90 %: its warning lands in the outbox (no SMTP_URL).
+    const bob = await createMailboxUser(deps, op.actor, org, 'bob');
+    await callerFor(deps, op.actor).mailboxes.updateQuota({ organizationId: org.organizationId, userId: bob.userId, quotaMb: 100 });
+    await reportUsage(deps, bob.email, 95 * BYTES_PER_MB);
+  },
 });
 
 const base = () => `/admin/organizations/${org.organizationId}`;
-const dialog = (name: string) => page.getByRole('dialog', { name });
-const sideNav = () => page.locator('nav').filter({ has: page.getByRole('link', { name: 'Access keys' }) });
+const dialog = (name: string) => session.page.getByRole('dialog', { name });
+const sideNav = () => session.page.locator('nav').filter({ has: session.page.getByRole('link', { name: 'Access keys' }) });
 /** What the screen shows now (a modal sits in the viewport, which a full-page capture misplaces). */
-const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, `groups-keys-${name}.png`), animations: 'disabled' });
-const fullShot = (name: string) => screenshot(page, `groups-keys-${name}`);
+const shot = (name: string) => session.page.screenshot({ path: path.join(ARTIFACTS_DIR, `groups-keys-${name}.png`), animations: 'disabled' });
+const fullShot = (name: string) => screenshot(session.page, `groups-keys-${name}`);
 
 /** Clears the Flashbar, so each screenshot shows its own page's message. */
 async function dismissNotices() {
-  await page.evaluate(`document.querySelectorAll('button[aria-label="Dismiss message"]').forEach((b) => b.click())`);
-  await expect.poll(() => page.getByRole('button', { name: 'Dismiss message' }).count()).toBe(0);
+  await session.page.evaluate(`document.querySelectorAll('button[aria-label="Dismiss message"]').forEach((b) => b.click())`);
+  await expect.poll(() => session.page.getByRole('button', { name: 'Dismiss message' }).count()).toBe(0);
 }
 
 /** Types into a Cloudscape Autosuggest and picks the option whose text matches. */
 async function pick(combobox: ReturnType<Page['getByRole']>, text: string, option: RegExp) {
   await combobox.fill(text);
-  await page.getByRole('option', { name: option }).first().click();
+  await session.page.getByRole('option', { name: option }).first().click();
 }
 
 describe('admin console: groups, activity, outbox, settings, access keys and API tokens', { timeout: 90_000 }, () => {
   it('signs in and previews the installation test domain on the create page', async () => {
-    await page.goto('/admin/organizations/create');
-    await page.getByLabel('Email address').fill(op.email);
-    await page.getByLabel('Password').fill(op.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Organization name').fill('preview-corp');
-    await page.getByText(`preview-corp.${SUFFIX}`).waitFor();
+    await session.page.goto('/admin/organizations/create');
+    await session.page.getByLabel('Email address').fill(session.op.email);
+    await session.page.getByLabel('Password').fill(session.op.password);
+    await session.page.getByRole('button', { name: 'Sign in' }).click();
+    await session.page.getByLabel('Organization name').fill('preview-corp');
+    await session.page.getByText(`preview-corp.${SUFFIX}`).waitFor();
   });
 
   it('creates a group with an address, from the empty list', async () => {
-    await page.goto(`${base()}/groups`);
-    await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Support' }).waitFor();
-    await page.getByRole('link', { name: 'Create group' }).click();
-    await page.getByRole('heading', { name: 'Create group', level: 1 }).waitFor();
+    await session.page.goto(`${base()}/groups`);
+    await session.page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
+    await session.page.getByRole('row').filter({ hasText: 'Support' }).waitFor();
+    await session.page.getByRole('link', { name: 'Create group' }).click();
+    await session.page.getByRole('heading', { name: 'Create group', level: 1 }).waitFor();
 
     // The core rule, before anything is sent.
-    await page.getByLabel('Group name').fill('abuse');
-    await page.getByRole('button', { name: 'Create group' }).click();
-    await page.getByText('"abuse" is reserved for the mail system').waitFor();
-    await page.getByLabel('Group name').fill('Sales team');
-    await page.getByLabel('Email address, part before @').fill('sales');
-    await expect.poll(() => page.getByRole('button', { name: 'Email address, domain' }).innerText()).toContain(org.domain);
+    await session.page.getByLabel('Group name').fill('abuse');
+    await session.page.getByRole('button', { name: 'Create group' }).click();
+    await session.page.getByText('"abuse" is reserved for the mail system').waitFor();
+    await session.page.getByLabel('Group name').fill('Sales team');
+    await session.page.getByLabel('Email address, part before @').fill('sales');
+    await expect.poll(() => session.page.getByRole('button', { name: 'Email address, domain' }).innerText()).toContain(org.domain);
     await fullShot('01-create-group');
-    await page.getByRole('button', { name: 'Create group' }).click();
+    await session.page.getByRole('button', { name: 'Create group' }).click();
 
-    await page.getByRole('heading', { name: 'Sales team', level: 1 }).waitFor();
-    await page.getByText(`Group Sales team was created and enabled with sales@${org.domain}.`).waitFor();
-    await page.getByText('No members').waitFor();
+    await session.page.getByRole('heading', { name: 'Sales team', level: 1 }).waitFor();
+    await session.page.getByText(`Group Sales team was created and enabled with sales@${org.domain}.`).waitFor();
+    await session.page.getByText('No members').waitFor();
   });
 
   it('adds a member through the search, and shows the refusal of a nested group', async () => {
-    await page.getByRole('button', { name: 'Add member' }).first().click();
+    await session.page.getByRole('button', { name: 'Add member' }).first().click();
     const add = dialog('Add member to Sales team');
     await pick(add.getByRole('combobox', { name: 'User or group' }), 'ali', /alice/);
     await shot('02-add-member');
     await add.getByRole('button', { name: 'Add member' }).click();
-    await page.getByText('alice was added to group Sales team.').waitFor();
-    const members = page.getByRole('table').filter({ hasText: 'Email address' });
+    await session.page.getByText('alice was added to group Sales team.').waitFor();
+    const members = session.page.getByRole('table').filter({ hasText: 'Email address' });
     await members.getByRole('row').filter({ hasText: `alice@${org.domain}` }).waitFor();
 
     // The built-in directory refuses nested groups: the server's message is shown in the dialog.
-    await page.getByRole('button', { name: 'Add member' }).first().click();
+    await session.page.getByRole('button', { name: 'Add member' }).first().click();
     const nested = dialog('Add member to Sales team');
     await pick(nested.getByRole('combobox', { name: 'User or group' }), 'Supp', /Support/);
     await nested.getByRole('button', { name: 'Add member' }).click();
@@ -137,25 +113,25 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
   });
 
   it("adds an alias to the group and makes it the group's primary address", async () => {
-    await page.getByRole('tab', { name: 'Email addresses' }).click();
-    await page.getByRole('button', { name: 'Add alias' }).click();
+    await session.page.getByRole('tab', { name: 'Email addresses' }).click();
+    await session.page.getByRole('button', { name: 'Add alias' }).click();
     const add = dialog('Add alias to Sales team');
     await add.getByLabel('Alias, part before @').fill('team');
     await add.getByRole('button', { name: 'Add alias' }).click();
-    await page.getByText(`The alias team@${org.domain} was added to group Sales team.`).waitFor();
-    await page.getByRole('radio', { name: `Select team@${org.domain}` }).click();
-    await page.getByRole('button', { name: 'Set as primary' }).click();
-    await page.getByText(`team@${org.domain} is now the primary address of Sales team.`, { exact: false }).waitFor();
-    await page.getByRole('row').filter({ hasText: `team@${org.domain}` }).getByText('Primary').waitFor();
+    await session.page.getByText(`The alias team@${org.domain} was added to group Sales team.`).waitFor();
+    await session.page.getByRole('radio', { name: `Select team@${org.domain}` }).click();
+    await session.page.getByRole('button', { name: 'Set as primary' }).click();
+    await session.page.getByText(`team@${org.domain} is now the primary address of Sales team.`, { exact: false }).waitFor();
+    await session.page.getByRole('row').filter({ hasText: `team@${org.domain}` }).getByText('Primary').waitFor();
     await fullShot('04b-group-addresses');
   });
 
   it('enables a disabled group from the list, with the address reviewed in the dialog', async () => {
     await dismissNotices();
-    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Groups' }).click();
-    await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
-    await page.getByRole('checkbox', { name: 'Select group Support' }).click();
-    await page.getByRole('button', { name: 'Enable', exact: true }).click();
+    await session.page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Groups' }).click();
+    await session.page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
+    await session.page.getByRole('checkbox', { name: 'Select group Support' }).click();
+    await session.page.getByRole('button', { name: 'Enable', exact: true }).click();
     const enable = dialog('Enable group Support');
     expect(await enable.getByLabel('Email address of Support, part before @').inputValue()).toBe('support');
     await enable.getByLabel('Email address of Support, part before @').fill('alice');
@@ -165,52 +141,52 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await shot('05-enable-group-address-in-use');
     await enable.getByLabel('Email address of Support, part before @').fill('helpdesk');
     await enable.getByRole('button', { name: 'Enable' }).click();
-    await page.getByText('Enabled group Support.').waitFor();
-    const row = page.getByRole('row').filter({ hasText: 'Support' });
+    await session.page.getByText('Enabled group Support.').waitFor();
+    const row = session.page.getByRole('row').filter({ hasText: 'Support' });
     await row.getByText(`helpdesk@${org.domain}`).waitFor();
     await row.getByText('Enabled').waitFor();
 
     // Server-side search and state filter.
-    await page.getByRole('searchbox', { name: /Find groups/ }).fill('help');
-    await expect.poll(() => page.getByRole('row').count()).toBe(2); // header + Support
-    await page.getByRole('searchbox', { name: /Find groups/ }).fill('');
-    await expect.poll(() => page.getByRole('row').count()).toBe(3);
+    await session.page.getByRole('searchbox', { name: /Find groups/ }).fill('help');
+    await expect.poll(() => session.page.getByRole('row').count()).toBe(2); // header + Support
+    await session.page.getByRole('searchbox', { name: /Find groups/ }).fill('');
+    await expect.poll(() => session.page.getByRole('row').count()).toBe(3);
     await fullShot('06-groups-list');
   });
 
   it('disables groups in bulk, deletes a disabled one after typed confirmation, and finds it under Deleted', async () => {
     await dismissNotices();
-    await page.getByRole('checkbox', { name: 'Select group Sales team' }).click();
-    await page.getByRole('checkbox', { name: 'Select group Support' }).click();
-    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+    await session.page.getByRole('checkbox', { name: 'Select group Sales team' }).click();
+    await session.page.getByRole('checkbox', { name: 'Select group Support' }).click();
+    await session.page.getByRole('button', { name: 'Disable', exact: true }).click();
     const disable = dialog('Disable 2 groups?');
     await disable.getByText('Sales team').waitFor();
     await disable.getByRole('button', { name: 'Disable' }).click();
-    await page.getByText('Disabled 2 groups.').waitFor();
-    await expect.poll(() => page.getByRole('row').filter({ has: page.getByText('Disabled', { exact: true }) }).count()).toBe(2);
+    await session.page.getByText('Disabled 2 groups.').waitFor();
+    await expect.poll(() => session.page.getByRole('row').filter({ has: session.page.getByText('Disabled', { exact: true }) }).count()).toBe(2);
 
-    await page.getByRole('checkbox', { name: 'Select group Support' }).click();
-    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await session.page.getByRole('checkbox', { name: 'Select group Support' }).click();
+    await session.page.getByRole('button', { name: 'Delete', exact: true }).click();
     const remove = dialog('Delete group Support?');
     expect(await remove.getByRole('button', { name: 'Delete' }).isDisabled()).toBe(true);
     await remove.getByLabel('Type delete to confirm').fill('delete');
     await shot('07-delete-group');
     await remove.getByRole('button', { name: 'Delete' }).click();
-    await page.getByText('Deleted group Support.').waitFor();
-    await page.getByRole('checkbox', { name: 'Select group Sales team' }).click(); // unselect
-    await expect.poll(() => page.getByRole('row').count()).toBe(2); // header + Sales team
+    await session.page.getByText('Deleted group Support.').waitFor();
+    await session.page.getByRole('checkbox', { name: 'Select group Sales team' }).click(); // unselect
+    await expect.poll(() => session.page.getByRole('row').count()).toBe(2); // header + Sales team
 
-    await page.getByRole('button', { name: 'Filter groups by state' }).click();
-    await page.getByRole('option', { name: 'Deleted' }).click();
-    await page.getByRole('row').filter({ hasText: 'Support' }).getByText('Deleted').waitFor();
+    await session.page.getByRole('button', { name: 'Filter groups by state' }).click();
+    await session.page.getByRole('option', { name: 'Deleted' }).click();
+    await session.page.getByRole('row').filter({ hasText: 'Support' }).getByText('Deleted').waitFor();
   });
 
   it('creates an access key and shows its secret once', async () => {
     await dismissNotices();
     await sideNav().getByRole('link', { name: 'Access keys' }).click();
-    await page.getByRole('heading', { name: 'Access keys', level: 1 }).waitFor();
-    await page.getByText('No access keys').waitFor();
-    await page.getByRole('button', { name: 'Create access key' }).first().click();
+    await session.page.getByRole('heading', { name: 'Access keys', level: 1 }).waitFor();
+    await session.page.getByText('No access keys').waitFor();
+    await session.page.getByRole('button', { name: 'Create access key' }).first().click();
     await dialog('Create access key').getByLabel('Description').fill('Backup script');
     await dialog('Create access key').getByRole('button', { name: 'Create access key' }).click();
 
@@ -220,45 +196,45 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     const keyId = /AKIA[A-Z2-7]{16}/.exec(text)![0];
     const secret = /[A-Za-z0-9+/]{40}/.exec(text.replace(keyId, ''))![0];
     await created.getByRole('button', { name: 'Copy Secret access key' }).click();
-    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(secret);
+    await expect.poll(() => session.page.evaluate('navigator.clipboard.readText()')).toBe(secret);
     await shot('08-access-key-secret');
     await created.getByRole('button', { name: 'Done' }).click();
 
-    const row = page.getByRole('row').filter({ hasText: keyId });
+    const row = session.page.getByRole('row').filter({ hasText: keyId });
     await row.getByText('Active', { exact: true }).waitFor();
     await row.getByText('Backup script').waitFor();
-    expect(await page.getByText(secret).count()).toBe(0); // never shown again
-    expect(await page.content()).not.toContain(secret);
+    expect(await session.page.getByText(secret).count()).toBe(0); // never shown again
+    expect(await session.page.content()).not.toContain(secret);
 
     // Deactivate (confirmed), then activate again.
-    await page.getByRole('radio', { name: `Select access key ${keyId}` }).click();
-    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await session.page.getByRole('radio', { name: `Select access key ${keyId}` }).click();
+    await session.page.getByRole('button', { name: 'Deactivate' }).click();
     await dialog(`Deactivate access key ${keyId}?`).getByRole('button', { name: 'Deactivate' }).click();
     await row.getByText('Inactive').waitFor();
-    await page.getByRole('button', { name: 'Activate' }).click();
+    await session.page.getByRole('button', { name: 'Activate' }).click();
     // Exact: "Inactive" contains "active", and Playwright's text match ignores case.
     await row.getByText('Active', { exact: true }).waitFor();
-    await page.getByText(`Access key ${keyId} is active again.`).waitFor();
+    await session.page.getByText(`Access key ${keyId} is active again.`).waitFor();
     await fullShot('08b-access-keys');
   });
 
   it('creates a read-only API token for one organization, shown once', async () => {
     await dismissNotices();
     await sideNav().getByRole('link', { name: 'API tokens' }).click();
-    await page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'Create API token' }).first().click();
-    await page.getByRole('heading', { name: 'Create API token', level: 1 }).waitFor();
+    await session.page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
+    await session.page.getByRole('link', { name: 'Create API token' }).first().click();
+    await session.page.getByRole('heading', { name: 'Create API token', level: 1 }).waitFor();
 
     // Only chosen organizations: at least one is needed.
-    await page.getByLabel('Name').fill('Nightly export');
-    await page.getByRole('radio', { name: /Only the organizations I choose/ }).click();
-    await page.getByRole('button', { name: 'Create API token' }).click();
-    await page.getByText('Choose at least one organization.').waitFor();
-    await page.getByRole('button', { name: 'Organizations' }).click();
-    await page.getByRole('option', { name: new RegExp(alias) }).click();
-    await page.keyboard.press('Escape');
+    await session.page.getByLabel('Name').fill('Nightly export');
+    await session.page.getByRole('radio', { name: /Only the organizations I choose/ }).click();
+    await session.page.getByRole('button', { name: 'Create API token' }).click();
+    await session.page.getByText('Choose at least one organization.').waitFor();
+    await session.page.getByRole('button', { name: 'Organizations' }).click();
+    await session.page.getByRole('option', { name: new RegExp(alias) }).click();
+    await session.page.keyboard.press('Escape');
     await shot('09-create-api-token');
-    await page.getByRole('button', { name: 'Create API token' }).click();
+    await session.page.getByRole('button', { name: 'Create API token' }).click();
 
     const created = dialog('API token Nightly export created');
     await created.getByText('This is the only time the token can be viewed.').waitFor();
@@ -266,16 +242,16 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await shot('10-api-token-created');
     await created.getByRole('button', { name: 'Done' }).click();
 
-    await page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: 'Nightly export' });
+    await session.page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
+    const row = session.page.getByRole('row').filter({ hasText: 'Nightly export' });
     await row.getByText('Read-only').waitFor();
     await row.getByText(alias).waitFor();
     await row.getByText('Active', { exact: true }).waitFor();
-    expect(await page.content()).not.toContain(token);
+    expect(await session.page.content()).not.toContain(token);
     await fullShot('11-api-tokens');
 
     // The token is real: read-only, and it reaches its organization only.
-    const tokenCaller = await fetch(`${server.url}/trpc/organizations.get?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: spare.organizationId } }))}`, {
+    const tokenCaller = await fetch(`${session.server.url}/trpc/organizations.get?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: spare.organizationId } }))}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(tokenCaller.status).toBe(404);
@@ -283,56 +259,56 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
 
   it("shows the group changes in the organization's Activity, and the keys in the account's", async () => {
     await dismissNotices();
-    await page.goto(`${base()}/activity`);
-    await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Added group member' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Created group' }).filter({ hasText: 'Sales team' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Enabled group' }).waitFor();
+    await session.page.goto(`${base()}/activity`);
+    await session.page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
+    await session.page.getByRole('row').filter({ hasText: 'Added group member' }).waitFor();
+    await session.page.getByRole('row').filter({ hasText: 'Created group' }).filter({ hasText: 'Sales team' }).waitFor();
+    await session.page.getByRole('row').filter({ hasText: 'Enabled group' }).waitFor();
 
     // Filter by action: only membership changes; open the before/after.
-    await page.getByRole('combobox', { name: /Filter by action/ }).fill('group.member');
-    await page.keyboard.press('Escape'); // close the suggestions
-    await expect.poll(() => page.getByRole('row').count()).toBe(2);
-    const event = page.getByRole('row').filter({ hasText: 'Added group member' });
+    await session.page.getByRole('combobox', { name: /Filter by action/ }).fill('group.member');
+    await session.page.keyboard.press('Escape'); // close the suggestions
+    await expect.poll(() => session.page.getByRole('row').count()).toBe(2);
+    const event = session.page.getByRole('row').filter({ hasText: 'Added group member' });
     await event.getByRole('button', { name: /Changes of Added group member/ }).click();
     await event.getByText('member.name').waitFor();
     await fullShot('12-organization-activity');
 
     // A prefix the server would refuse is explained, not sent.
-    await page.getByRole('combobox', { name: /Filter by action/ }).fill('Group!');
-    await page.getByText('Action filter may contain only lower-case letters, dots and underscores.').waitFor();
-    await page.getByRole('combobox', { name: /Filter by action/ }).fill('');
+    await session.page.getByRole('combobox', { name: /Filter by action/ }).fill('Group!');
+    await session.page.getByText('Action filter may contain only lower-case letters, dots and underscores.').waitFor();
+    await session.page.getByRole('combobox', { name: /Filter by action/ }).fill('');
 
     // Filter by actor.
-    await page.getByRole('searchbox', { name: /Filter by actor/ }).fill('nobody@');
-    await page.getByText('No matching events').waitFor();
+    await session.page.getByRole('searchbox', { name: /Filter by actor/ }).fill('nobody@');
+    await session.page.getByText('No matching events').waitFor();
 
     await sideNav().getByRole('link', { name: 'Account activity' }).click();
-    await page.getByRole('heading', { name: 'Account activity', level: 1 }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Created access key' }).filter({ hasText: 'Backup script' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Deactivated access key' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Created API token' }).filter({ hasText: 'Nightly export' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Created group' }).filter({ hasText: 'Sales team' }).getByRole('link', { name: alias }).waitFor();
+    await session.page.getByRole('heading', { name: 'Account activity', level: 1 }).waitFor();
+    await session.page.getByRole('row').filter({ hasText: 'Created access key' }).filter({ hasText: 'Backup script' }).waitFor();
+    await session.page.getByRole('row').filter({ hasText: 'Deactivated access key' }).waitFor();
+    await session.page.getByRole('row').filter({ hasText: 'Created API token' }).filter({ hasText: 'Nightly export' }).waitFor();
+    await session.page.getByRole('row').filter({ hasText: 'Created group' }).filter({ hasText: 'Sales team' }).getByRole('link', { name: alias }).waitFor();
     await shot('13-account-activity');
   });
 
   it("lists the organization's kept notices in the Outbox", async () => {
-    await page.goto(`${base()}/outbox`);
-    await page.getByRole('heading', { name: 'Outbox', level: 1 }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: `bob@${org.domain}` });
+    await session.page.goto(`${base()}/outbox`);
+    await session.page.getByRole('heading', { name: 'Outbox', level: 1 }).waitFor();
+    const row = session.page.getByRole('row').filter({ hasText: `bob@${org.domain}` });
     await row.getByText('Kept (no SMTP relay)').waitFor();
     await fullShot('14-outbox');
     await row.getByRole('button', { name: /Read notice/ }).click();
-    await page.getByRole('dialog').getByText('Quota warning').waitFor();
+    await session.page.getByRole('dialog').getByText('Quota warning').waitFor();
     await shot('15-outbox-notice');
-    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+    await session.page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
   });
 
   it('edits the self-service alias policy of the organization', async () => {
     await dismissNotices();
-    await page.goto(base());
-    await page.getByRole('heading', { name: 'Self-service aliases' }).waitFor();
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await session.page.goto(base());
+    await session.page.getByRole('heading', { name: 'Self-service aliases' }).waitFor();
+    await session.page.getByRole('button', { name: 'Edit' }).click();
     const edit = dialog('Edit self-service aliases');
     await edit.getByText('Let users add their own aliases').click();
     await edit.getByLabel('Aliases per user').fill('500');
@@ -345,10 +321,10 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await edit.getByLabel(/Pattern/).fill('[a-z]+');
     await shot('16-alias-policy');
     await edit.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('The self-service alias policy was saved.').waitFor();
-    await page.getByText('Allowed', { exact: true }).waitFor();
-    await page.getByText('[a-z]+', { exact: true }).waitFor();
-    expect((await callerFor(deps, op.actor).portalAdmin.getAliasPolicy({ organizationId: org.organizationId })).policy).toMatchObject({
+    await session.page.getByText('The self-service alias policy was saved.').waitFor();
+    await session.page.getByText('Allowed', { exact: true }).waitFor();
+    await session.page.getByText('[a-z]+', { exact: true }).waitFor();
+    expect((await callerFor(session.deps, session.op.actor).portalAdmin.getAliasPolicy({ organizationId: org.organizationId })).policy).toMatchObject({
       allowed: true,
       maxPerUser: 3,
       localPartPattern: '[a-z]+',
@@ -356,9 +332,9 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
   });
 
   it('deletes an organization with enabled users only with ForceDelete, and follows it to Deleted', async () => {
-    await page.goto(`/admin/organizations/${spare.organizationId}`);
-    await page.getByRole('heading', { name: spareAlias, level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Delete' }).click();
+    await session.page.goto(`/admin/organizations/${spare.organizationId}`);
+    await session.page.getByRole('heading', { name: spareAlias, level: 1 }).waitFor();
+    await session.page.getByRole('button', { name: 'Delete' }).click();
     const remove = dialog(`Delete organization ${spareAlias}?`);
     await remove.getByLabel('Organization alias to confirm').fill(spareAlias);
     // sam is enabled: Delete waits for the ForceDelete box.
@@ -367,10 +343,10 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await remove.getByText('Delete even though users are enabled (force delete)').click();
     await shot('17-delete-organization');
     await remove.getByRole('button', { name: 'Delete' }).click();
-    await page.getByText(`Organization ${spareAlias} is being deleted.`).waitFor();
-    await page.getByText('Your organization has been deleted.').waitFor({ timeout: 30_000 });
-    await page.getByText(`Organization ${spareAlias} was deleted.`).waitFor();
+    await session.page.getByText(`Organization ${spareAlias} is being deleted.`).waitFor();
+    await session.page.getByText('Your organization has been deleted.').waitFor({ timeout: 30_000 });
+    await session.page.getByText(`Organization ${spareAlias} was deleted.`).waitFor();
     await fullShot('18-organization-deleted');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,11 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { jobRegistry } from '../../src/jobs/registry.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
-import { launchChromium, pageErrors, screenshot, startConsoleServer } from '../support/browser.ts';
-import { createTestDeps, type TestDeps } from '../support/deps.ts';
-import { createOperator, type TestOperator } from '../support/fixtures.ts';
-import type { TestServer } from '../support/server.ts';
+import { screenshot } from '../support/browser.ts';
+import { useBrowserSession } from '../support/console-browser.ts';
 import { createActiveOrganization, uniqueName, type ActiveOrganization } from '../support/users.ts';
 
 /**
@@ -13,36 +10,14 @@ import { createActiveOrganization, uniqueName, type ActiveOrganization } from '.
  * names the problem), the valid rows are imported with the progress shown, and the report ends with each outcome. The
  * job worker is driven by the test, so the "importing" state is on screen before the job runs.
  */
-let deps: TestDeps;
-let op: TestOperator;
 let org: ActiveOrganization;
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: Error[];
 
-beforeAll(async () => {
-  deps = await createTestDeps();
-  op = await createOperator(deps);
-  org = await createActiveOrganization(deps, op.actor);
-  server = await startConsoleServer(deps, { worker: false });
-  browser = await launchChromium();
-  context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  errors = pageErrors(page);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-import-${ctx.task.name.replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  await deps?.database.drop();
+const session = useBrowserSession({
+  screenshotPrefix: 'failed-import-',
+  worker: false,
+  async setup(deps, op) {
+    org = await createActiveOrganization(deps, op.actor);
+  },
 });
 
 const p = uniqueName('csv');
@@ -53,80 +28,80 @@ const file = (domain: string) =>
     .replaceAll('{domain}', domain);
 
 async function chooseFile(name: string, content: string) {
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  await session.page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
 }
 
 describe('admin console: import users from a CSV', { timeout: 90_000 }, () => {
   it('signs in and opens the imports of the organization from the side navigation', async () => {
-    await page.goto(`/admin/organizations/${org.organizationId}`);
-    await page.getByLabel('Email address').fill(op.email);
-    await page.getByLabel('Password').fill(op.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Side navigation' }).getByRole('link', { name: 'User imports' }).click();
-    await page.getByRole('heading', { name: 'User imports', level: 1 }).waitFor();
-    await page.getByText('No imports').waitFor();
-    await page.getByRole('link', { name: 'Import users' }).first().click();
-    await page.getByRole('heading', { name: 'Import users', level: 1 }).waitFor();
-    await page.getByText('CSV format').waitFor();
-    await screenshot(page, 'import-01-new');
+    await session.page.goto(`/admin/organizations/${org.organizationId}`);
+    await session.page.getByLabel('Email address').fill(session.op.email);
+    await session.page.getByLabel('Password').fill(session.op.password);
+    await session.page.getByRole('button', { name: 'Sign in' }).click();
+    await session.page.getByRole('navigation', { name: 'Side navigation' }).getByRole('link', { name: 'User imports' }).click();
+    await session.page.getByRole('heading', { name: 'User imports', level: 1 }).waitFor();
+    await session.page.getByText('No imports').waitFor();
+    await session.page.getByRole('link', { name: 'Import users' }).first().click();
+    await session.page.getByRole('heading', { name: 'Import users', level: 1 }).waitFor();
+    await session.page.getByText('CSV format').waitFor();
+    await screenshot(session.page, 'import-01-new');
   });
 
   it('refuses a file whose header does not fit, naming each problem', async () => {
     await chooseFile('wrong.csv', 'login,mail\nann,ann@example.com\n');
-    await page.getByRole('button', { name: 'Check file' }).click();
-    await page.getByText('Column 1 "login" is not a known column.').waitFor();
-    await page.getByText('Required columns missing: User name, Display name.').waitFor();
-    await screenshot(page, 'import-02-refused-file');
+    await session.page.getByRole('button', { name: 'Check file' }).click();
+    await session.page.getByText('Column 1 "login" is not a known column.').waitFor();
+    await session.page.getByText('Required columns missing: User name, Display name.').waitFor();
+    await screenshot(session.page, 'import-02-refused-file');
   });
 
   it('checks a file with one bad row: the dry-run report names its problem and nothing is created', async () => {
     await chooseFile('staff.csv', file(org.domain));
-    await page.getByRole('button', { name: 'Check file' }).click();
-    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
-    await page.getByRole('heading', { name: 'staff.csv', level: 1 }).waitFor();
-    await page.getByText('Nothing has been created yet').waitFor();
-    const report = page.getByRole('table', { name: 'Import report' });
+    await session.page.getByRole('button', { name: 'Check file' }).click();
+    await session.page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    await session.page.getByRole('heading', { name: 'staff.csv', level: 1 }).waitFor();
+    await session.page.getByText('Nothing has been created yet').waitFor();
+    const report = session.page.getByRole('table', { name: 'Import report' });
     const bad = report.getByRole('row').filter({ hasText: `${p}-bad` });
     await bad.getByText('Has problems').waitFor();
     await bad.getByText('Password must be at least 8 characters.').waitFor();
     await bad.getByText(/at least 3 of these 5 groups/).waitFor();
     await report.getByRole('row').filter({ hasText: `${p}-ann` }).getByText('Will be created').waitFor();
-    await screenshot(page, 'import-03-dry-run');
+    await screenshot(session.page, 'import-03-dry-run');
 
-    await page.getByRole('button', { name: 'Problems (1)' }).click();
+    await session.page.getByRole('button', { name: 'Problems (1)' }).click();
     await expect.poll(() => report.getByRole('row').count()).toBe(2); // the header row and the bad row
-    await screenshot(page, 'import-04-dry-run-problems');
+    await screenshot(session.page, 'import-04-dry-run-problems');
   });
 
   it('imports the valid rows, shows the progress, and ends with each row\'s outcome', async () => {
-    await page.getByRole('button', { name: 'Import 4 valid rows' }).click();
-    await page.getByText('0 of 4 rows processed').waitFor();
-    await page.getByText('Importing 4 rows from staff.csv…').waitFor();
-    await screenshot(page, 'import-05-importing');
+    await session.page.getByRole('button', { name: 'Import 4 valid rows' }).click();
+    await session.page.getByText('0 of 4 rows processed').waitFor();
+    await session.page.getByText('Importing 4 rows from staff.csv…').waitFor();
+    await screenshot(session.page, 'import-05-importing');
 
-    expect(await runDueJobs(deps, jobRegistry)).toBe(1);
+    expect(await runDueJobs(session.deps, jobRegistry)).toBe(1);
     // The progress bar's result (its live region repeats it for screen readers).
-    await page.getByText('Import complete: 4 created, 0 skipped, 0 failed, 1 not imported (problems).').first().waitFor();
-    await page.getByText('4 of 4 rows processed').waitFor();
-    await page.getByText('Import of staff.csv: 4 created, 0 skipped, 0 failed, 1 not imported (problems).').waitFor();
-    await page.getByRole('button', { name: 'All rows (5)' }).click();
-    const report = page.getByRole('table', { name: 'Import report' });
+    await session.page.getByText('Import complete: 4 created, 0 skipped, 0 failed, 1 not imported (problems).').first().waitFor();
+    await session.page.getByText('4 of 4 rows processed').waitFor();
+    await session.page.getByText('Import of staff.csv: 4 created, 0 skipped, 0 failed, 1 not imported (problems).').waitFor();
+    await session.page.getByRole('button', { name: 'All rows (5)' }).click();
+    const report = session.page.getByRole('table', { name: 'Import report' });
     await expect.poll(() => report.getByText('Created', { exact: true }).count()).toBe(4);
-    await screenshot(page, 'import-06-done');
+    await screenshot(session.page, 'import-06-done');
 
     // The new users are in the users list.
-    await page.goto(`/admin/organizations/${org.organizationId}/users`);
-    await page.getByPlaceholder('Find users by name, display name or email').fill(`${p}-`);
-    await page.getByRole('link', { name: `${p}-dan` }).waitFor();
-    await expect.poll(() => page.getByRole('link', { name: new RegExp(`^${p}-`) }).count()).toBe(4);
+    await session.page.goto(`/admin/organizations/${org.organizationId}/users`);
+    await session.page.getByPlaceholder('Find users by name, display name or email').fill(`${p}-`);
+    await session.page.getByRole('link', { name: `${p}-dan` }).waitFor();
+    await expect.poll(() => session.page.getByRole('link', { name: new RegExp(`^${p}-`) }).count()).toBe(4);
   });
 
   it('lists the import with its result', async () => {
-    await page.goto(`/admin/organizations/${org.organizationId}/imports`);
-    const row = page.getByRole('row').filter({ hasText: 'staff.csv' });
+    await session.page.goto(`/admin/organizations/${org.organizationId}/imports`);
+    const row = session.page.getByRole('row').filter({ hasText: 'staff.csv' });
     await row.getByText('Completed').waitFor();
     await row.getByText('4 created, 0 skipped, 0 failed, 1 not imported (problems)').waitFor();
-    await screenshot(page, 'import-07-list');
-    expect(errors).toEqual([]);
+    await screenshot(session.page, 'import-07-list');
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { BYTES_PER_MB } from '@mailyard/core/mailboxes';
-import { launchChromium, pageErrors, screenshot, startConsoleServer } from '../support/browser.ts';
-import { createTestDeps, type TestDeps } from '../support/deps.ts';
-import { createOperator, type TestOperator } from '../support/fixtures.ts';
+import { screenshot } from '../support/browser.ts';
+import { useBrowserSession } from '../support/console-browser.ts';
 import { reportUsage } from '../support/portal-fixtures.ts';
-import type { TestServer } from '../support/server.ts';
 import { addDomain, createActiveOrganization, createEnabledUser } from '../support/users.ts';
 
 /**
@@ -14,14 +12,6 @@ import { addDomain, createActiveOrganization, createEnabledUser } from '../suppo
  * that becomes primary, a smaller quota, disabled and enabled again from the list, a new password, a phone that
  * syncs and is wiped, and a delegate. Needs `pnpm --filter @mailyard/admin build`.
  */
-let deps: TestDeps;
-let op: TestOperator;
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: Error[];
-
 let organizationId = '';
 let testDomain = '';
 let salesDomain = '';
@@ -31,47 +21,32 @@ const NEW_PASSWORD = 'Tulip-Garden-42';
 const DEVICE_ID = 'ApplF17Alice01';
 let alicePrimary = '';
 
-beforeAll(async () => {
-  deps = await createTestDeps();
-  op = await createOperator(deps);
-  ({ organizationId, domain: testDomain } = await createActiveOrganization(deps, op.actor));
-  salesDomain = await addDomain(deps, organizationId);
-  await createEnabledUser(deps, op.actor, organizationId, { name: 'bob', displayName: 'Bob Baker' });
-  server = await startConsoleServer(deps, { worker: false });
-  browser = await launchChromium();
-  context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  errors = pageErrors(page);
+const session = useBrowserSession({
+  screenshotPrefix: 'users-failed-',
+  worker: false,
+  async setup(deps, op) {
+    ({ organizationId, domain: testDomain } = await createActiveOrganization(deps, op.actor));
+    salesDomain = await addDomain(deps, organizationId);
+    await createEnabledUser(deps, op.actor, organizationId, { name: 'bob', displayName: 'Bob Baker' });
+  },
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `users-failed-${ctx.task.name.replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  await deps?.database.drop();
-});
-
-const shot = (name: string) => screenshot(page, `users-${name}`);
+const shot = (name: string) => screenshot(session.page, `users-${name}`);
 const usersUrl = () => `/admin/organizations/${organizationId}/users`;
-const dialog = (name: string) => page.getByRole('dialog', { name });
-const row = (text: string) => page.getByRole('row').filter({ hasText: text });
+const dialog = (name: string) => session.page.getByRole('dialog', { name });
+const row = (text: string) => session.page.getByRole('row').filter({ hasText: text });
 
 /** The error text a Cloudscape FormField shows for `control` (via aria-describedby). */
 async function errorOf(control: Locator): Promise<string> {
   await expect.poll(() => control.getAttribute('aria-invalid')).toBe('true');
   const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  const texts = await Promise.all(ids.map((id) => session.page.locator(`[id="${id}"]`).innerText()));
   return texts.join(' ');
 }
 
 /** The real device-facing endpoint, as a phone calls it: HTTP Basic with the user's address and password. */
 async function syncPhone(address: string, password: string, body: Record<string, unknown> = {}) {
-  const response = await fetch(`${server.url}/Microsoft-Server-ActiveSync?Cmd=Provision&DeviceId=${DEVICE_ID}&DeviceType=iPhone`, {
+  const response = await fetch(`${session.server.url}/Microsoft-Server-ActiveSync?Cmd=Provision&DeviceId=${DEVICE_ID}&DeviceType=iPhone`, {
     method: 'POST',
     headers: {
       authorization: `Basic ${Buffer.from(`${address}:${password}`).toString('base64')}`,
@@ -85,99 +60,99 @@ async function syncPhone(address: string, password: string, body: Record<string,
 
 /** Opens a tab of the user's page. */
 async function openTab(name: string) {
-  await page.getByRole('tab', { name }).click();
-  await expect.poll(() => page.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
+  await session.page.getByRole('tab', { name }).click();
+  await expect.poll(() => session.page.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
 }
 
 /** Ticks the checkbox of a user in the users list. */
 async function selectUser(name: string) {
-  await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+  await session.page.getByRole('checkbox', { name: `Select ${name}` }).check();
 }
 
 describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
   it('lists users, system users included', async () => {
-    await page.goto('/admin/');
-    await page.getByLabel('Email address').fill(op.email);
-    await page.getByLabel('Password').fill(op.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Organizations', level: 1 }).waitFor();
+    await session.page.goto('/admin/');
+    await session.page.getByLabel('Email address').fill(session.op.email);
+    await session.page.getByLabel('Password').fill(session.op.password);
+    await session.page.getByRole('button', { name: 'Sign in' }).click();
+    await session.page.getByRole('heading', { name: 'Organizations', level: 1 }).waitFor();
 
-    await page.goto(usersUrl());
-    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await session.page.goto(usersUrl());
+    await session.page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     await row('postmaster').getByText('System user').first().waitFor();
     await row('bob').getByText('Enabled').waitFor();
-    expect(await page.getByRole('link', { name: 'Users' }).first().isVisible()).toBe(true);
+    expect(await session.page.getByRole('link', { name: 'Users' }).first().isVisible()).toBe(true);
     await shot('01-list');
 
     // Search is the server's: a prefix of the user name, display name or address.
-    await page.getByRole('searchbox', { name: /Find users/ }).fill('Bob B');
+    await session.page.getByRole('searchbox', { name: /Find users/ }).fill('Bob B');
     await expect.poll(() => row('postmaster').count()).toBe(0);
     await row('bob').waitFor();
     await shot('01b-search');
-    await page.getByRole('searchbox', { name: /Find users/ }).fill('');
+    await session.page.getByRole('searchbox', { name: /Find users/ }).fill('');
     await row('postmaster').waitFor();
   });
 
   it('creates a user: the address follows the name, the password policy shows live, a taken name is refused inline', async () => {
-    await page.getByRole('link', { name: 'Create user' }).first().click();
-    await page.getByRole('heading', { name: 'Create user', level: 1 }).waitFor();
+    await session.page.getByRole('link', { name: 'Create user' }).first().click();
+    await session.page.getByRole('heading', { name: 'Create user', level: 1 }).waitFor();
 
-    const name = page.getByLabel('User name');
-    const local = page.locator('input[name="email"]');
+    const name = session.page.getByLabel('User name');
+    const local = session.page.locator('input[name="email"]');
     // Validation from the core schema before anything is sent.
-    await page.getByRole('button', { name: 'Create user' }).click();
+    await session.page.getByRole('button', { name: 'Create user' }).click();
     expect(await errorOf(name)).toMatch(/User name is required/);
-    expect(await errorOf(page.getByLabel('Display name'))).toMatch(/Display name is required/);
+    expect(await errorOf(session.page.getByLabel('Display name'))).toMatch(/Display name is required/);
 
     await name.fill('bob');
     expect(await local.inputValue()).toBe('bob');
-    await page.getByLabel('First name').fill('Alice');
-    await page.getByLabel('Last name').fill('Smith');
-    await page.getByLabel('Display name').fill('Alice Smith');
-    await page.getByLabel('Password', { exact: true }).fill('short');
-    const checklist = page.getByRole('list', { name: 'Password requirements' });
+    await session.page.getByLabel('First name').fill('Alice');
+    await session.page.getByLabel('Last name').fill('Smith');
+    await session.page.getByLabel('Display name').fill('Alice Smith');
+    await session.page.getByLabel('Password', { exact: true }).fill('short');
+    const checklist = session.page.getByRole('list', { name: 'Password requirements' });
     await checklist.getByText('At least 8 characters').waitFor();
     expect(await checklist.getByRole('img', { name: 'Not met' }).count()).toBeGreaterThanOrEqual(2);
     await shot('02-create-weak-password');
 
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Repeat password').fill(PASSWORD);
+    await session.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await session.page.getByLabel('Repeat password').fill(PASSWORD);
     await expect.poll(() => checklist.getByRole('img', { name: 'Met' }).count()).toBe(5);
-    await page.getByRole('button', { name: 'Create user' }).click();
+    await session.page.getByRole('button', { name: 'Create user' }).click();
     expect(await errorOf(name)).toMatch(/"bob" is already in use/);
     await shot('03-create-name-taken');
 
     await name.fill(NAME);
     expect(await local.inputValue()).toBe(NAME);
-    expect(await page.getByRole('button', { name: /Email address Domain/ }).innerText()).toContain(testDomain);
+    expect(await session.page.getByRole('button', { name: /Email address Domain/ }).innerText()).toContain(testDomain);
     await shot('04-create-filled');
-    await page.getByRole('button', { name: 'Create user' }).click();
+    await session.page.getByRole('button', { name: 'Create user' }).click();
 
-    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await session.page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
     alicePrimary = `${NAME}@${testDomain}`;
-    await page.getByText(`User ${NAME} was created with the address ${alicePrimary}.`).waitFor();
-    await page.getByText('Alice Smith').first().waitFor();
+    await session.page.getByText(`User ${NAME} was created with the address ${alicePrimary}.`).waitFor();
+    await session.page.getByText('Alice Smith').first().waitFor();
     await shot('05-user-details');
   });
 
   it('edits the personal data', async () => {
-    await page.getByRole('link', { name: 'Edit' }).click();
-    await page.getByRole('heading', { name: `Edit ${NAME}` }).waitFor();
-    await page.getByLabel('Job title').fill('x'.repeat(257));
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    expect(await errorOf(page.getByLabel('Job title'))).toMatch(/Job title must be at most 256 characters/);
-    await page.getByLabel('Job title').fill('Head of Sales');
-    await page.getByLabel('City').fill('Lisbon');
+    await session.page.getByRole('link', { name: 'Edit' }).click();
+    await session.page.getByRole('heading', { name: `Edit ${NAME}` }).waitFor();
+    await session.page.getByLabel('Job title').fill('x'.repeat(257));
+    await session.page.getByRole('button', { name: 'Save changes' }).click();
+    expect(await errorOf(session.page.getByLabel('Job title'))).toMatch(/Job title must be at most 256 characters/);
+    await session.page.getByLabel('Job title').fill('Head of Sales');
+    await session.page.getByLabel('City').fill('Lisbon');
     await shot('06-edit-user');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText(`The details of ${NAME} were saved.`).waitFor();
-    await page.getByText('Head of Sales').waitFor();
-    await page.getByText('Lisbon').waitFor();
+    await session.page.getByRole('button', { name: 'Save changes' }).click();
+    await session.page.getByText(`The details of ${NAME} were saved.`).waitFor();
+    await session.page.getByText('Head of Sales').waitFor();
+    await session.page.getByText('Lisbon').waitFor();
   });
 
   it('adds an alias on another domain and makes it the primary address', async () => {
     await openTab('Email addresses');
-    await page.getByRole('button', { name: 'Add alias' }).click();
+    await session.page.getByRole('button', { name: 'Add alias' }).click();
     const add = dialog('Add alias');
     await add.getByRole('button', { name: /Domain/ }).click();
     await add.getByRole('option', { name: `@${salesDomain}` }).click();
@@ -187,13 +162,13 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await add.getByRole('textbox', { name: 'Alias', exact: true }).fill('sales');
     await shot('07-add-alias');
     await add.getByRole('button', { name: 'Add alias' }).click();
-    await page.getByText(`The alias sales@${salesDomain} was added to ${NAME}.`).waitFor();
+    await session.page.getByText(`The alias sales@${salesDomain} was added to ${NAME}.`).waitFor();
 
     const alias = row(`sales@${salesDomain}`);
     await alias.getByText('Alias').waitFor();
-    await page.getByRole('radio', { name: `Select sales@${salesDomain}` }).check();
-    await page.getByRole('button', { name: 'Set as primary' }).click();
-    await page.getByText(`sales@${salesDomain} is now the primary address of ${NAME}.`).waitFor();
+    await session.page.getByRole('radio', { name: `Select sales@${salesDomain}` }).check();
+    await session.page.getByRole('button', { name: 'Set as primary' }).click();
+    await session.page.getByText(`sales@${salesDomain} is now the primary address of ${NAME}.`).waitFor();
     await alias.getByText('Primary').waitFor();
     await row(alicePrimary).getByText('Alias').waitFor();
     alicePrimary = `sales@${salesDomain}`;
@@ -202,8 +177,8 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
 
   it('changes the quota: an out-of-range value shows the range first', async () => {
     await openTab('Quota');
-    await page.getByText('51,200 MB').first().waitFor();
-    await page.getByRole('button', { name: 'Edit mailbox quota' }).click();
+    await session.page.getByText('51,200 MB').first().waitFor();
+    await session.page.getByRole('button', { name: 'Edit mailbox quota' }).click();
     const edit = dialog('Edit mailbox quota');
     const quota = edit.getByLabel('Update mailbox quota');
     await quota.fill('60000');
@@ -212,21 +187,21 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await shot('09-quota-range-error');
     await quota.fill('100');
     await edit.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(`The mailbox quota of ${NAME} is now 100 MB.`).waitFor();
+    await session.page.getByText(`The mailbox quota of ${NAME} is now 100 MB.`).waitFor();
 
     // The mail server reports 95 MB: the bar shows the 90 % warning.
-    await reportUsage(deps, alicePrimary, 95 * BYTES_PER_MB);
-    await page.reload();
-    await page.getByText('95 MB of 100 MB used').waitFor();
-    await page.getByText(/Over 90 % of the quota is used/).waitFor();
+    await reportUsage(session.deps, alicePrimary, 95 * BYTES_PER_MB);
+    await session.page.reload();
+    await session.page.getByText('95 MB of 100 MB used').waitFor();
+    await session.page.getByText(/Over 90 % of the quota is used/).waitFor();
     await shot('10-quota-warning');
   });
 
   it('disables and re-enables the user from the list, reviewing its address', async () => {
-    await page.goto(usersUrl());
+    await session.page.goto(usersUrl());
     await row(NAME).waitFor();
     await selectUser(NAME);
-    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+    await session.page.getByRole('button', { name: 'Disable', exact: true }).click();
     const disable = dialog('Disable users');
     await disable.getByText('kept for 30 days').waitFor();
     await shot('11-disable-dialog');
@@ -241,7 +216,7 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     expect((await syncPhone(alicePrimary, PASSWORD)).status).toBe(403);
 
     await selectUser(NAME);
-    await page.getByRole('button', { name: 'Enable', exact: true }).click();
+    await session.page.getByRole('button', { name: 'Enable', exact: true }).click();
     const enable = dialog('Enable users');
     const email = enable.getByRole('textbox', { name: NAME, exact: true });
     expect(await email.inputValue()).toBe('sales');
@@ -256,14 +231,14 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await enable.getByRole('option', { name: `@${salesDomain}` }).click();
     await email.fill('sales');
     await enable.getByRole('button', { name: 'Enable', exact: true }).click();
-    await page.getByText(`User ${NAME} was enabled: ${alicePrimary}.`).waitFor();
+    await session.page.getByText(`User ${NAME} was enabled: ${alicePrimary}.`).waitFor();
     await row(NAME).getByText('Enabled').waitFor();
     await shot('14-enabled');
   });
 
   it('resets the password: a weak one names every broken rule, a strong one is taken', async () => {
     await selectUser(NAME);
-    await page.getByRole('button', { name: 'Reset password' }).click();
+    await session.page.getByRole('button', { name: 'Reset password' }).click();
     const reset = dialog('Reset password');
     await reset.getByLabel('New password').fill('password');
     await reset.getByLabel('Repeat password').fill('password');
@@ -279,7 +254,7 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await reset.getByLabel('Repeat password').fill(NEW_PASSWORD);
     await shot('16-reset-strong');
     await reset.getByRole('button', { name: 'Reset', exact: true }).click();
-    await page.getByText(`The password of ${NAME} was reset.`).waitFor();
+    await session.page.getByText(`The password of ${NAME} was reset.`).waitFor();
     // The old password no longer opens the mailbox; the new one does.
     expect((await syncPhone(alicePrimary, PASSWORD)).status).toBe(401);
   });
@@ -292,15 +267,15 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await device.waitFor();
     await device.getByText('iOS 17.4').waitFor();
 
-    await page.getByRole('button', { name: `Details of device ${DEVICE_ID.toLowerCase()}` }).click();
+    await session.page.getByRole('button', { name: `Details of device ${DEVICE_ID.toLowerCase()}` }).click();
     const details = dialog(`Device ${DEVICE_ID.toLowerCase()}`);
     await details.getByText('Apple-iPhone15C2/2104.4').waitFor();
     await details.getByText('No wipe requested').waitFor();
     await shot('17-device-details');
     await details.getByRole('button', { name: 'Close', exact: true }).last().click();
 
-    await page.getByRole('radio', { name: `Select device ${DEVICE_ID.toLowerCase()}` }).check();
-    await page.getByRole('button', { name: 'Wipe', exact: true }).click();
+    await session.page.getByRole('radio', { name: `Select device ${DEVICE_ID.toLowerCase()}` }).check();
+    await session.page.getByRole('button', { name: 'Wipe', exact: true }).click();
     const wipe = dialog('Wipe device');
     await wipe.getByText(/erase all its data/).waitFor();
     await shot('18-wipe-confirm');
@@ -309,15 +284,15 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await shot('19-wipe-pending');
 
     expect(await syncPhone(alicePrimary, NEW_PASSWORD)).toEqual({ status: 200, body: { status: 'ok', wipe: true } });
-    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await session.page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await device.getByText('Wipe sent').waitFor();
     await shot('20-wipe-sent');
   });
 
   it('grants, then removes, mailbox permissions', async () => {
     await openTab('Permissions');
-    await page.getByText('No permissions').waitFor();
-    await page.getByRole('button', { name: 'Add permissions' }).first().click();
+    await session.page.getByText('No permissions').waitFor();
+    await session.page.getByRole('button', { name: 'Add permissions' }).first().click();
     const add = dialog('Add permissions');
     await add.getByRole('button', { name: 'Save' }).click();
     expect(await add.getByText('Choose a user or group.').isVisible()).toBe(true);
@@ -327,43 +302,43 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await add.getByRole('checkbox', { name: /Send on behalf/ }).check();
     await shot('21-add-permissions');
     await add.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(`bob now has Full access, Send on behalf on the mailbox of ${NAME}.`).waitFor();
+    await session.page.getByText(`bob now has Full access, Send on behalf on the mailbox of ${NAME}.`).waitFor();
     await row(`bob@${testDomain}`).getByText('User', { exact: true }).waitFor();
     await shot('22-permissions');
 
-    await page.getByRole('button', { name: 'Remove all' }).click();
+    await session.page.getByRole('button', { name: 'Remove all' }).click();
     await dialog('Remove all permissions').getByRole('button', { name: 'Remove all' }).click();
-    await page.getByText('No permissions').waitFor();
+    await session.page.getByText('No permissions').waitFor();
   });
 
   it('shows the user activity', async () => {
     await openTab('Activity');
-    await page.getByText('device.wipe').first().waitFor();
-    await page.getByText('mailbox.update_quota').first().waitFor();
+    await session.page.getByText('device.wipe').first().waitFor();
+    await session.page.getByText('mailbox.update_quota').first().waitFor();
     await shot('23-activity');
   });
 
   it('deletes a disabled user after typed confirmation; system users cannot be', async () => {
-    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Users' }).click();
+    await session.page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Users' }).click();
     await selectUser('postmaster');
-    expect(await page.getByRole('button', { name: 'Disable', exact: true }).isDisabled()).toBe(true);
+    expect(await session.page.getByRole('button', { name: 'Disable', exact: true }).isDisabled()).toBe(true);
     await selectUser('bob');
-    await page.getByRole('checkbox', { name: 'Select postmaster' }).uncheck();
-    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+    await session.page.getByRole('checkbox', { name: 'Select postmaster' }).uncheck();
+    await session.page.getByRole('button', { name: 'Disable', exact: true }).click();
     await dialog('Disable users').getByRole('button', { name: 'Disable', exact: true }).click();
     await dialog('Disable users').getByRole('button', { name: 'Close', exact: true }).last().click();
     await row('bob').getByText('Disabled').waitFor();
 
     await selectUser('bob');
-    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await session.page.getByRole('button', { name: 'Delete', exact: true }).click();
     const remove = dialog('Delete user');
     expect(await remove.getByRole('button', { name: 'Delete', exact: true }).isDisabled()).toBe(true);
     await remove.getByRole('textbox').fill('delete');
     await shot('24-delete-confirm');
     await remove.getByRole('button', { name: 'Delete', exact: true }).click();
-    await page.getByText('User bob was deleted.').waitFor();
+    await session.page.getByText('User bob was deleted.').waitFor();
     await expect.poll(() => row('bob@').count()).toBe(0);
     await shot('25-deleted');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,0 +1,72 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, pageErrors, screenshot, startConsoleServer } from './browser.ts';
+import { createTestDeps, type TestDeps } from './deps.ts';
+import { createOperator, type TestOperator } from './fixtures.ts';
+import type { TestServer } from './server.ts';
+
+/** What `useBrowserSession` sets up; filled in by its `beforeAll`, so read it in tests and hooks, not at module level. */
+export interface BrowserSession {
+  deps: TestDeps;
+  op: TestOperator;
+  server: TestServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The page's uncaught errors, so a test can assert that the app never crashed. */
+  errors: Error[];
+}
+
+export interface BrowserSessionOptions {
+  /** A failed test leaves `test-artifacts/<screenshotPrefix><test name>.png`. */
+  screenshotPrefix: string;
+  /** The server's job worker, as in `startConsoleServer`: `false` when the test runs the jobs itself. */
+  worker?: boolean;
+  /** Config for `createTestDeps`. */
+  env?: Record<string, string>;
+  /** Browser permissions granted to the page (e.g. the clipboard). */
+  permissions?: string[];
+  /** The file's own fixtures, made before the server starts. */
+  setup?: (deps: TestDeps, op: TestOperator) => Promise<void>;
+}
+
+/**
+ * The harness the console's browser test files share, so each states only what is its own: a fresh database with an
+ * operator, the real server, and one desktop page in Chromium that the file's tests walk through in order. Registers
+ * the vitest hooks: `beforeAll` sets it up, `afterEach` screenshots what a failed test left on screen, `afterAll` closes
+ * it all and drops the database.
+ */
+export function useBrowserSession(options: BrowserSessionOptions): BrowserSession {
+  const session: Partial<BrowserSession> = {};
+
+  beforeAll(async () => {
+    session.deps = await createTestDeps(options.env);
+    session.op = await createOperator(session.deps);
+    await options.setup?.(session.deps, session.op);
+    session.server = await startConsoleServer(session.deps, { worker: options.worker });
+    session.browser = await launchChromium();
+    session.context = await session.browser.newContext({
+      baseURL: session.server.url,
+      viewport: { width: 1366, height: 900 },
+      locale: 'en-US',
+      timezoneId: 'UTC',
+      permissions: options.permissions,
+    });
+    session.context.setDefaultTimeout(15_000);
+    session.page = await session.context.newPage();
+    session.errors = pageErrors(session.page);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && session.page) await screenshot(session.page, `${options.screenshotPrefix}${ctx.task.name.replace(/\W+/g, '-')}`);
+  });
+
+  afterAll(async () => {
+    await session.context?.close();
+    await session.browser?.close();
+    await session.server?.close();
+    await session.deps?.database.drop();
+  });
+
+  return session as BrowserSession;
+}
