@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
   MAILYARD_TRUST_PROXY: bool.default(false),
   /** Public base URL used in links sent by mail (reset links); defaults to http://HOST:PORT. */
   MAILYARD_PUBLIC_URL: z.url('must be a URL').optional(),
+  /** `false` behind a pooler in transaction mode that cannot keep named prepared statements (see packages/db's connect). */
+  MAILYARD_DB_PREPARED_STATEMENTS: bool.default(true),
   MAILYARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

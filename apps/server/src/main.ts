@@ -24,7 +24,7 @@ async function main() {
   embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
   const url = config.DATABASE_URL ?? embedded!.url;
   await runMigrations(url);
-  const client = connect(url);
+  const client = connect(url, { preparedStatements: config.MAILYARD_DB_PREPARED_STATEMENTS });
   const key = config.MAILYARD_SECRET_KEY ? parseMasterKey(config.MAILYARD_SECRET_KEY) : await loadOrCreateKeyFile(dataDir);
   const deps: Deps = { db: client.db, config, clock: systemClock, masterKey: masterKeyFrom(key), log };
 

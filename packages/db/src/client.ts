@@ -18,6 +18,11 @@ export interface ConnectOptions {
   max?: number;
   /** Log each statement (development only). */
   debug?: boolean;
+  /**
+   * Named prepared statements (default). Off for a pooler in transaction mode that cannot keep them (PgBouncer
+   * before 1.21, or without `max_prepared_statements`): queries then cost an extra round trip each.
+   */
+  preparedStatements?: boolean;
 }
 
 export function connect(url: string, options: ConnectOptions = {}): DatabaseClient {
@@ -26,7 +31,7 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseClie
     onnotice: () => {},
     connection: { application_name: 'mailyard' },
   });
-  const db = drizzle(withPreparedStatements(sql), { schema, logger: options.debug ?? false });
+  const db = drizzle(options.preparedStatements === false ? sql : withPreparedStatements(sql), { schema, logger: options.debug ?? false });
   return { db, close: () => sql.end({ timeout: 5 }) };
 }
 

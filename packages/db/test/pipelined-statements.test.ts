@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { allStatements, inTransaction, violatedUniqueConstraint, type Db } from '../src/index.ts';
+import { allStatements, connect, inTransaction, violatedUniqueConstraint, type Db } from '../src/index.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 let database: TestDatabase;
@@ -18,6 +18,19 @@ it('prepares parameterised statements, in transactions too (drizzle alone would 
     return tx.execute<{ n: number }>(sql`select count(*)::int as n from pg_prepared_statements where from_sql = false and statement like ${'select $1::int%'}`);
   });
   expect(counted[0]!.n).toBe(1);
+});
+
+it('sends statements unnamed when prepared statements are turned off (for poolers that cannot keep them)', async () => {
+  const unprepared = connect(database.url, { max: 1, preparedStatements: false });
+  try {
+    const counted = await inTransaction(unprepared.db, async (tx) => {
+      await tx.execute(sql`select ${2}::int`);
+      return tx.execute<{ n: number }>(sql`select count(*)::int as n from pg_prepared_statements where from_sql = false and statement like ${'select $1::int%'}`);
+    });
+    expect(counted[0]!.n).toBe(0);
+  } finally {
+    await unprepared.close();
+  }
 });
 
 it('throws the statement that failed, not the ones after it that the aborted transaction refused', async () => {
