@@ -6,14 +6,12 @@ import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 
 export const ORGANIZATIONS = 1000;
 export const USERS = 1_000_000;
-export const BIG_ORGANIZATION_USERS = 100_000;
 /** The password of every seeded user and of the bench operator (hashed once, the hash copied to every row). */
 export const BENCH_PASSWORD = 'Bench-Password-1';
 
 export const benchAccount = { id: '00000000-0000-4000-8000-00000000be01', operatorId: '00000000-0000-4000-8000-00000000be02', email: 'bench@mailyard.bench' };
 /** Organization `k`'s id, as the seeding SQL computes it. */
 export const benchOrganizationId = (k: number) => `m-${createHash('md5').update(`bench-org-${k}`).digest('hex')}`;
-export const benchDomain = (k: number) => `bench-${String(k).padStart(4, '0')}.bench.test`;
 
 /** Organizations seeded per statement after the big one: about 100,000 users each time. */
 const CHUNK = 111;

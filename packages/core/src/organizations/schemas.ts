@@ -11,7 +11,12 @@ export const organizationId = z
 export const CreateOrganizationInput = z.object({
   alias: organizationAlias,
   /** Makes a retried request return the first request's organization instead of a second one. */
-  clientToken: z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'Client token must be printable ASCII.').optional(),
+  clientToken: z
+    .string()
+    .min(1, 'Client token must not be empty.')
+    .max(128, 'Client token must be at most 128 characters.')
+    .regex(/^[\x21-\x7e]+$/, 'Client token must be printable ASCII.')
+    .optional(),
 });
 export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
 

@@ -9,9 +9,6 @@ import * as schema from '../schema/index.ts';
  * generate_series`) with one precomputed password hash, so a million users take minutes rather than hours of argon2.
  */
 
-/** Organization `k` (1-based) of the benchmark: the first is the big one. */
-export const benchAlias = (k: number) => `bench-${String(k).padStart(4, '0')}`;
-
 /** Users in organization `k`: 100,000 in the first, 900,000 spread over the other 999 (the first 900 get 901). */
 const usersPerOrganization = (k: SQL) => sql`case when ${k} = 1 then 100000 when ${k} <= 901 then 901 else 900 end`;
 

@@ -89,10 +89,6 @@ export async function failJob(db: Db, id: number, q: { error: string; retryAt: D
     .where(eq(jobs.id, id));
 }
 
-export async function setJobProgress(db: Db, id: number, progress: unknown): Promise<void> {
-  await db.update(jobs).set({ progress }).where(eq(jobs.id, id));
-}
-
 /** Cancels the unfinished job with this key (e.g. a mailbox deletion when the user is re-enabled). */
 export async function cancelJobByKey(db: Db, key: string, now: Date): Promise<boolean> {
   const rows = await db
@@ -108,10 +104,5 @@ export async function findJobByKey(db: Db, key: string) {
     .select()
     .from(jobs)
     .where(and(eq(jobs.key, key), inArray(jobs.state, ['pending', 'running'])));
-  return row ?? null;
-}
-
-export async function findJob(db: Db, id: number) {
-  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
   return row ?? null;
 }

@@ -53,12 +53,16 @@ export async function insertOrganization(
   await db.insert(organizations).values(org);
 }
 
-/** An organization of the account, or null: another account's organization is indistinguishable from none. */
-export async function findOrganization(db: Db, accountId: string, id: string) {
-  const [row] = await db
+/**
+ * An organization of the account, or null: another account's organization is indistinguishable from none. `lock`
+ * holds the row for the transaction (a state change).
+ */
+export async function findOrganization(db: Db, accountId: string, id: string, lock?: 'update') {
+  const query = db
     .select(detailColumns)
     .from(organizations)
     .where(and(eq(organizations.id, id), eq(organizations.accountId, accountId)));
+  const [row] = lock ? await query.for(lock) : await query;
   return row ?? null;
 }
 

@@ -8,7 +8,7 @@ import {
 } from '@mailyard/core/access-keys';
 import { fail } from '@mailyard/core/errors';
 import { inTransaction } from '@mailyard/db';
-import { countAccessKeys, findAccessKey, insertAccessKey } from '@mailyard/db/queries/access-keys';
+import { countAccessKeys, insertAccessKey } from '@mailyard/db/queries/access-keys';
 import { lockAccount } from '@mailyard/db/queries/operators';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
@@ -52,7 +52,7 @@ export async function createAccessKey(deps: Deps, actor: OperatorActor, input: C
       },
       now,
     );
-    const created = await findAccessKey(tx, actor.accountId, accessKeyId);
-    return { ...created!, secretAccessKey };
+    // A console session's label is its operator's email (requireConsoleSession above).
+    return { accessKeyId, description: input.description, status: 'Active', operatorEmail: actor.label, createdAt: now, lastUsedAt: null, secretAccessKey };
   });
 }

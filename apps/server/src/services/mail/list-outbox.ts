@@ -1,19 +1,18 @@
+import { z } from 'zod';
 import type { ListOutboxInput, OutboxEntry } from '@mailyard/core/notices';
 import type { Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
 import { listOutboxPage } from '@mailyard/db/queries/outbox';
 import type { OperatorActor } from '../actor.ts';
-import { newestFirstAfter, newestFirstPage } from '../newest-first.ts';
 import { requireOrganization } from '../organizations/access.ts';
+import { cursorKey, pageOf } from '../page.ts';
+
+const Key = z.tuple([z.iso.datetime(), z.number().int().positive()]);
 
 /** The notices sent (or kept) for an organization's users, newest first. */
 export async function listOutbox(db: Db, actor: OperatorActor, input: ListOutboxInput): Promise<Page<OutboxEntry>> {
-  await requireOrganization(db, actor, input.organizationId);
-  const scope = `outbox:${input.organizationId}`;
-  const rows = await listOutboxPage(db, {
-    organizationId: input.organizationId,
-    after: newestFirstAfter(scope, input.cursor),
-    limit: input.limit + 1,
-  });
-  return newestFirstPage(scope, rows, input.limit);
+  const org = await requireOrganization(db, actor, input.organizationId);
+  const scope = `outbox:${org.id}`;
+  const rows = await listOutboxPage(db, { organizationId: org.id, after: cursorKey(scope, input.cursor, Key), limit: input.limit + 1 });
+  return pageOf(rows, input.limit, scope, (row) => [row.createdAt.toISOString(), row.id]);
 }

@@ -6,10 +6,11 @@ import type { OperatorActor } from '../actor.ts';
 
 /**
  * The organization if this operator credential may reach it. Another account's organization, or one outside
- * a token's scope, is "not found" — never "forbidden" — so ids do not leak across tenants.
+ * a token's scope, is "not found" — never "forbidden" — so ids do not leak across tenants. `lock` holds the row
+ * for the caller's transaction.
  */
-export async function requireOrganization(db: Db, actor: OperatorActor, organizationId: string) {
-  const org = await findOrganization(db, actor.accountId, organizationId);
+export async function requireOrganization(db: Db, actor: OperatorActor, organizationId: string, options: { lock?: boolean } = {}) {
+  const org = await findOrganization(db, actor.accountId, organizationId, options.lock ? 'update' : undefined);
   if (!org || (actor.organizationIds && !actor.organizationIds.includes(organizationId))) {
     fail('ORGANIZATION.NOT_FOUND', `Organization ${organizationId} was not found.`, { field: 'organizationId' });
   }

@@ -8,7 +8,7 @@ import {
 } from '@mailyard/core/organizations';
 import { inTransaction } from '@mailyard/db';
 import { enqueueJob } from '@mailyard/db/queries/jobs';
-import { countEnabledUsers, lockOrganization, updateOrganization } from '@mailyard/db/queries/organizations';
+import { countEnabledUsers, updateOrganization } from '@mailyard/db/queries/organizations';
 import type { Deps } from '../../deps.ts';
 import { DELETE_ORGANIZATION } from '../../jobs/kinds.ts';
 import type { OperatorActor } from '../actor.ts';
@@ -27,8 +27,7 @@ export async function deleteOrganization(
 ): Promise<{ organizationId: string; state: OrganizationState }> {
   const now = deps.clock();
   return inTransaction(deps.db, async (tx) => {
-    await requireOrganization(tx, actor, input.organizationId);
-    const org = (await lockOrganization(tx, input.organizationId))!;
+    const org = await requireOrganization(tx, actor, input.organizationId, { lock: true });
     if (isDeletionUnderway(org.state)) return { organizationId: org.id, state: org.state };
     const enabledUsers = await countEnabledUsers(tx, org.id);
     failIf(deletionRefusal({ id: org.id, state: org.state, enabledUsers, force: input.forceDelete }));
