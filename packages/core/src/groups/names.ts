@@ -16,6 +16,3 @@ export const newGroupNameSchema = groupNameSchema.superRefine((name, ctx) => {
   const refused = reservedNameRefusal(name, 'group');
   if (refused) ctx.addIssue({ code: 'custom', message: refused.message });
 });
-
-/** Names are unique per organization regardless of case. */
-export const normalizeGroupName = (name: string) => name.trim().toLowerCase();

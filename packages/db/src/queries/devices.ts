@@ -1,8 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DeviceView, WipeState } from '@mailyard/core/devices';
-import type { EntityState } from '@mailyard/core/entities';
 import type { Db } from '../client.ts';
-import { mobileDevices, users } from '../schema/index.ts';
+import { mobileDevices } from '../schema/index.ts';
 
 /** A device of a user; `deviceId` normalised (lower case). */
 export interface DeviceKey {
@@ -28,15 +27,6 @@ const viewColumns = {
 const ofDevice = (k: DeviceKey) =>
   and(eq(mobileDevices.organizationId, k.organizationId), eq(mobileDevices.userId, k.userId), eq(mobileDevices.deviceId, k.deviceId));
 
-/** The user whose devices the console shows (name for audit labels; a deleted user is still found). */
-export async function findDeviceOwner(db: Db, organizationId: string, userId: string) {
-  const [row] = await db
-    .select({ name: users.name, state: sql<EntityState>`${users.state}` })
-    .from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)));
-  return row ?? null;
-}
-
 /** A user's devices, most recently synced first. Bounded by the per-user device limit. */
 export async function listUserDevices(db: Db, organizationId: string, userId: string): Promise<DeviceView[]> {
   return db
@@ -61,16 +51,16 @@ export async function findDevice(db: Db, key: DeviceKey, lock = false): Promise<
 }
 
 /**
- * Records a device's first sync; `false` when a concurrent first sync of the same device inserted it already. The
- * caller then locks the row either way.
+ * Records a device's first sync and returns it (the row stays locked until the transaction ends); `null` when a
+ * concurrent first sync of the same device inserted it already, which the caller then locks with `findDevice`.
  */
-export async function insertDevice(db: Db, key: DeviceKey, at: Date): Promise<boolean> {
-  const rows = await db
+export async function insertDevice(db: Db, key: DeviceKey, at: Date): Promise<DeviceView | null> {
+  const [row] = await db
     .insert(mobileDevices)
     .values({ ...key, firstSyncAt: at, lastSyncAt: at })
     .onConflictDoNothing()
-    .returning({ deviceId: mobileDevices.deviceId });
-  return rows.length > 0;
+    .returning(viewColumns);
+  return row ?? null;
 }
 
 export async function updateDevice(

@@ -36,8 +36,8 @@ function startsWith(key: SQL<string>, prefix: string): SQL {
 export const groupNamePrefix = (prefix: string): SQL => startsWith(groupSortKey, prefix);
 
 /**
- * Inserts a group. Names are unique per organization regardless of case among groups not deleted: a taken
- * name — also by a racing request — raises unique violation `groups_name_key`.
+ * Inserts a group and returns it as `findGroup` would. Names are unique per organization regardless of case among
+ * groups not deleted: a taken name — also by a racing request — raises unique violation `groups_name_key`.
  */
 export async function insertGroup(
   db: Db,
@@ -51,8 +51,12 @@ export async function insertGroup(
     enabledAt: Date | null;
     createdAt: Date;
   },
-): Promise<void> {
-  await db.insert(groups).values({ ...row, updatedAt: row.createdAt });
+): Promise<GroupDetail> {
+  const [group] = await db
+    .insert(groups)
+    .values({ ...row, updatedAt: row.createdAt })
+    .returning(detailColumns);
+  return group!;
 }
 
 /** A group of the organization (any state), or null. `lock` takes the row for the rest of the transaction. */

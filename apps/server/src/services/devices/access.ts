@@ -1,7 +1,12 @@
 import { normalizeDeviceId, type DeviceRef, type DeviceView } from '@mailyard/core/devices';
 import { fail } from '@mailyard/core/errors';
-import type { Db } from '@mailyard/db';
-import { findDevice, findDeviceOwner, type DeviceKey } from '@mailyard/db/queries/devices';
+import { inTransaction, type Db, type Transaction } from '@mailyard/db';
+import { findDevice, type DeviceKey } from '@mailyard/db/queries/devices';
+import type { Deps } from '../../deps.ts';
+import type { OperatorActor } from '../actor.ts';
+import type { AuditEntry } from '../audit.ts';
+import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireUser, userTarget } from '../users/access.ts';
 
 export const deviceKey = (ref: DeviceRef): DeviceKey => ({
   organizationId: ref.organizationId,
@@ -9,15 +14,29 @@ export const deviceKey = (ref: DeviceRef): DeviceKey => ({
   deviceId: normalizeDeviceId(ref.deviceId),
 });
 
-/** The user whose devices are shown (the organization already checked). */
-export async function requireDeviceOwner(db: Db, organizationId: string, userId: string) {
-  const owner = await findDeviceOwner(db, organizationId, userId);
-  if (!owner) fail('USER.NOT_FOUND', `User ${userId} was not found.`, { field: 'userId' });
-  return owner;
-}
-
 export async function requireDevice(db: Db, key: DeviceKey, lock = false): Promise<DeviceView> {
   const device = await findDevice(db, key, lock);
   if (!device) fail('DEVICE.NOT_FOUND', `Device ${key.deviceId} was not found for this user.`, { field: 'deviceId' });
   return device;
+}
+
+/** Where a change to a device is recorded: under the user it belongs to. */
+export type DeviceAudit = Pick<AuditEntry, 'organizationId' | 'target'>;
+
+/**
+ * Runs `change` in one transaction on a device of a user (any state) of an Active organization the actor reaches:
+ * the console's frame for Remove and Wipe. `audit` targets the user, whose activity shows the change.
+ */
+export function changeUserDevice<T>(
+  deps: Deps,
+  actor: OperatorActor,
+  ref: DeviceRef,
+  change: (tx: Transaction, key: DeviceKey, audit: DeviceAudit, now: Date) => Promise<T>,
+): Promise<T> {
+  const now = deps.clock();
+  return inTransaction(deps.db, async (tx) => {
+    const org = await requireActiveOrganization(tx, actor, ref.organizationId);
+    const user = await requireUser(tx, org.id, ref.userId);
+    return change(tx, deviceKey(ref), { organizationId: org.id, target: userTarget(user) }, now);
+  });
 }

@@ -1,3 +1,4 @@
+import { normalizeAddress } from '@mailyard/core/addresses';
 import type { DeviceAccess } from '@mailyard/core/devices';
 import type { Deps } from '../../deps.ts';
 import type { UserActor } from '../actor.ts';
@@ -23,7 +24,7 @@ export async function authenticateDeviceOwner(
   client: { ip: string },
 ): Promise<DeviceOwner> {
   const owner = await verifyUserCredentials(deps, credentials, client);
-  const label = credentials.address.trim().toLowerCase();
+  const label = normalizeAddress(credentials.address);
   return {
     name: owner.name,
     actor: { type: 'user', accountId: owner.accountId, organizationId: owner.organizationId, userId: owner.userId, label, via: 'activesync' },

@@ -1,11 +1,10 @@
 import type { DeviceRef } from '@mailyard/core/devices';
-import { inTransaction, type Db } from '@mailyard/db';
+import type { Db } from '@mailyard/db';
 import { deleteDevice, type DeviceKey } from '@mailyard/db/queries/devices';
 import type { Deps } from '../../deps.ts';
 import type { Actor, OperatorActor } from '../actor.ts';
-import { recordAudit, type AuditEntry } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { deviceKey, requireDevice, requireDeviceOwner } from './access.ts';
+import { recordAudit } from '../audit.ts';
+import { changeUserDevice, requireDevice, type DeviceAudit } from './access.ts';
 
 /**
  * Removes one device, in the caller's transaction, and records it. Shared by the console (operators) and the portal
@@ -16,7 +15,7 @@ export async function dropDevice(
   tx: Db,
   actor: Actor,
   key: DeviceKey,
-  audit: Pick<AuditEntry, 'organizationId' | 'target'>,
+  audit: DeviceAudit,
   now: Date,
 ): Promise<{ deviceId: string }> {
   const removed = (await deleteDevice(tx, key)) ?? (await requireDevice(tx, key));
@@ -25,12 +24,5 @@ export async function dropDevice(
 }
 
 /** The console's Remove, on a device of a user of an Active organization. */
-export async function removeDevice(deps: Deps, actor: OperatorActor, ref: DeviceRef): Promise<{ deviceId: string }> {
-  const now = deps.clock();
-  return inTransaction(deps.db, async (tx) => {
-    await requireActiveOrganization(tx, actor, ref.organizationId);
-    const owner = await requireDeviceOwner(tx, ref.organizationId, ref.userId);
-    const target = { type: 'user', id: ref.userId, label: owner.name };
-    return dropDevice(tx, actor, deviceKey(ref), { organizationId: ref.organizationId, target }, now);
-  });
-}
+export const removeDevice = (deps: Deps, actor: OperatorActor, ref: DeviceRef): Promise<{ deviceId: string }> =>
+  changeUserDevice(deps, actor, ref, (tx, key, audit, now) => dropDevice(tx, actor, key, audit, now));

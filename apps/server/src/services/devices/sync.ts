@@ -4,6 +4,7 @@ import { inTransaction } from '@mailyard/db';
 import { countUserDevices, findDevice, insertDevice, updateDevice } from '@mailyard/db/queries/devices';
 import type { Deps } from '../../deps.ts';
 import { recordAudit, type AuditEntry } from '../audit.ts';
+import { userTarget } from '../users/access.ts';
 import type { DeviceOwner } from './authenticate.ts';
 
 /**
@@ -23,8 +24,10 @@ export async function syncDevice(deps: Deps, owner: DeviceOwner, report: DeviceS
     let isNew = false;
     if (!device) {
       failIf(newDeviceRefusal(await countUserDevices(tx, organizationId, userId)));
-      isNew = await insertDevice(tx, key, now);
-      device = (await findDevice(tx, key, true))!;
+      const inserted = await insertDevice(tx, key, now);
+      isNew = inserted !== null;
+      // A concurrent first sync inserted it: wait for that one's row.
+      device = inserted ?? (await findDevice(tx, key, true))!;
     }
     const wipeStatus = wipeStatusAfter(device.wipeStatus, report.wipeAcknowledged ? 'acknowledge' : 'sync');
     const sent = device.wipeStatus === 'PENDING' && wipeStatus === 'SENT';
@@ -45,7 +48,7 @@ export async function syncDevice(deps: Deps, owner: DeviceOwner, report: DeviceS
       const entry: AuditEntry = {
         action,
         organizationId,
-        target: { type: 'user', id: userId, label: owner.name },
+        target: userTarget({ id: userId, name: owner.name }),
         after: { deviceId: key.deviceId, ...after },
       };
       return recordAudit(tx, owner.actor, entry, now);

@@ -1,11 +1,10 @@
 import { wipeStatusAfter, type DeviceRef, type DeviceView } from '@mailyard/core/devices';
-import { inTransaction, type Db } from '@mailyard/db';
+import type { Db } from '@mailyard/db';
 import { updateDevice, type DeviceKey } from '@mailyard/db/queries/devices';
 import type { Deps } from '../../deps.ts';
 import type { Actor, OperatorActor } from '../actor.ts';
-import { recordAudit, type AuditEntry } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { deviceKey, requireDevice, requireDeviceOwner } from './access.ts';
+import { recordAudit } from '../audit.ts';
+import { changeUserDevice, requireDevice, type DeviceAudit } from './access.ts';
 
 /**
  * A person's wipe decision on one device, in the caller's transaction: ask for a wipe, or withdraw it before the device
@@ -16,7 +15,7 @@ export async function decideWipe(
   actor: Actor,
   key: DeviceKey,
   event: 'request' | 'cancel',
-  audit: Pick<AuditEntry, 'organizationId' | 'target'>,
+  audit: DeviceAudit,
   now: Date,
 ): Promise<DeviceView> {
   const device = await requireDevice(tx, key, true);
@@ -38,15 +37,8 @@ export async function decideWipe(
 }
 
 /** The console's Wipe and its withdrawal, on a device of a user of an Active organization. */
-export async function changeWipe(deps: Deps, actor: OperatorActor, ref: DeviceRef, event: 'request' | 'cancel'): Promise<DeviceView> {
-  const now = deps.clock();
-  return inTransaction(deps.db, async (tx) => {
-    await requireActiveOrganization(tx, actor, ref.organizationId);
-    const owner = await requireDeviceOwner(tx, ref.organizationId, ref.userId);
-    const target = { type: 'user', id: ref.userId, label: owner.name };
-    return decideWipe(tx, actor, deviceKey(ref), event, { organizationId: ref.organizationId, target }, now);
-  });
-}
+export const changeWipe = (deps: Deps, actor: OperatorActor, ref: DeviceRef, event: 'request' | 'cancel'): Promise<DeviceView> =>
+  changeUserDevice(deps, actor, ref, (tx, key, audit, now) => decideWipe(tx, actor, key, event, audit, now));
 
 /** Wipe: the device is told to erase itself on its next sync (PENDING → SENT → WIPED when it acknowledges). */
 export const requestWipe = (deps: Deps, actor: OperatorActor, ref: DeviceRef) => changeWipe(deps, actor, ref, 'request');

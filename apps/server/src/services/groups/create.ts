@@ -7,7 +7,7 @@ import type { OperatorActor } from '../actor.ts';
 import { addressOrigin, claimAddress } from '../addresses/claim.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { groupNameTaken, groupTarget, requireGroup } from './require.ts';
+import { groupNameTaken, groupTarget } from './require.ts';
 
 /**
  * Creates a group. As WorkMail's CreateGroup it starts DISABLED without an address; given `email`, the console's
@@ -20,7 +20,7 @@ export async function createGroup(deps: Deps, actor: OperatorActor, input: Creat
       const org = await requireActiveOrganization(tx, actor, input.organizationId);
       const id = randomUUID();
       const email = input.email ?? null;
-      await insertGroup(tx, {
+      const group = await insertGroup(tx, {
         organizationId: org.id,
         id,
         name: input.name,
@@ -34,7 +34,6 @@ export async function createGroup(deps: Deps, actor: OperatorActor, input: Creat
         const claim = { organizationId: org.id, entityId: id, entityType: 'GROUP', address: email, isPrimary: true, field: 'email' } as const;
         await claimAddress(tx, { ...claim, origin: addressOrigin(actor) }, now);
       }
-      const group = await requireGroup(tx, org.id, id);
       await recordAudit(
         tx,
         actor,
