@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTransaction } from '@mailyard/db';
 import { findAddress } from '@mailyard/db/queries/addresses';
 import { listAuditEvents } from '@mailyard/db/queries/audit';
 import { findMailDomainOwner } from '@mailyard/db/queries/mail-domains';
+import { findOrganization, updateOrganization } from '@mailyard/db/queries/organizations';
 import { jobRegistry } from '../../src/jobs/registry.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
 import { callerFor } from '../support/caller.ts';
@@ -29,6 +31,29 @@ async function activeOrganization() {
 }
 
 describe('delete organization', () => {
+  it('a change racing the deletion waits for it, then is refused: nothing lands in an organization being released', async () => {
+    const caller = callerFor(deps, op.actor);
+    const { organizationId, domain } = await activeOrganization();
+    const { userId } = await caller.users.create({ organizationId, name: 'racer', displayName: 'Racer', password: 'Str0ng!Passw0rd', repeatPassword: 'Str0ng!Passw0rd' });
+    let commitDeletion!: () => void;
+    const gate = new Promise<void>((resolve) => (commitDeletion = resolve));
+    // What the deletion does, held open: the organization locked for update and marked Deleting.
+    const deletion = inTransaction(deps.db, async (tx) => {
+      await findOrganization(tx, op.actor.accountId, organizationId, 'update');
+      await updateOrganization(tx, organizationId, { state: 'Deleting' });
+      await gate;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let settled = false;
+    const change = failure(caller.users.addAlias({ organizationId, entityId: userId, localPart: 'late', domain })).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(settled).toBe(false);
+    commitDeletion();
+    await deletion;
+    expect(await change).toMatchObject({ domainCode: 'ORGANIZATION.NOT_ACTIVE' });
+    expect(await findAddress(deps.db, `late@${domain}`)).toBeNull();
+  });
+
   it('goes Deleting, then the workflow releases everything and ends Deleted; the organization stays describable', async () => {
     const caller = callerFor(deps, op.actor);
     const { organizationId, alias, domain } = await activeOrganization();

@@ -55,9 +55,10 @@ export async function insertOrganization(
 
 /**
  * An organization of the account, or null: another account's organization is indistinguishable from none. `lock`
- * holds the row for the transaction (a state change).
+ * holds the row for the transaction: `update` for a state change, `key share` to keep the state as read until
+ * commit (it waits for, and is waited for by, an `update` holder).
  */
-export async function findOrganization(db: Db, accountId: string, id: string, lock?: 'update') {
+export async function findOrganization(db: Db, accountId: string, id: string, lock?: 'update' | 'key share') {
   const query = db
     .select(detailColumns)
     .from(organizations)

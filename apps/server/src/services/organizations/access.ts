@@ -9,17 +9,21 @@ import type { OperatorActor } from '../actor.ts';
  * a token's scope, is "not found" — never "forbidden" — so ids do not leak across tenants. `lock` holds the row
  * for the caller's transaction.
  */
-export async function requireOrganization(db: Db, actor: OperatorActor, organizationId: string, options: { lock?: boolean } = {}) {
-  const org = await findOrganization(db, actor.accountId, organizationId, options.lock ? 'update' : undefined);
+export async function requireOrganization(db: Db, actor: OperatorActor, organizationId: string, options: { lock?: 'update' | 'key share' } = {}) {
+  const org = await findOrganization(db, actor.accountId, organizationId, options.lock);
   if (!org || (actor.organizationIds && !actor.organizationIds.includes(organizationId))) {
     fail('ORGANIZATION.NOT_FOUND', `Organization ${organizationId} was not found.`, { field: 'organizationId' });
   }
   return org;
 }
 
-/** As `requireOrganization`, and the organization must be Active (users, groups and domains change only then). */
+/**
+ * As `requireOrganization`, and the organization must be Active (users, groups and domains change only then). In a
+ * transaction the row stays share-locked until commit, so a deletion (which locks it for update) either waits for the
+ * change or is seen by it: nothing is written into an organization whose contents are being released.
+ */
 export async function requireActiveOrganization(db: Db, actor: OperatorActor, organizationId: string) {
-  const org = await requireOrganization(db, actor, organizationId);
+  const org = await requireOrganization(db, actor, organizationId, { lock: 'key share' });
   if (!isOperational(org.state)) {
     fail('ORGANIZATION.NOT_ACTIVE', `Organization ${org.id} is not Active, state: ${org.state}`, { state: org.state });
   }

@@ -27,7 +27,7 @@ export async function deleteOrganization(
 ): Promise<{ organizationId: string; state: OrganizationState }> {
   const now = deps.clock();
   return inTransaction(deps.db, async (tx) => {
-    const org = await requireOrganization(tx, actor, input.organizationId, { lock: true });
+    const org = await requireOrganization(tx, actor, input.organizationId, { lock: 'update' });
     if (isDeletionUnderway(org.state)) return { organizationId: org.id, state: org.state };
     const enabledUsers = await countEnabledUsers(tx, org.id);
     failIf(deletionRefusal({ id: org.id, state: org.state, enabledUsers, force: input.forceDelete }));
