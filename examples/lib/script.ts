@@ -40,7 +40,7 @@ export function describeError(error: unknown): string {
   const info = mailyardError(error);
   if (!info?.code) return causes(error);
   const fields = Object.entries(info.fieldErrors).map(([field, messages]) => `\n  ${field}: ${messages.join(' ')}`);
-  return `${info.code ? `${info.code}: ` : ''}${info.message}${fields.join('')}`;
+  return `${info.code}: ${info.message}${fields.join('')}`;
 }
 
 /** A transport failure in full: `fetch failed` says little without `connect ECONNREFUSED 127.0.0.1:3000`. */

@@ -18,7 +18,7 @@ export async function authenticate(deps: Deps, request: SignedRequest): Promise<
   const key = await findSigningKey(deps, parsed.accessKeyId);
   if (!key || !key.active) throw invalidToken();
   verifySignature(request, parsed, key.secret);
-  if (request.rawHeaders.some((h, i) => i % 2 === 0 && h.toLowerCase() === 'x-amz-security-token')) throw invalidToken();
+  if (parsed.headers.has('x-amz-security-token')) throw invalidToken();
   await recordAccessKeyUse(deps.db, key, now);
   return key;
 }

@@ -3,7 +3,7 @@ import { requireEntity } from '../services/entities/require.ts';
 import { resolveEntity } from '../services/entities/resolve.ts';
 import { requireActiveOrganization } from '../services/organizations/access.ts';
 import type { AwsContext } from './operation.ts';
-import { AwsError } from './protocol.ts';
+import { AwsError, epochSeconds } from './protocol.ts';
 
 const nouns = (types?: readonly MemberType[]) => (types?.length === 1 ? (types[0] === 'USER' ? 'user' : 'group') : 'user or group');
 
@@ -50,3 +50,10 @@ export async function entityWithId(
   if (types && !types.includes(entity.type)) throw notFound(identifier, organizationId, types);
   return entity;
 }
+
+/** The lifecycle members (§2.4) WorkMail gives a user, a group or a group member alike. */
+export const lifecycle = <S extends string>(e: { state: S; enabledAt: Date | null; disabledAt: Date | null }) => ({
+  State: e.state,
+  EnabledDate: epochSeconds(e.enabledAt),
+  DisabledDate: epochSeconds(e.disabledAt),
+});

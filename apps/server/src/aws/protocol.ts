@@ -62,8 +62,8 @@ export function parseBody(body: Buffer): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Epoch seconds with milliseconds, the JSON protocols' timestamp form (e.g. 1532459261.827). */
-export const epochSeconds = (d: Date) => d.getTime() / 1000;
+/** Epoch seconds with milliseconds, the JSON protocols' timestamp form (e.g. 1532459261.827); null stays null (left out). */
+export const epochSeconds = (d: Date | null) => d && d.getTime() / 1000;
 
 /** Drops null and undefined members: AWS leaves out what is not set. */
 export function compact<T extends Record<string, unknown>>(shape: T): { [K in keyof T]: Exclude<T[K], null> } {

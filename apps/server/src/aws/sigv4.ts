@@ -11,7 +11,7 @@ import { AwsError } from './protocol.ts';
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const TERMINATOR = 'aws4_request';
 /** AWS accepts a request time up to 15 minutes away from its own clock, in either direction. */
-export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 export interface SignedRequest {
   method: string;
@@ -23,6 +23,8 @@ export interface SignedRequest {
 }
 
 export interface ParsedSignature {
+  /** The request's headers by lower-case name, read once for both steps. */
+  headers: Map<string, string[]>;
   accessKeyId: string;
   amzDate: string;
   scope: string;
@@ -34,7 +36,7 @@ const incomplete = (message: string) => new AwsError('IncompleteSignatureExcepti
 const invalid = (message: string) => new AwsError('InvalidSignatureException', message, 403);
 
 /** Header values by lower-case name; a repeated header's values are joined by commas, as SigV4 canonicalises them. */
-export function headerMap(rawHeaders: string[]): Map<string, string[]> {
+function headerMap(rawHeaders: string[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i]!.toLowerCase();
@@ -45,6 +47,8 @@ export function headerMap(rawHeaders: string[]): Map<string, string[]> {
 
 const first = (headers: Map<string, string[]>, name: string) => headers.get(name)?.[0];
 
+const formatAmzDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
 /** `20261125T225854Z` from X-Amz-Date, or from an HTTP `Date` header when X-Amz-Date is absent. */
 function requestTime(headers: Map<string, string[]>): string | null {
   const amz = first(headers, 'x-amz-date');
@@ -52,14 +56,13 @@ function requestTime(headers: Map<string, string[]>): string | null {
   const date = first(headers, 'date');
   if (date === undefined) return null;
   const parsed = new Date(date);
-  return Number.isNaN(parsed.getTime()) ? date : parsed.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return Number.isNaN(parsed.getTime()) ? date : formatAmzDate(parsed);
 }
 
 const parseAmzDate = (s: string) => {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
   return m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : null;
 };
-const formatAmzDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /**
  * Checks everything that needs no secret: the header's form, the credential scope (`<date>/<region>/<service>/
@@ -116,7 +119,7 @@ export function parseSignature(request: SignedRequest, expect: { region: string;
 
   const signedHeaders = params.get('SignedHeaders')!.split(';');
   if (!signedHeaders.includes('host')) throw invalid("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
-  return { accessKeyId, amzDate: amzDate!, scope: parts.slice(1).join('/'), signedHeaders, signature: params.get('Signature')! };
+  return { headers, accessKeyId, amzDate: amzDate!, scope: parts.slice(1).join('/'), signedHeaders, signature: params.get('Signature')! };
 }
 
 const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -126,7 +129,7 @@ const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).u
 const escapeUri = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** The path with `.`, `..` and empty segments removed, then encoded once more (non-S3 services double-encode). */
-export function canonicalPath(path: string): string {
+function canonicalPath(path: string): string {
   const segments: string[] = [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -138,7 +141,7 @@ export function canonicalPath(path: string): string {
 }
 
 /** Parameters sorted by encoded name then value, each name and value decoded and re-encoded the RFC 3986 way. */
-export function canonicalQuery(query: string): string {
+function canonicalQuery(query: string): string {
   if (query === '') return '';
   const decode = (s: string) => {
     try {
@@ -168,7 +171,7 @@ const canonicalValue = (v: string) => v.replace(/[\r\n]/g, ' ').replace(/[ \t]+/
  * received, so a changed body, header, path or secret all end in InvalidSignatureException.
  */
 export function verifySignature(request: SignedRequest, parsed: ParsedSignature, secret: string): void {
-  const headers = headerMap(request.rawHeaders);
+  const { headers } = parsed;
   const payloadHash = sha256Hex(request.body);
   const claimed = first(headers, 'x-amz-content-sha256');
   if (claimed !== undefined && claimed.toLowerCase() !== payloadHash) {

@@ -1,5 +1,4 @@
-import { AddAliasInput, emailAddressSchema, splitAddress } from '@mailyard/core/addresses';
-import { z } from 'zod';
+import { AddAliasInput, splitAddress } from '@mailyard/core/addresses';
 import { memberTypes } from '@mailyard/core/entities';
 import { addAlias } from '../../services/addresses/add-alias.ts';
 import { listAddresses } from '../../services/addresses/list.ts';
@@ -10,9 +9,7 @@ import { EmailAddress, EntityIdentifier, OrganizationId, page, structure, WorkMa
 import { operation } from '../operation.ts';
 import { TokenScope } from '../pagination.ts';
 import { compact } from '../protocol.ts';
-import { parseCore } from '../validation.ts';
-
-const email = (value: string, member: string) => parseCore(z.object({ email: emailAddressSchema }), { email: value }, { email: member }).email;
+import { coreEmail, parseCore } from '../validation.ts';
 
 /** An alias of a user or group, on one of the organization's verified domains, free across the whole system; at most 100 per entity. */
 export const CreateAlias = operation(
@@ -29,7 +26,7 @@ export const CreateAlias = operation(
 export const DeleteAlias = operation(
   structure({ OrganizationId: OrganizationId(), EntityId: WorkMailIdentifier(), Alias: EmailAddress() }),
   async (ctx, input) => {
-    const address = email(input.Alias, 'Alias');
+    const address = coreEmail(input.Alias, 'Alias');
     const entity = await entityWithId(ctx, input.OrganizationId, input.EntityId);
     await removeAlias(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, entityId: entity.id, address }, memberTypes);
     return {};
@@ -51,7 +48,7 @@ export const ListAliases = operation(structure({ OrganizationId: OrganizationId(
 export const UpdatePrimaryEmailAddress = operation(
   structure({ OrganizationId: OrganizationId(), EntityId: EntityIdentifier(), Email: EmailAddress() }),
   async (ctx, input) => {
-    const address = email(input.Email, 'Email');
+    const address = coreEmail(input.Email, 'Email');
     const entity = await entityNamed(ctx, input.OrganizationId, input.EntityId, 'EntityId');
     await setPrimaryAddress(ctx.deps, ctx.actor, { organizationId: input.OrganizationId, entityId: entity.id, address }, memberTypes);
     return {};

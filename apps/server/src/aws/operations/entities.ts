@@ -1,5 +1,3 @@
-import { emailAddressSchema } from '@mailyard/core/addresses';
-import { z } from 'zod';
 import { disableGroup } from '../../services/groups/disable.ts';
 import { enableGroup } from '../../services/groups/enable.ts';
 import { disableUsers } from '../../services/users/disable.ts';
@@ -7,7 +5,7 @@ import { registerUser } from '../../services/users/register.ts';
 import { entityNamed } from '../entities.ts';
 import { EmailAddress, EntityIdentifier, OrganizationId, structure } from '../model.ts';
 import { operation } from '../operation.ts';
-import { parseCore } from '../validation.ts';
+import { coreEmail } from '../validation.ts';
 
 /**
  * Enables a user (with its mailbox) or a group with a primary address (§2.4): a no-op when it already has that
@@ -16,7 +14,7 @@ import { parseCore } from '../validation.ts';
 export const RegisterToWorkMail = operation(
   structure({ OrganizationId: OrganizationId(), EntityId: EntityIdentifier(), Email: EmailAddress() }),
   async (ctx, input) => {
-    const { email } = parseCore(z.object({ email: emailAddressSchema }), { email: input.Email }, { email: 'Email' });
+    const email = coreEmail(input.Email, 'Email');
     const entity = await entityNamed(ctx, input.OrganizationId, input.EntityId, 'EntityId');
     const ref = { organizationId: input.OrganizationId, email };
     if (entity.type === 'USER') await registerUser(ctx.deps, ctx.actor, { ...ref, userId: entity.id });

@@ -10,14 +10,13 @@ import { listGroupMembers } from '../../services/groups/list-members.ts';
 import { listGroups } from '../../services/groups/list.ts';
 import { removeGroupMember } from '../../services/groups/remove-member.ts';
 import { setGroupHidden } from '../../services/groups/set-hidden.ts';
-import { entityNamed, requireActive } from '../entities.ts';
+import { entityNamed, lifecycle, requireActive } from '../entities.ts';
 import { boolean, EntityIdentifier, EntityState, GroupName, OrganizationId, page, Prefix, structure } from '../model.ts';
 import { operation } from '../operation.ts';
 import { TokenScope } from '../pagination.ts';
-import { compact, epochSeconds } from '../protocol.ts';
-import { parseCore } from '../validation.ts';
+import { compact } from '../protocol.ts';
+import { coreFields, filterFields, parseCore } from '../validation.ts';
 
-const seconds = (d: Date | null) => d && epochSeconds(d);
 const group = (ctx: Parameters<typeof entityNamed>[0], organizationId: string, identifier: string, member = 'GroupId') =>
   entityNamed(ctx, organizationId, identifier, member, ['GROUP']);
 
@@ -25,12 +24,9 @@ const group = (ctx: Parameters<typeof entityNamed>[0], organizationId: string, i
 export const CreateGroup = operation(
   structure({ OrganizationId: OrganizationId(), Name: GroupName(), HiddenFromGlobalAddressList: boolean().optional() }),
   async ({ deps, actor }, input) => {
+    // Checked before the schema (which has the rule too), so a reserved name is a ReservedNameException.
     failIf(reservedNameRefusal(input.Name, 'group'));
-    const core = parseCore(
-      CreateGroupInput,
-      { organizationId: input.OrganizationId, name: input.Name, hiddenFromGlobalAddressList: input.HiddenFromGlobalAddressList },
-      { organizationId: 'OrganizationId', name: 'Name', hiddenFromGlobalAddressList: 'HiddenFromGlobalAddressList' },
-    );
+    const core = parseCore(CreateGroupInput, coreFields(input));
     const created = await createGroup(deps, actor, core);
     return { GroupId: created.id };
   },
@@ -43,15 +39,12 @@ export const DescribeGroup = operation(structure({ OrganizationId: OrganizationI
     GroupId: g.id,
     Name: g.name,
     Email: g.email,
-    State: g.state,
-    EnabledDate: seconds(g.enabledAt),
-    DisabledDate: seconds(g.disabledAt),
+    ...lifecycle(g),
     HiddenFromGlobalAddressList: g.hiddenFromGlobalAddressList,
   });
 });
 
-const groupSummary = (g: GroupSummary) =>
-  compact({ Id: g.id, Email: g.email, Name: g.name, State: g.state, EnabledDate: seconds(g.enabledAt), DisabledDate: seconds(g.disabledAt) });
+const groupSummary = (g: GroupSummary) => compact({ Id: g.id, Email: g.email, Name: g.name, ...lifecycle(g) });
 
 export const ListGroups = operation(
   structure({
@@ -62,17 +55,8 @@ export const ListGroups = operation(
   async (ctx, input) => {
     const filters = input.Filters ?? {};
     const tokens = new TokenScope('ListGroups', { o: input.OrganizationId, f: filters });
-    const query = parseCore(
-      ListGroupsInput,
-      {
-        organizationId: input.OrganizationId,
-        ...tokens.page(input),
-        namePrefix: filters.NamePrefix,
-        primaryEmailPrefix: filters.PrimaryEmailPrefix,
-        state: filters.State,
-      },
-      { organizationId: 'OrganizationId', namePrefix: 'Filters.NamePrefix', primaryEmailPrefix: 'Filters.PrimaryEmailPrefix', state: 'Filters.State' },
-    );
+    const { fields, members } = filterFields(filters);
+    const query = parseCore(ListGroupsInput, { organizationId: input.OrganizationId, ...tokens.page(input), ...fields }, members);
     await requireActive(ctx, input.OrganizationId);
     const result = await listGroups(ctx.deps.db, ctx.actor, query);
     return compact({ Groups: result.items.map(groupSummary), NextToken: tokens.token(result.nextCursor) });
@@ -119,9 +103,7 @@ export const ListGroupMembers = operation(structure({ OrganizationId: Organizati
   const tokens = new TokenScope('ListGroupMembers', { o: input.OrganizationId, g: g.id });
   const result = await listGroupMembers(ctx.deps.db, ctx.actor, { organizationId: input.OrganizationId, groupId: g.id, ...tokens.page(input) });
   return compact({
-    Members: result.items.map((m) =>
-      compact({ Id: m.id, Name: m.name, Type: m.type, State: m.state, EnabledDate: seconds(m.enabledAt), DisabledDate: seconds(m.disabledAt) }),
-    ),
+    Members: result.items.map((m) => compact({ Id: m.id, Name: m.name, Type: m.type, ...lifecycle(m) })),
     NextToken: tokens.token(result.nextCursor),
   });
 });
@@ -134,7 +116,7 @@ export const ListGroupsForEntity = operation(
     const query = parseCore(
       ListGroupsOfEntityInput,
       { organizationId: input.OrganizationId, entityId: entity.id, ...tokens.page(input), search: input.Filters?.GroupNamePrefix },
-      { organizationId: 'OrganizationId', entityId: 'EntityId', search: 'Filters.GroupNamePrefix' },
+      { search: 'Filters.GroupNamePrefix' },
     );
     const result = await listGroupsOf(ctx.deps.db, ctx.actor, query);
     return compact({ Groups: result.items.map((g) => ({ GroupId: g.id, GroupName: g.name })), NextToken: tokens.token(result.nextCursor) });

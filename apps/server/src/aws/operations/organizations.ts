@@ -43,7 +43,7 @@ export const CreateOrganization = operation(
     if (input.EnableInteroperability) unsupportedMember('EnableInteroperability', 'Exchange interoperability needs an AD Connector directory, which Mailyard does not connect.');
     if (input.KmsKeyArn !== undefined) unsupportedMember('KmsKeyArn', "Mailyard encrypts every organization with its managed key; AWS KMS keys cannot be used.");
     if (input.Domains?.length) unsupportedMember('Domains', 'Mailyard adds mail domains after the organization is created.');
-    const core = parseCore(CreateOrganizationInput, { alias: input.Alias, clientToken: input.ClientToken }, { alias: 'Alias', clientToken: 'ClientToken' });
+    const core = parseCore(CreateOrganizationInput, { alias: input.Alias, clientToken: input.ClientToken });
     const { organizationId } = await createOrganization(deps, actor, core);
     return { OrganizationId: organizationId };
   },
@@ -58,7 +58,7 @@ export const DescribeOrganization = operation(structure({ OrganizationId: Organi
     DirectoryId: org.directoryId,
     DirectoryType: org.directoryType,
     DefaultMailDomain: org.defaultMailDomain,
-    CompletedDate: org.completedAt && epochSeconds(org.completedAt),
+    CompletedDate: epochSeconds(org.completedAt),
     ErrorMessage: org.errorMessage,
     ARN: organizationArn(ctx, org.id),
     InteroperabilityEnabled: org.interoperabilityEnabled,
@@ -88,10 +88,7 @@ export const DeleteOrganization = operation(
     DeleteIdentityCenterApplication: boolean().optional(),
   }),
   async ({ deps, actor }, input) => {
-    const core = parseCore(DeleteOrganizationInput, { organizationId: input.OrganizationId, forceDelete: input.ForceDelete ?? false }, {
-      organizationId: 'OrganizationId',
-      forceDelete: 'ForceDelete',
-    });
+    const core = parseCore(DeleteOrganizationInput, { organizationId: input.OrganizationId, forceDelete: input.ForceDelete ?? false });
     const result = await deleteOrganization(deps, actor, core);
     return { OrganizationId: result.organizationId, State: result.state };
   },

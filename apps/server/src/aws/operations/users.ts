@@ -15,7 +15,7 @@ import { getUser } from '../../services/users/get.ts';
 import { listUsers } from '../../services/users/list.ts';
 import { resetPassword } from '../../services/users/reset-password.ts';
 import { updateUserDetails } from '../../services/users/update-details.ts';
-import { entityNamed, entityWithId, requireActive } from '../entities.ts';
+import { entityNamed, entityWithId, lifecycle, requireActive } from '../entities.ts';
 import {
   boolean,
   EntityIdentifier,
@@ -36,9 +36,7 @@ import {
 import { operation } from '../operation.ts';
 import { TokenScope } from '../pagination.ts';
 import { compact, epochSeconds } from '../protocol.ts';
-import { parseCore } from '../validation.ts';
-
-const seconds = (d: Date | null) => d && epochSeconds(d);
+import { coreFields, filterFields, parseCore } from '../validation.ts';
 
 /**
  * The user as CreateUser gives it, through the core field schemas the console's form uses. The reserved-name rule
@@ -66,30 +64,13 @@ export const CreateUser = operation(
     HiddenFromGlobalAddressList: boolean().optional(),
     IdentityProviderUserId: IdentityProviderUserId().optional(),
   }),
-  async ({ deps, actor }, input) => {
-    const fields = parseCore(
-      NewUserFields,
-      {
-        organizationId: input.OrganizationId,
-        name: input.Name,
-        displayName: input.DisplayName,
-        firstName: input.FirstName,
-        lastName: input.LastName,
-        identityProviderUserId: input.IdentityProviderUserId,
-      },
-      {
-        organizationId: 'OrganizationId',
-        name: 'Name',
-        displayName: 'DisplayName',
-        firstName: 'FirstName',
-        lastName: 'LastName',
-        identityProviderUserId: 'IdentityProviderUserId',
-      },
-    );
+  async ({ deps, actor }, { Password, Role, HiddenFromGlobalAddressList, ...members }) => {
+    // The service checks the password against the policy (InvalidPasswordException) and the role.
+    const fields = parseCore(NewUserFields, coreFields(members));
     const { userId } = await createUser(
       deps,
       actor,
-      { ...fields, password: input.Password, role: input.Role, hiddenFromGlobalAddressList: input.HiddenFromGlobalAddressList },
+      { ...fields, password: Password, role: Role, hiddenFromGlobalAddressList: HiddenFromGlobalAddressList },
       { register: false },
     );
     return { UserId: userId };
@@ -104,12 +85,10 @@ export const DescribeUser = operation(structure({ OrganizationId: OrganizationId
     Name: user.name,
     Email: user.email,
     DisplayName: user.displayName,
-    State: user.state,
+    ...lifecycle(user),
     UserRole: user.role,
-    EnabledDate: seconds(user.enabledAt),
-    DisabledDate: seconds(user.disabledAt),
-    MailboxProvisionedDate: seconds(user.mailbox?.provisionedAt ?? null),
-    MailboxDeprovisionedDate: seconds(user.mailbox?.deprovisionedAt ?? null),
+    MailboxProvisionedDate: epochSeconds(user.mailbox?.provisionedAt ?? null),
+    MailboxDeprovisionedDate: epochSeconds(user.mailbox?.deprovisionedAt ?? null),
     FirstName: user.firstName,
     LastName: user.lastName,
     HiddenFromGlobalAddressList: user.hiddenFromGlobalAddressList,
@@ -133,10 +112,8 @@ const userSummary = (u: UserSummary) =>
     Email: u.email,
     Name: u.name,
     DisplayName: u.displayName,
-    State: u.state,
+    ...lifecycle(u),
     UserRole: u.role,
-    EnabledDate: seconds(u.enabledAt),
-    DisabledDate: seconds(u.disabledAt),
     IdentityProviderUserId: u.identityProviderUserId,
   });
 
@@ -156,37 +133,12 @@ export const ListUsers = operation(
   async (ctx, input) => {
     const filters = input.Filters ?? {};
     const tokens = new TokenScope('ListUsers', { o: input.OrganizationId, f: filters });
-    const query = parseCore(
-      ListUsersInput,
-      {
-        organizationId: input.OrganizationId,
-        ...tokens.page(input),
-        usernamePrefix: filters.UsernamePrefix,
-        displayNamePrefix: filters.DisplayNamePrefix,
-        primaryEmailPrefix: filters.PrimaryEmailPrefix,
-        identityProviderUserIdPrefix: filters.IdentityProviderUserIdPrefix,
-        state: filters.State,
-      },
-      {
-        organizationId: 'OrganizationId',
-        usernamePrefix: 'Filters.UsernamePrefix',
-        displayNamePrefix: 'Filters.DisplayNamePrefix',
-        primaryEmailPrefix: 'Filters.PrimaryEmailPrefix',
-        identityProviderUserIdPrefix: 'Filters.IdentityProviderUserIdPrefix',
-        state: 'Filters.State',
-        limit: 'MaxResults',
-        cursor: 'NextToken',
-      },
-    );
+    const { fields, members } = filterFields(filters);
+    const query = parseCore(ListUsersInput, { organizationId: input.OrganizationId, ...tokens.page(input), ...fields }, members);
     await requireActive(ctx, input.OrganizationId);
     const result = await listUsers(ctx.deps.db, ctx.actor, query);
     return compact({ Users: result.items.map(userSummary), NextToken: tokens.token(result.nextCursor) });
   },
-);
-
-/** Core field → WorkMail member: the same name, capitalised. */
-const updateMembers: Record<string, string> = Object.fromEntries(
-  Object.keys(UpdateUserInput.shape).map((f) => [f, f === 'userId' ? 'UserId' : f[0]!.toUpperCase() + f.slice(1)]),
 );
 
 /**
@@ -214,32 +166,9 @@ export const UpdateUser = operation(
     Office: UserAttribute().optional(),
     IdentityProviderUserId: IdentityProviderUserIdForUpdate().optional(),
   }),
-  async (ctx, input) => {
-    const { OrganizationId: organizationId, UserId: identifier, ...members } = input;
-    const changes = parseCore(
-      UpdateUserInput.omit({ userId: true }),
-      {
-        organizationId,
-        role: members.Role,
-        displayName: members.DisplayName,
-        firstName: members.FirstName,
-        lastName: members.LastName,
-        hiddenFromGlobalAddressList: members.HiddenFromGlobalAddressList,
-        initials: members.Initials,
-        telephone: members.Telephone,
-        street: members.Street,
-        jobTitle: members.JobTitle,
-        city: members.City,
-        company: members.Company,
-        zipCode: members.ZipCode,
-        department: members.Department,
-        country: members.Country,
-        office: members.Office,
-        identityProviderUserId: members.IdentityProviderUserId,
-      },
-      updateMembers,
-    );
-    const entity = await entityNamed(ctx, organizationId, identifier, 'UserId', ['USER']);
+  async (ctx, { UserId: identifier, ...members }) => {
+    const changes = parseCore(UpdateUserInput.omit({ userId: true }), coreFields(members));
+    const entity = await entityNamed(ctx, members.OrganizationId, identifier, 'UserId', ['USER']);
     await updateUserDetails(ctx.deps, ctx.actor, { ...changes, userId: entity.id });
     return {};
   },
