@@ -7,10 +7,11 @@ import { emailAddressSchema, localPartProblems, localPartSchema, mailDomainSchem
 /** WorkMail's hard quota: 100 aliases per user (or group). */
 export const MAX_ALIASES_PER_ENTITY = 100;
 
-/** The operator path: refused once the entity already has the maximum. */
-export function aliasLimitProblem(currentAliasCount: number): Refusal | null {
+/** The operator path: refused once the entity already has the maximum. `field` names the input the alias came from. */
+export function aliasLimitProblem(currentAliasCount: number, field?: string): Refusal | null {
   return currentAliasCount >= MAX_ALIASES_PER_ENTITY
     ? refusal('ADDRESS.LIMIT_REACHED', `An entity can have at most ${MAX_ALIASES_PER_ENTITY} aliases.`, {
+        field,
         limit: MAX_ALIASES_PER_ENTITY,
       })
     : null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityStates, type EntityState } from '../entities/state.ts';
+import type { EntityState } from '../entities/state.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
 
 /** WorkMail's UserRole. */
@@ -15,10 +15,6 @@ export function roleRefusal(role: UserRole): Refusal | null {
     ? null
     : refusal('USER.ROLE_NOT_ALLOWED', `Role ${role} cannot be given to a user; use USER or REMOTE_USER.`, { field: 'role' });
 }
-
-export const userStates = entityStates;
-export type UserState = EntityState;
-export const UserStateSchema = z.enum(userStates);
 
 /** How the users list labels a row: system users show "System user" whatever their state. */
 export function userStatusLabel(user: { role: UserRole; state: EntityState }): string {

@@ -3,9 +3,9 @@ import { emailAddressSchema, normalizeAddress } from '../addresses/address.ts';
 import { entityId } from '../entities/ids.ts';
 import { EntityStateSchema } from '../entities/state.ts';
 import { organizationId } from '../organizations/schemas.ts';
-import { pageInput } from '../pagination/cursor.ts';
+import { pageInput, prefixFilter } from '../pagination/cursor.ts';
 import { newPasswordFields, refinePasswordsMatch } from '../passwords/new-password.ts';
-import { displayNameSchema, hasControlCharacters, optionalUserAttribute, userDetailsFields } from './attributes.ts';
+import { displayNameSchema, optionalUserAttribute, userDetailsFields } from './attributes.ts';
 import { clearableIdentityProviderUserId } from './identity-provider.ts';
 import { newUserNameSchema } from './names.ts';
 import { UserRoleSchema } from './roles.ts';
@@ -44,27 +44,17 @@ export type UpdateUserDetailsInput = z.infer<typeof UpdateUserDetailsInput>;
 export const UpdateUserInput = UpdateUserDetailsInput.extend({ role: UserRoleSchema.optional(), identityProviderUserId: clearableIdentityProviderUserId });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
-/** A prefix matched without case; blank = no filter. */
-const prefix = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(256, `${label} must be at most 256 characters.`)
-    .refine((s) => !hasControlCharacters(s), `${label} may not contain control characters.`)
-    .transform((s) => (s === '' ? undefined : s))
-    .optional();
-
 export const ListUsersInput = z.object({
   organizationId,
   ...pageInput,
   /** The console's search box: a prefix of the user name, display name OR primary address. */
-  search: prefix('Search'),
+  search: prefixFilter('Search'),
   state: EntityStateSchema.optional(),
   /** WorkMail ListUsers filters: each given prefix must match (with `search` too, when both are given). */
-  usernamePrefix: prefix('User name prefix'),
-  displayNamePrefix: prefix('Display name prefix'),
-  primaryEmailPrefix: prefix('Email prefix'),
-  identityProviderUserIdPrefix: prefix('Identity provider user id prefix'),
+  usernamePrefix: prefixFilter('User name prefix'),
+  displayNamePrefix: prefixFilter('Display name prefix'),
+  primaryEmailPrefix: prefixFilter('Email prefix'),
+  identityProviderUserIdPrefix: prefixFilter('Identity provider user id prefix'),
 });
 export type ListUsersInput = z.infer<typeof ListUsersInput>;
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { addresses } from '../schema/index.ts';
 
@@ -39,19 +39,13 @@ export async function findAddress(db: Db, address: string): Promise<AddressRow |
   return row ?? null;
 }
 
-/** An entity's addresses, primary first then alphabetical; keyset on the address for long alias lists. */
-export async function listEntityAddresses(
-  db: Db,
-  q: { organizationId: string; entityId: string; after?: string | null; limit?: number },
-): Promise<AddressRow[]> {
-  const conditions = [eq(addresses.organizationId, q.organizationId), eq(addresses.entityId, q.entityId)];
-  if (q.after) conditions.push(gt(addresses.address, q.after));
-  const query = db
+/** An entity's addresses, primary first then alphabetical: at most 101 (one primary, 100 aliases). */
+export async function listEntityAddresses(db: Db, q: { organizationId: string; entityId: string }): Promise<AddressRow[]> {
+  return db
     .select(columns)
     .from(addresses)
-    .where(and(...conditions))
-    .orderBy(q.after === undefined ? sql`${addresses.isPrimary} desc` : asc(addresses.address), asc(addresses.address));
-  return q.limit ? query.limit(q.limit) : query;
+    .where(and(eq(addresses.organizationId, q.organizationId), eq(addresses.entityId, q.entityId)))
+    .orderBy(desc(addresses.isPrimary), asc(addresses.address));
 }
 
 export async function countEntityAliases(db: Db, organizationId: string, entityId: string): Promise<number> {

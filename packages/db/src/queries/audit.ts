@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AccountActivityEvent } from '@mailyard/core/activity';
 import type { Db } from '../client.ts';
 import { auditEvents } from '../schema/index.ts';
 
@@ -22,21 +23,6 @@ export async function insertAuditEvent(db: Db, event: AuditEventInput): Promise<
   await db.insert(auditEvents).values({ ...event, before: event.before ?? null, after: event.after ?? null });
 }
 
-export interface AuditEventView {
-  id: number;
-  organizationId: string | null;
-  actorType: string;
-  actorLabel: string;
-  via: string | null;
-  action: string;
-  targetType: string;
-  targetId: string;
-  targetLabel: string | null;
-  before: unknown;
-  after: unknown;
-  createdAt: Date;
-}
-
 /** Newest first; keyset on (created_at, id). Scoped to an account, and to an organization or a target when given. */
 export async function listAuditEvents(
   db: Db,
@@ -50,7 +36,7 @@ export async function listAuditEvents(
     after: [string, number] | null;
     limit: number;
   },
-): Promise<AuditEventView[]> {
+): Promise<AccountActivityEvent[]> {
   const conditions: SQL[] = [eq(auditEvents.accountId, q.accountId)];
   if (q.organizationId) conditions.push(eq(auditEvents.organizationId, q.organizationId));
   if (q.targetId) conditions.push(eq(auditEvents.targetId, q.targetId));
@@ -82,4 +68,4 @@ export async function listAuditEvents(
     .limit(q.limit);
 }
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -45,10 +45,6 @@ export async function findMailDomain(db: Db, organizationId: string, domain: str
   return row ?? null;
 }
 
-export async function deleteMailDomains(db: Db, organizationId: string): Promise<void> {
-  await db.delete(mailDomains).where(eq(mailDomains.organizationId, organizationId));
-}
-
 /** A page of the organization's domains in name order, after `after` (keyset on the primary key). */
 export async function listMailDomainsPage(
   db: Db,

@@ -36,12 +36,13 @@ export async function findLiveMailbox(db: Db, organizationId: string, userId: st
   return row ?? null;
 }
 
-export type LockedMailbox = Awaited<ReturnType<typeof lockMailbox>> & {};
-
-/** Locks a live mailbox, with its owner's facts for the 90 % notice: quota changes and usage reports of one mailbox run one at a time. */
+/**
+ * Locks a user's live mailbox, with its owner's facts for the quota rule and the 90 % notice: quota changes and usage
+ * reports of one mailbox run one at a time.
+ */
 export async function lockMailbox(db: Db, organizationId: string, userId: string) {
   const [row] = await db
-    .select({ ...ownerColumns, quotaMb: mailboxes.quotaMb, usageBytes: mailboxes.usageBytes, quotaWarningSentAt: mailboxes.quotaWarningSentAt })
+    .select({ ...ownerColumns, ...mailboxColumns })
     .from(mailboxes)
     .innerJoin(users, and(eq(users.organizationId, mailboxes.organizationId), eq(users.id, mailboxes.entityId)))
     .where(and(eq(mailboxes.organizationId, organizationId), eq(mailboxes.entityId, userId), isNull(mailboxes.deletedAt)))

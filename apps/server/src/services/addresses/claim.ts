@@ -1,7 +1,7 @@
-import { MAX_ALIASES_PER_ENTITY, splitAddress } from '@mailyard/core/addresses';
+import { aliasLimitProblem, splitAddress } from '@mailyard/core/addresses';
 import { failIf, refusal, type Refusal } from '@mailyard/core/errors';
 import { violatedUniqueConstraint, type Db } from '@mailyard/db';
-import { countEntityAliases, findAddress, insertAddress, type AddressOrigin, type EntityType } from '@mailyard/db/queries/addresses';
+import { countEntityAliases, findAddress, insertAddress, type AddressOrigin, type AddressRow, type EntityType } from '@mailyard/db/queries/addresses';
 import { findMailDomain, type MailDomainSummary } from '@mailyard/db/queries/mail-domains';
 import type { Actor } from '../actor.ts';
 
@@ -43,24 +43,34 @@ export async function assertOrganizationDomain(db: Db, organizationId: string, a
   failIf(domainRefusal(await findMailDomain(db, organizationId, domain), domain, field));
 }
 
-/**
- * What refuses a claim — the domain, a holder of the address, the per-entity alias limit — or null. The
- * look-ups are issued together: in a transaction they share one round trip (the driver pipelines them).
- */
-export async function addressClaimRefusal(db: Db, claim: AddressClaim): Promise<Refusal | null> {
-  const domain = domainOf(claim.address);
-  const [found, holder, aliases] = await Promise.all([
-    findMailDomain(db, claim.organizationId, domain),
+/** What a claim is checked against: the address's domain in the organization, the address's holder, the entity's aliases. */
+interface ClaimFacts {
+  domain: MailDomainSummary | null;
+  holder: AddressRow | null;
+  aliases: number;
+}
+
+/** The look-ups are issued together: in a transaction they share one round trip (the driver pipelines them). */
+async function claimFacts(db: Db, claim: AddressClaim): Promise<ClaimFacts> {
+  const [domain, holder, aliases] = await Promise.all([
+    findMailDomain(db, claim.organizationId, domainOf(claim.address)),
     findAddress(db, claim.address),
     claim.isPrimary ? 0 : countEntityAliases(db, claim.organizationId, claim.entityId),
   ]);
+  return { domain, holder, aliases };
+}
+
+function claimRefusal(claim: AddressClaim, facts: ClaimFacts): Refusal | null {
   return (
-    domainRefusal(found, domain, claim.field) ??
-    (holder ? addressInUse(claim, holder.entityId === claim.entityId) : null) ??
-    (aliases >= MAX_ALIASES_PER_ENTITY
-      ? refusal('ADDRESS.LIMIT_REACHED', `An entity can have at most ${MAX_ALIASES_PER_ENTITY} aliases.`, { field: claim.field, limit: MAX_ALIASES_PER_ENTITY })
-      : null)
+    domainRefusal(facts.domain, domainOf(claim.address), claim.field) ??
+    (facts.holder ? addressInUse(claim, facts.holder.entityId === claim.entityId) : null) ??
+    aliasLimitProblem(facts.aliases, claim.field)
   );
+}
+
+/** What refuses a claim — the domain, a holder of the address, the per-entity alias limit — or null. */
+export async function addressClaimRefusal(db: Db, claim: AddressClaim): Promise<Refusal | null> {
+  return claimRefusal(claim, await claimFacts(db, claim));
 }
 
 /**
@@ -80,6 +90,21 @@ export async function insertClaimedAddress(db: Db, claim: AddressClaim, now: Dat
 /** Gives an address to an entity, in the caller's transaction: the checks, then the write. */
 export async function claimAddress(db: Db, claim: AddressClaim, now: Date): Promise<void> {
   failIf(await addressClaimRefusal(db, claim));
+  await insertClaimedAddress(db, claim, now);
+}
+
+/**
+ * As `claimAddress`, for an address the entity may already hold (an alias becoming its primary): then only the domain
+ * rule applies and nothing is written. One round of look-ups either way.
+ */
+export async function claimAddressUnlessHeld(db: Db, claim: AddressClaim, now: Date): Promise<void> {
+  const facts = await claimFacts(db, claim);
+  const { holder } = facts;
+  if (holder?.organizationId === claim.organizationId && holder.entityId === claim.entityId) {
+    failIf(domainRefusal(facts.domain, domainOf(claim.address), claim.field));
+    return;
+  }
+  failIf(claimRefusal(claim, facts));
   await insertClaimedAddress(db, claim, now);
 }
 

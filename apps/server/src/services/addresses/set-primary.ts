@@ -2,14 +2,14 @@ import type { SetPrimaryAddressInput } from '@mailyard/core/addresses';
 import type { MemberType } from '@mailyard/core/entities';
 import { failIf } from '@mailyard/core/errors';
 import { inTransaction, type Db } from '@mailyard/db';
-import { deleteAddress, findAddress, setPrimaryAddress as markPrimary, type AddressOrigin, type EntityType } from '@mailyard/db/queries/addresses';
+import { deleteAddress, setPrimaryAddress as markPrimary, type AddressOrigin, type EntityType } from '@mailyard/db/queries/addresses';
 import { updateGroup } from '@mailyard/db/queries/groups';
 import { updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { addressOrigin, assertOrganizationDomain, claimAddress } from './claim.ts';
+import { addressOrigin, claimAddressUnlessHeld } from './claim.ts';
 import { primaryChangeRefusal, requireAddressHolder } from './holder.ts';
 
 /**
@@ -26,16 +26,10 @@ export async function changePrimaryAddress(
 ): Promise<boolean> {
   const { organizationId, id, email } = entity;
   if (address === email) return false;
-  // Without a primary an entity has no address at all (aliases need one), so only one with a primary can hold it already.
-  const taken = email === null ? null : await findAddress(tx, address);
+  // Claimed as an alias when it will push the old primary into the aliases: the alias limit then applies.
+  const isPrimary = email === null || o.freeOld === true;
+  await claimAddressUnlessHeld(tx, { organizationId, entityId: id, entityType: entity.type, address, isPrimary, origin: o.origin, field: o.field }, o.now);
   if (email !== null && o.freeOld) await deleteAddress(tx, { organizationId, entityId: id, address: email });
-  if (taken?.organizationId === organizationId && taken.entityId === id) {
-    await assertOrganizationDomain(tx, organizationId, address, o.field);
-  } else {
-    // Claimed as an alias when it will push the old primary into the aliases: the alias limit then applies.
-    const isPrimary = email === null || o.freeOld === true;
-    await claimAddress(tx, { organizationId, entityId: id, entityType: entity.type, address, isPrimary, origin: o.origin, field: o.field }, o.now);
-  }
   if (email !== null) await markPrimary(tx, { organizationId, entityId: id, address });
   if (entity.type === 'USER') await updateUser(tx, organizationId, id, { email: address, updatedAt: o.now });
   else await updateGroup(tx, organizationId, id, { primaryEmail: address, updatedAt: o.now });

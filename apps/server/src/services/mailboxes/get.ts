@@ -11,14 +11,19 @@ export async function getMailbox(db: Db, actor: OperatorActor, input: UserRef): 
   await requireOrganization(db, actor, input.organizationId);
   const owner = await requireMailboxOwner(db, input.organizationId, input.userId, { field: 'userId', usersOnly: true });
   const mailbox = (await findLiveMailbox(db, input.organizationId, owner.id)) ?? noMailbox(owner.name);
+  return mailboxView(owner.id, mailbox);
+}
+
+/** What the Quota tab shows of a user's live mailbox. */
+export function mailboxView(userId: string, m: Omit<MailboxView, 'userId' | 'usageMb' | 'usageState'>): MailboxView {
   return {
-    userId: owner.id,
-    quotaMb: mailbox.quotaMb,
-    usageBytes: mailbox.usageBytes,
-    usageMb: usageMb(mailbox.usageBytes),
-    usageState: usageState(mailbox.usageBytes, mailbox.quotaMb),
-    usageReportedAt: mailbox.usageReportedAt,
-    quotaWarningSentAt: mailbox.quotaWarningSentAt,
-    deletionDueAt: mailbox.deletionDueAt,
+    userId,
+    quotaMb: m.quotaMb,
+    usageBytes: m.usageBytes,
+    usageMb: usageMb(m.usageBytes),
+    usageState: usageState(m.usageBytes, m.quotaMb),
+    usageReportedAt: m.usageReportedAt,
+    quotaWarningSentAt: m.quotaWarningSentAt,
+    deletionDueAt: m.deletionDueAt,
   };
 }

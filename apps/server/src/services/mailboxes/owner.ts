@@ -26,7 +26,7 @@ export async function requireMailboxOwner(
 }
 
 /** The audit target of a change to a mailbox: its owner, so the owner's activity shows it. */
-export const mailboxTarget = (owner: EntitySummary) => ({ type: owner.type === 'GROUP' ? 'group' : 'user', id: owner.id, label: owner.name });
+export const mailboxTarget = (owner: Pick<EntitySummary, 'type' | 'id' | 'name'>) => ({ type: owner.type === 'GROUP' ? 'group' : 'user', id: owner.id, label: owner.name });
 
 export function noMailbox(name: string): never {
   fail('MAILBOX.NOT_FOUND', `User "${name}" has no mailbox.`, { field: 'userId' });

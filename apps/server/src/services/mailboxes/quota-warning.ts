@@ -27,15 +27,16 @@ export interface MailboxAfterChange {
  * Keeps the 90 % notice at one per crossing: sends it (and remembers that it did) when usage is at or above the line
  * and no notice is outstanding; re-arms it when usage is below again. Runs in the transaction that changed the
  * mailbox, which holds its row lock, so two reports cannot both send. A user who is not enabled is not written to;
- * the notice then goes out on the first report after the user is enabled again.
+ * the notice then goes out on the first report after the user is enabled again. Returns the mailbox's
+ * `quotaWarningSentAt` as it now stands.
  */
-export async function settleQuotaWarning(deps: Deps, tx: Db, m: MailboxAfterChange, now: Date): Promise<void> {
+export async function settleQuotaWarning(deps: Deps, tx: Db, m: MailboxAfterChange, now: Date): Promise<Date | null> {
   const step = quotaWarningStep(m.quotaWarningSentAt !== null, m.usageBytes, m.quotaMb);
   if (step === 'rearm') {
     await setQuotaWarningSentAt(tx, m.organizationId, m.userId, null);
-    return;
+    return null;
   }
-  if (step !== 'notify' || m.state !== 'ENABLED' || !m.primaryEmail) return;
+  if (step !== 'notify' || m.state !== 'ENABLED' || !m.primaryEmail) return m.quotaWarningSentAt;
   const { subject, body } = quotaWarningNotice({ displayName: m.displayName, address: m.primaryEmail, usageBytes: m.usageBytes, quotaMb: m.quotaMb });
   const { outboxId } = await sendNotice(deps, tx, { organizationId: m.organizationId, kind: QUOTA_WARNING_NOTICE, to: m.primaryEmail, subject, body });
   await setQuotaWarningSentAt(tx, m.organizationId, m.userId, now);
@@ -51,4 +52,5 @@ export async function settleQuotaWarning(deps: Deps, tx: Db, m: MailboxAfterChan
     },
     now,
   );
+  return now;
 }

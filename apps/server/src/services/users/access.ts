@@ -2,7 +2,7 @@ import { fail } from '@mailyard/core/errors';
 import type { Refusal } from '@mailyard/core/errors';
 import type { UserFacts, UserRecord } from '@mailyard/core/users';
 import type { Db } from '@mailyard/db';
-import { findUser } from '@mailyard/db/queries/users';
+import { findUser, lockUsers } from '@mailyard/db/queries/users';
 
 /**
  * The user if it belongs to the organization (which the caller has already checked the actor may reach).
@@ -10,9 +10,17 @@ import { findUser } from '@mailyard/db/queries/users';
  */
 export async function requireUser(db: Db, organizationId: string, userId: string, options: { lock?: boolean; field?: string } = {}): Promise<UserRecord> {
   const user = await findUser(db, organizationId, userId, options.lock ? 'update' : undefined);
-  if (!user) fail('USER.NOT_FOUND', `User ${userId} was not found in this organization.`, { field: options.field ?? 'userId' });
-  return user;
+  return user ?? userNotFound(userId, options.field ?? 'userId');
 }
+
+/** The users a bulk action selected, locked, in the order given; one not in the organization is refused naming its row (`fieldOf`). */
+export async function requireLockedUsers(db: Db, organizationId: string, userIds: string[], fieldOf: (index: number) => string): Promise<UserRecord[]> {
+  const locked = new Map((await lockUsers(db, organizationId, userIds)).map((u) => [u.id, u]));
+  return userIds.map((id, i) => locked.get(id.toLowerCase()) ?? userNotFound(id, fieldOf(i)));
+}
+
+const userNotFound = (userId: string, field: string): never =>
+  fail('USER.NOT_FOUND', `User ${userId} was not found in this organization.`, { field });
 
 export const userFacts = (user: UserRecord): UserFacts => ({ name: user.name, state: user.state, role: user.role, email: user.email });
 

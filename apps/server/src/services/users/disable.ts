@@ -1,15 +1,15 @@
-import { fail, failIf } from '@mailyard/core/errors';
+import { failIf } from '@mailyard/core/errors';
 import { canDisable, mailboxDeletionDate, type BulkUsersInput } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
 import { deprovisionMailbox } from '@mailyard/db/queries/mailboxes';
 import { deleteUserSessions } from '@mailyard/db/queries/self-service';
-import { lockUsers, updateUser } from '@mailyard/db/queries/users';
+import { updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import { scheduleMailboxDeletion } from '../../jobs/handlers/delete-mailbox.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { refusedAt, userFacts, userTarget } from './access.ts';
+import { refusedAt, requireLockedUsers, userFacts, userTarget } from './access.ts';
 
 export interface DisabledUser {
   userId: string;
@@ -27,13 +27,8 @@ export async function disableUsers(deps: Deps, actor: OperatorActor, input: Bulk
   const mailboxDeletionDueAt = mailboxDeletionDate(now);
   return inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
-    const locked = new Map((await lockUsers(tx, org.id, input.userIds)).map((u) => [u.id, u]));
-    const selected = input.userIds.map((id, i) => {
-      const user = locked.get(id.toLowerCase());
-      if (!user) fail('USER.NOT_FOUND', `User ${id} was not found in this organization.`, { field: `userIds.${i}` });
-      failIf(refusedAt(canDisable(userFacts(user)), `userIds.${i}`));
-      return user;
-    });
+    const selected = await requireLockedUsers(tx, org.id, input.userIds, (i) => `userIds.${i}`);
+    selected.forEach((user, i) => failIf(refusedAt(canDisable(userFacts(user)), `userIds.${i}`)));
     for (const user of selected) {
       const key = { organizationId: org.id, userId: user.id };
       await updateUser(tx, org.id, user.id, { state: 'DISABLED', disabledAt: now, updatedAt: now });

@@ -1,10 +1,9 @@
-import { fail } from '@mailyard/core/errors';
 import type { EnableUsersInput } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
-import { lockUsers } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireLockedUsers } from './access.ts';
 import { enableLockedUser } from './register.ts';
 
 /**
@@ -15,12 +14,8 @@ export async function enableUsers(deps: Deps, actor: OperatorActor, input: Enabl
   const now = deps.clock();
   return inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
-    const locked = new Map((await lockUsers(tx, org.id, input.users.map((u) => u.userId))).map((u) => [u.id, u]));
-    const rows = input.users.map((row, i) => {
-      const user = locked.get(row.userId.toLowerCase());
-      if (!user) fail('USER.NOT_FOUND', `User ${row.userId} was not found in this organization.`, { field: `users.${i}.userId` });
-      return { user, email: row.email, field: `users.${i}.email` };
-    });
+    const users = await requireLockedUsers(tx, org.id, input.users.map((u) => u.userId), (i) => `users.${i}.userId`);
+    const rows = input.users.map((row, i) => ({ user: users[i]!, email: row.email, field: `users.${i}.email` }));
     // Addresses are claimed in one global order, so two overlapping dialogs cannot deadlock on the address index.
     for (const row of [...rows].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0))) {
       await enableLockedUser(tx, actor, org.id, row.user, row.email, row.field, now);
