@@ -52,7 +52,8 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
   const id = randomUUID();
   // The checks run while the password hashes (argon2, milliseconds on a thread of its own): a refused create
   // answers at once, and one that passes waits for the hash alone. A request racing in between for the same
-  // name or address is still refused, by the unique indexes, in the transaction below.
+  // name or address is still refused, by the unique indexes, in the transaction below; one deleting the
+  // organization, by its state read again there under lock.
   const [passwordHash, claim] = await Promise.all([
     input.password === undefined ? null : hashPassword(input.password),
     checkNewUser(deps.db, actor, id, input, options),
@@ -62,6 +63,7 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
       // Issued together, the writes share one round trip: the driver pipelines them on the transaction's connection.
       const email = claim?.address ?? null;
       await allStatements([
+        requireActiveOrganization(tx, actor, input.organizationId),
         insertUser(tx, {
           organizationId: input.organizationId,
           id,
