@@ -4,7 +4,7 @@ import { Controller, type Control, type FieldPathByValue, type FieldValues } fro
 import { fieldMessages } from '../lib/field-messages.ts';
 
 type TextFieldProps<T extends FieldValues> = Pick<FormFieldProps, 'label' | 'description' | 'constraintText'> &
-  Pick<InputProps, 'placeholder' | 'autoComplete' | 'spellcheck'> & {
+  Pick<InputProps, 'type' | 'inputMode' | 'placeholder' | 'autoComplete' | 'autoFocus' | 'spellcheck'> & {
     control: Control<T>;
     /** A text field of the form (a missing value shows as empty). */
     name: FieldPathByValue<T, string | null | undefined>;

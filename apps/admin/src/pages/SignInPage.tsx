@@ -2,16 +2,15 @@ import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Form from '@cloudscape-design/components/form';
-import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import LiveRegion from '@cloudscape-design/components/live-region';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { SignInInput } from '@mailyard/core/auth';
+import { TextField } from '../components/TextField.tsx';
 import { TopBar } from '../layout/TopBar.tsx';
 import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../lib/errors.ts';
 import { useTRPC } from '../lib/trpc.ts';
@@ -74,44 +73,8 @@ export function SignInPage({ sessionEnded, onSignedIn }: SignInPageProps) {
                     <FailureAlert failure={failure} />
                   </LiveRegion>
                 )}
-                <Controller
-                  control={control}
-                  name="email"
-                  render={({ field, fieldState }) => (
-                    <FormField label="Email address" errorText={fieldState.error?.message}>
-                      <Input
-                        ref={field.ref}
-                        name={field.name}
-                        type="email"
-                        inputMode="email"
-                        autoComplete="username"
-                        spellcheck={false}
-                        value={field.value}
-                        invalid={Boolean(fieldState.error)}
-                        onChange={({ detail }) => field.onChange(detail.value)}
-                        onBlur={field.onBlur}
-                      />
-                    </FormField>
-                  )}
-                />
-                <Controller
-                  control={control}
-                  name="password"
-                  render={({ field, fieldState }) => (
-                    <FormField label="Password" errorText={fieldState.error?.message}>
-                      <Input
-                        ref={field.ref}
-                        name={field.name}
-                        type="password"
-                        autoComplete="current-password"
-                        value={field.value}
-                        invalid={Boolean(fieldState.error)}
-                        onChange={({ detail }) => field.onChange(detail.value)}
-                        onBlur={field.onBlur}
-                      />
-                    </FormField>
-                  )}
-                />
+                <TextField control={control} name="email" label="Email address" type="email" inputMode="email" autoComplete="username" spellcheck={false} />
+                <TextField control={control} name="password" label="Password" type="password" autoComplete="current-password" />
                 <Button variant="primary" formAction="submit" fullWidth loading={signIn.isPending}>
                   Sign in
                 </Button>

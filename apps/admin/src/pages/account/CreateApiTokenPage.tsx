@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { ApiTokenAccess, CreateApiTokenInput, MAX_API_TOKEN_ORGANIZATIONS, type ApiTokenSummary } from '@mailyard/core/api-tokens';
 import { FormPage } from '../../components/FormPage.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { errorInfo, fieldErrorsFrom, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
@@ -76,7 +76,6 @@ export function CreateApiTokenPage() {
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const { organizations, list: organizationsList } = useOrganizationNames();
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
   const [created, setCreated] = useState<{ token: string; apiToken: ApiTokenSummary } | null>(null);
 
   const { control, handleSubmit, setError } = useForm<CreateApiTokenForm>({
@@ -93,22 +92,12 @@ export function CreateApiTokenPage() {
         notify({ id: `api-token-created-${result.apiToken.id}`, type: 'success', content: `API token ${result.apiToken.name} was created.` });
         void queryClient.invalidateQueries(trpc.apiTokens.list.pathFilter());
       },
-      onError: (error) => {
-        let first = true;
-        for (const [field, message] of fieldErrorsFrom(error)) {
-          const target = field.startsWith('organizationIds') ? 'organizationIds' : formFieldOf[field];
-          if (!target) continue;
-          setError(target, { type: 'server', message }, { shouldFocus: first });
-          first = false;
-        }
-        if (first) setFailure(errorInfo(error));
-      },
     }),
   );
+  const { send, failure } = formMutation(create, setError, (field) => (field.startsWith('organizationIds') ? 'organizationIds' : formFieldOf[field]));
 
   const submit = handleSubmit((form) => {
-    setFailure(null);
-    create.mutate({
+    send({
       name: form.name,
       access: form.access,
       organizationIds: form.scope === 'all' ? null : form.organizationIds,

@@ -1,18 +1,15 @@
-import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { AddAliasInput } from '@mailyard/core/addresses';
 import type { GroupDetail } from '@mailyard/core/groups';
-import { applyFieldErrors, errorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AddressInput } from './AddressInput.tsx';
 import { useOrganizationDomains } from './domains.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 
 /** "Add alias" of a group: another address whose mail reaches every member. */
 export function AddGroupAliasModal({ organizationId, group, onDismiss }: { organizationId: string; group: GroupDetail; onDismiss: () => void }) {
@@ -20,7 +17,6 @@ export function AddGroupAliasModal({ organizationId, group, onDismiss }: { organ
   const queryClient = useQueryClient();
   const { notify } = useNotifications();
   const { domains, defaultDomain } = useOrganizationDomains(organizationId);
-  const [failure, setFailure] = useState<string | null>(null);
   const ownDomain = group.email?.split('@')[1];
   const { control, handleSubmit, setError } = useForm({
     resolver: zodResolver(AddAliasInput),
@@ -36,47 +32,38 @@ export function AddGroupAliasModal({ organizationId, group, onDismiss }: { organ
         void queryClient.invalidateQueries(trpc.activity.pathFilter());
         onDismiss();
       },
-      onError: (error) => {
-        if (!applyFieldErrors(error, setError, ['localPart', 'domain'])) setFailure(errorInfo(error).message);
-      },
     }),
   );
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    add.mutate(input);
-  });
+  const { send, failure } = formMutation(add, setError, ['localPart', 'domain']);
+  const submit = handleSubmit(send);
   const error = localPart.fieldState.error ?? domain.fieldState.error;
 
   return (
-    <DialogShell
+    <FormDialog
       header={`Add alias to ${group.name}`}
       primaryLabel="Add alias"
       pending={add.isPending}
-      onPrimary={() => void submit()}
+      onSubmit={() => void submit()}
+      failure={failure}
+      failureHeader="The alias was not added"
       onClose={onDismiss}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <SpaceBetween size="m">
-          {failure && <Alert type="error">{failure}</Alert>}
-          <FormField label="Alias" description={`Mail sent to this address reaches every member of ${group.name}.`} errorText={error?.message}>
-            <AddressInput
-              label="Alias"
-              name={localPart.field.name}
-              localPartRef={localPart.field.ref}
-              localPart={localPart.field.value}
-              domain={domain.field.value || defaultDomain}
-              domains={domains}
-              placeholder="team"
-              localPartInvalid={Boolean(localPart.fieldState.error)}
-              domainInvalid={Boolean(domain.fieldState.error)}
-              onLocalPartChange={localPart.field.onChange}
-              onDomainChange={domain.field.onChange}
-              onBlur={localPart.field.onBlur}
-            />
-          </FormField>
-          <button type="submit" hidden />
-        </SpaceBetween>
-      </form>
-    </DialogShell>
+      <FormField label="Alias" description={`Mail sent to this address reaches every member of ${group.name}.`} errorText={error?.message}>
+        <AddressInput
+          label="Alias"
+          name={localPart.field.name}
+          localPartRef={localPart.field.ref}
+          localPart={localPart.field.value}
+          domain={domain.field.value || defaultDomain}
+          domains={domains}
+          placeholder="team"
+          localPartInvalid={Boolean(localPart.fieldState.error)}
+          domainInvalid={Boolean(domain.fieldState.error)}
+          onLocalPartChange={localPart.field.onChange}
+          onDomainChange={domain.field.onChange}
+          onBlur={localPart.field.onBlur}
+        />
+      </FormField>
+    </FormDialog>
   );
 }

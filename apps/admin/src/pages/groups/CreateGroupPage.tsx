@@ -5,7 +5,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useParams } from 'wouter';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { joinAddress, localPartProblems } from '@mailyard/core/addresses';
 import { CreateGroupInput, GROUP_NAME_MAX_LENGTH } from '@mailyard/core/groups';
 import { FormPage } from '../../components/FormPage.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { errorInfo, fieldErrorsFrom, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation, type MailyardErrorInfo } from '../../lib/errors.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
@@ -37,6 +37,10 @@ const CreateGroupForm = z
   });
 type CreateGroupForm = z.infer<typeof CreateGroupForm>;
 
+/** The server checks `email` as a whole: a domain it does not know goes on the domain, the rest on the local part. */
+const formFieldOf = (field: string, error: MailyardErrorInfo) =>
+  field === 'email' ? (error.code === 'DOMAIN.NOT_FOUND' ? 'domain' : 'localPart') : field === 'name' ? field : undefined;
+
 /** "Create group": a name, optionally an address (then it is created enabled), and the address-book setting. */
 export function CreateGroupPage() {
   const { organizationId = '' } = useParams<{ organizationId: string }>();
@@ -48,7 +52,6 @@ export function CreateGroupPage() {
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const { domains, defaultDomain } = useOrganizationDomains(organizationId);
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
 
   const { control, handleSubmit, setError, setValue, getValues } = useForm<CreateGroupForm>({
     resolver: zodResolver(CreateGroupForm),
@@ -70,24 +73,12 @@ export function CreateGroupPage() {
         await queryClient.invalidateQueries(trpc.groups.list.pathFilter());
         navigate(`${base}/${group.id}`);
       },
-      onError: (error) => {
-        const info = errorInfo(error);
-        let first = true;
-        for (const [field, message] of fieldErrorsFrom(error)) {
-          // The server checks `email` as a whole: a domain it does not know goes on the domain, the rest on the local part.
-          const target = field === 'email' ? (info.code === 'DOMAIN.NOT_FOUND' ? 'domain' : 'localPart') : field;
-          if (!['name', 'localPart', 'domain'].includes(target)) continue;
-          setError(target as keyof CreateGroupForm, { type: 'server', message }, { shouldFocus: first });
-          first = false;
-        }
-        if (first) setFailure(info);
-      },
     }),
   );
+  const { send, failure } = formMutation(create, setError, formFieldOf);
 
   const submit = handleSubmit((form) => {
-    setFailure(null);
-    create.mutate({
+    send({
       organizationId,
       name: form.name,
       ...(form.localPart ? { email: joinAddress(form.localPart, form.domain) } : {}),

@@ -1,16 +1,12 @@
-import Alert from '@cloudscape-design/components/alert';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { GROUP_NAME_MAX_LENGTH, RenameGroupInput } from '@mailyard/core/groups';
-import { applyFieldErrors, errorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { TextField } from '../../components/TextField.tsx';
 
 interface Props {
   organizationId: string;
@@ -23,7 +19,6 @@ export function RenameGroupModal({ organizationId, group, onDismiss }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { notify } = useNotifications();
-  const [failure, setFailure] = useState<string | null>(null);
   const { control, handleSubmit, setError } = useForm({
     resolver: zodResolver(RenameGroupInput),
     defaultValues: { organizationId, groupId: group.id, name: group.name },
@@ -36,48 +31,30 @@ export function RenameGroupModal({ organizationId, group, onDismiss }: Props) {
         void queryClient.invalidateQueries(trpc.activity.pathFilter());
         onDismiss();
       },
-      onError: (error) => {
-        if (!applyFieldErrors(error, setError, ['name'])) setFailure(errorInfo(error).message);
-      },
     }),
   );
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    rename.mutate(input);
-  });
+  const { send, failure } = formMutation(rename, setError, ['name']);
+  const submit = handleSubmit(send);
 
   return (
-    <DialogShell
+    <FormDialog
       header={`Rename group ${group.name}`}
       primaryLabel="Rename"
       pending={rename.isPending}
       lockWhilePending={false}
-      onPrimary={() => void submit()}
+      onSubmit={() => void submit()}
+      failure={failure}
+      failureHeader="The group was not renamed"
       onClose={onDismiss}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <SpaceBetween size="m">
-          {failure && <Alert type="error">{failure}</Alert>}
-          <Controller
-            control={control}
-            name="name"
-            render={({ field, fieldState }) => (
-              <FormField label="Group name" constraintText={`1–${GROUP_NAME_MAX_LENGTH} characters. Unique in the organization.`} errorText={fieldState.error?.message}>
-                <Input
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value}
-                  autoFocus
-                  autoComplete={false}
-                  invalid={Boolean(fieldState.error)}
-                  onChange={({ detail }) => field.onChange(detail.value)}
-                  onBlur={field.onBlur}
-                />
-              </FormField>
-            )}
-          />
-        </SpaceBetween>
-      </form>
-    </DialogShell>
+      <TextField
+        control={control}
+        name="name"
+        label="Group name"
+        constraintText={`1–${GROUP_NAME_MAX_LENGTH} characters. Unique in the organization.`}
+        autoFocus
+        autoComplete={false}
+      />
+    </FormDialog>
   );
 }

@@ -13,7 +13,7 @@ import { ALIAS_MAX_LENGTH, aliasProblems, CreateOrganizationInput, testDomainFor
 import { FormPage } from '../../components/FormPage.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useCreationNotice } from '../../lib/creation-notices.ts';
-import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -29,7 +29,6 @@ export function CreateOrganizationPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const notifyCreating = useCreationNotice();
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
   // A retried request (double click, lost response) returns the first request's organization.
   const [clientToken] = useState(() => crypto.randomUUID());
 
@@ -50,16 +49,10 @@ export function CreateOrganizationPage() {
         await queryClient.invalidateQueries(trpc.organizations.list.pathFilter());
         navigate(`/organizations/${organizationId}`);
       },
-      onError: (error) => {
-        if (!applyFieldErrors(error, setError, ['alias'])) setFailure(errorInfo(error));
-      },
     }),
   );
-
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    create.mutate({ alias: input.alias, clientToken });
-  });
+  const { send, failure } = formMutation(create, setError, ['alias']);
+  const submit = handleSubmit((input) => send({ alias: input.alias, clientToken }));
 
   const domainPreview = !suffix ? (
     <Box color="text-status-inactive">{defaults.isError ? '<organization name>.<test domain suffix>' : 'Loading…'}</Box>

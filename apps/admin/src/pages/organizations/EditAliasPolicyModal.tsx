@@ -1,19 +1,16 @@
-import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import Multiselect from '@cloudscape-design/components/multiselect';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { ALIAS_PATTERN_MAX_LENGTH, AliasPolicy, MAX_ALIASES_PER_ENTITY } from '@mailyard/core/addresses';
-import { errorInfo, fieldErrorsFrom } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 
 /** The form's fields; the limit is typed as text and the pattern may be left empty. Rules are core's AliasPolicy. */
 const AliasPolicyForm = z
@@ -35,6 +32,12 @@ const toPolicy = (form: AliasPolicyForm): AliasPolicy => ({
   localPartPattern: form.localPartPattern === '' ? null : form.localPartPattern,
 });
 
+/** The form field a server error on `policy.<field>` (or within it, `policy.domains.0`) belongs to. */
+const formFieldOf = (path: string) => {
+  const field = path.replace(/^policy\./, '').split('.')[0];
+  return field === 'allowed' || field === 'domains' || field === 'maxPerUser' || field === 'localPartPattern' ? field : undefined;
+};
+
 interface Props {
   organizationId: string;
   policy: AliasPolicy;
@@ -47,7 +50,6 @@ export function EditAliasPolicyModal({ organizationId, policy, domains, onDismis
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { notify } = useNotifications();
-  const [failure, setFailure] = useState<string | null>(null);
   const { control, handleSubmit, setError } = useForm<AliasPolicyForm>({
     resolver: zodResolver(AliasPolicyForm),
     defaultValues: {
@@ -66,119 +68,104 @@ export function EditAliasPolicyModal({ organizationId, policy, domains, onDismis
         void queryClient.invalidateQueries(trpc.activity.pathFilter());
         onDismiss();
       },
-      onError: (error) => {
-        let first = true;
-        for (const [path, message] of fieldErrorsFrom(error)) {
-          const field = path.replace(/^policy\./, '').split('.')[0] as keyof AliasPolicyForm;
-          if (!['allowed', 'domains', 'maxPerUser', 'localPartPattern'].includes(field)) continue;
-          setError(field, { type: 'server', message }, { shouldFocus: first });
-          first = false;
-        }
-        if (first) setFailure(errorInfo(error).message);
-      },
     }),
   );
-  const submit = handleSubmit((form) => {
-    setFailure(null);
-    save.mutate({ organizationId, policy: toPolicy(form) });
-  });
+  const { send, failure } = formMutation(save, setError, formFieldOf);
+  const submit = handleSubmit((form) => send({ organizationId, policy: toPolicy(form) }));
   const domainOptions = domains.map((d) => ({ value: d.domain, label: d.domain, tags: d.verified ? undefined : ['Not verified'] }));
 
   return (
-    <DialogShell
+    <FormDialog
       size="medium"
       header="Edit self-service aliases"
       primaryLabel="Save changes"
       pending={save.isPending}
       lockWhilePending={false}
-      onPrimary={() => void submit()}
+      onSubmit={() => void submit()}
+      failure={failure}
+      failureHeader="The alias policy was not saved"
       onClose={onDismiss}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <SpaceBetween size="l">
-          {failure && <Alert type="error">{failure}</Alert>}
-          <Controller
-            control={control}
-            name="allowed"
-            render={({ field }) => (
-              <FormField
-                label="Self-service"
-                description="Users add and remove their own aliases in the self-service portal. Aliases they already have stay when you turn this off."
-              >
-                <Toggle checked={field.value} onChange={({ detail }) => field.onChange(detail.checked)}>
-                  Let users add their own aliases
-                </Toggle>
-              </FormField>
-            )}
-          />
-          <Controller
-            control={control}
-            name="domains"
-            render={({ field, fieldState }) => (
-              <FormField label="Domains" description="Leave empty to allow every domain of the organization." errorText={fieldState.error?.message}>
-                <Multiselect
-                  selectedOptions={domainOptions.filter((o) => field.value.includes(o.value))}
-                  options={domainOptions}
-                  placeholder="All domains"
-                  ariaLabel="Domains users may use"
-                  disabled={!allowed}
-                  invalid={Boolean(fieldState.error)}
-                  deselectAriaLabel={(option) => `Remove ${option.label ?? ''}`}
-                  onChange={({ detail }) => field.onChange(detail.selectedOptions.map((o) => o.value!))}
-                />
-              </FormField>
-            )}
-          />
-          <Controller
-            control={control}
-            name="maxPerUser"
-            render={({ field, fieldState }) => (
-              <FormField label="Aliases per user" constraintText={`0–${MAX_ALIASES_PER_ENTITY}. Applies when a user adds an alias.`} errorText={fieldState.error?.message}>
-                <Input
-                  ref={field.ref}
-                  name={field.name}
-                  type="number"
-                  inputMode="numeric"
-                  value={field.value}
-                  disabled={!allowed}
-                  invalid={Boolean(fieldState.error)}
-                  onChange={({ detail }) => field.onChange(detail.value)}
-                  onBlur={field.onBlur}
-                />
-              </FormField>
-            )}
-          />
-          <Controller
-            control={control}
-            name="localPartPattern"
-            render={({ field, fieldState }) => (
-              <FormField
-                label={
-                  <>
-                    Pattern <i>- optional</i>
-                  </>
-                }
-                description="A regular expression the whole part before the @ must match, e.g. [a-z]+\.[a-z]+ for first.last."
-                constraintText={`At most ${ALIAS_PATTERN_MAX_LENGTH} characters. Leave empty to allow any valid address.`}
-                errorText={fieldState.error?.message}
-              >
-                <Input
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value}
-                  placeholder="Any valid address"
-                  disabled={!allowed}
-                  autoComplete={false}
-                  spellcheck={false}
-                  invalid={Boolean(fieldState.error)}
-                  onChange={({ detail }) => field.onChange(detail.value)}
-                  onBlur={field.onBlur}
-                />
-              </FormField>
-            )}
-          />
-        </SpaceBetween>
-      </form>
-    </DialogShell>
+      <Controller
+        control={control}
+        name="allowed"
+        render={({ field }) => (
+          <FormField
+            label="Self-service"
+            description="Users add and remove their own aliases in the self-service portal. Aliases they already have stay when you turn this off."
+          >
+            <Toggle checked={field.value} onChange={({ detail }) => field.onChange(detail.checked)}>
+              Let users add their own aliases
+            </Toggle>
+          </FormField>
+        )}
+      />
+      <Controller
+        control={control}
+        name="domains"
+        render={({ field, fieldState }) => (
+          <FormField label="Domains" description="Leave empty to allow every domain of the organization." errorText={fieldState.error?.message}>
+            <Multiselect
+              selectedOptions={domainOptions.filter((o) => field.value.includes(o.value))}
+              options={domainOptions}
+              placeholder="All domains"
+              ariaLabel="Domains users may use"
+              disabled={!allowed}
+              invalid={Boolean(fieldState.error)}
+              deselectAriaLabel={(option) => `Remove ${option.label ?? ''}`}
+              onChange={({ detail }) => field.onChange(detail.selectedOptions.map((o) => o.value!))}
+            />
+          </FormField>
+        )}
+      />
+      <Controller
+        control={control}
+        name="maxPerUser"
+        render={({ field, fieldState }) => (
+          <FormField label="Aliases per user" constraintText={`0–${MAX_ALIASES_PER_ENTITY}. Applies when a user adds an alias.`} errorText={fieldState.error?.message}>
+            <Input
+              ref={field.ref}
+              name={field.name}
+              type="number"
+              inputMode="numeric"
+              value={field.value}
+              disabled={!allowed}
+              invalid={Boolean(fieldState.error)}
+              onChange={({ detail }) => field.onChange(detail.value)}
+              onBlur={field.onBlur}
+            />
+          </FormField>
+        )}
+      />
+      <Controller
+        control={control}
+        name="localPartPattern"
+        render={({ field, fieldState }) => (
+          <FormField
+            label={
+              <>
+                Pattern <i>- optional</i>
+              </>
+            }
+            description="A regular expression the whole part before the @ must match, e.g. [a-z]+\.[a-z]+ for first.last."
+            constraintText={`At most ${ALIAS_PATTERN_MAX_LENGTH} characters. Leave empty to allow any valid address.`}
+            errorText={fieldState.error?.message}
+          >
+            <Input
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              placeholder="Any valid address"
+              disabled={!allowed}
+              autoComplete={false}
+              spellcheck={false}
+              invalid={Boolean(fieldState.error)}
+              onChange={({ detail }) => field.onChange(detail.value)}
+              onBlur={field.onBlur}
+            />
+          </FormField>
+        )}
+      />
+    </FormDialog>
   );
 }

@@ -18,7 +18,7 @@ import { CreateUserInput, defaultAddressFor, USER_NAME_MAX_LENGTH } from '@maily
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormPage } from '../../components/FormPage.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { fieldMessages } from '../../lib/field-messages.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
@@ -58,7 +58,6 @@ function CreateUserForm({ organizationId, domains, defaultDomain }: { organizati
   const navigate = useNavigate();
   const refresh = useRefreshUsers();
   const { notify } = useNotifications();
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
   // The email address follows the user name until the operator edits its part before the @.
   const [emailEdited, setEmailEdited] = useState(false);
 
@@ -88,16 +87,10 @@ function CreateUserForm({ organizationId, domains, defaultDomain }: { organizati
         notify({ id: USERS_NOTICE, type: 'success', content: `User ${input.name} was created with the address ${input.email}.` });
         navigate(userPath(organizationId, userId));
       },
-      onError: (error) => {
-        if (!applyFieldErrors(error, setError, fields)) setFailure(errorInfo(error));
-      },
     }),
   );
-
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    create.mutate(input);
-  });
+  const { send, failure } = formMutation(create, setError, fields);
+  const submit = handleSubmit(send);
 
   return (
     <FormPage

@@ -9,7 +9,6 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useParams } from 'wouter';
 import type { z } from 'zod';
@@ -25,7 +24,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormPage } from '../../components/FormPage.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { fieldMessages } from '../../lib/field-messages.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
@@ -73,7 +72,6 @@ function EditForm({ organizationId, user }: { organizationId: string; user: User
   const client = useTRPCClient();
   const refresh = useRefreshUsers();
   const { notify } = useNotifications();
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
   const renameRefusal = canRename(user);
   const detailPath = userPath(organizationId, user.id);
 
@@ -99,16 +97,11 @@ function EditForm({ organizationId, user }: { organizationId: string; user: User
       notify({ id: USERS_NOTICE, type: 'success', content: `The details of ${user.name} were saved.` });
       navigate(detailPath);
     },
-    onError: async (error) => {
-      // A rename may have gone through before the details were refused: show what is saved now.
-      await refresh();
-      if (!applyFieldErrors(error, setError, formFields)) setFailure(errorInfo(error));
-    },
+    // A rename may have gone through before the details were refused: show what is saved now.
+    onError: () => refresh(),
   });
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    save.mutate(input);
-  });
+  const { send, failure } = formMutation(save, setError, formFields);
+  const submit = handleSubmit(send);
 
   return (
     <FormPage

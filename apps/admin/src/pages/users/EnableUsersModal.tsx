@@ -1,12 +1,9 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { defaultAddressFor, EnableUsersInput, type UserSummary } from '@mailyard/core/users';
-import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { fieldMessages } from '../../lib/field-messages.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -14,7 +11,7 @@ import { AddressField, addressParts, joinParts } from './AddressField.tsx';
 import { nameList, plural } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 
 interface EnableUsersModalProps {
   organizationId: string;
@@ -34,7 +31,6 @@ export function EnableUsersModal({ organizationId, users, domains, defaultDomain
   const trpc = useTRPC();
   const refresh = useRefreshUsers();
   const { notify } = useNotifications();
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
   const { control, handleSubmit, setError } = useForm({
     resolver: zodResolver(EnableUsersInput),
     criteriaMode: 'all',
@@ -55,67 +51,53 @@ export function EnableUsersModal({ organizationId, users, domains, defaultDomain
         });
         onEnabled();
       },
-      onError: (error) => {
-        if (!applyFieldErrors(error, setError, users.map((_, i) => `users.${i}.email` as const))) setFailure(errorInfo(error));
-      },
     }),
   );
 
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    enable.mutate(input);
-  });
+  const { send, failure } = formMutation(enable, setError, users.map((_, i) => `users.${i}.email` as const));
+  const submit = handleSubmit(send);
 
   return (
-    <DialogShell
+    <FormDialog
       closeAriaLabel="Close dialog"
       size="medium"
       header="Enable users"
       primaryLabel="Enable"
       pending={enable.isPending}
-      onPrimary={() => void submit()}
+      onSubmit={() => void submit()}
+      failure={failure}
+      failureHeader="The users were not enabled"
       onClose={onDismiss}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <SpaceBetween size="l">
-          <Box variant="p">
-            {users.length === 1 ? 'This user gets' : 'Each user gets'} a mailbox and can sign in again. Review the primary email address{' '}
-            {users.length === 1 ? 'it' : 'each one'} will send from, and change it as needed. A user whose mailbox was kept gets it back.
-          </Box>
-          {users.map((user, i) => (
-            <Controller
-              key={user.id}
-              control={control}
-              name={`users.${i}.email`}
-              render={({ field, fieldState }) => {
-                const { localPart, domain } = addressParts(field.value);
-                return (
-                  <AddressField
-                    label={user.name}
-                    description={user.displayName}
-                    name={field.name}
-                    inputRef={field.ref}
-                    localPart={localPart}
-                    domain={domain}
-                    domains={domain && !domains.includes(domain) ? [domain, ...domains] : domains}
-                    errorText={fieldMessages(fieldState.error)}
-                    onLocalPartChange={(v) => field.onChange(joinParts(v, domain))}
-                    onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
-                    onBlur={field.onBlur}
-                  />
-                );
-              }}
-            />
-          ))}
-          {failure && (
-            <Alert type="error" header="The users were not enabled">
-              {failure.message}
-            </Alert>
-          )}
-          {/* Enter in a box submits the dialog. */}
-          <button type="submit" hidden />
-        </SpaceBetween>
-      </form>
-    </DialogShell>
+      <Box variant="p">
+        {users.length === 1 ? 'This user gets' : 'Each user gets'} a mailbox and can sign in again. Review the primary email address{' '}
+        {users.length === 1 ? 'it' : 'each one'} will send from, and change it as needed. A user whose mailbox was kept gets it back.
+      </Box>
+      {users.map((user, i) => (
+        <Controller
+          key={user.id}
+          control={control}
+          name={`users.${i}.email`}
+          render={({ field, fieldState }) => {
+            const { localPart, domain } = addressParts(field.value);
+            return (
+              <AddressField
+                label={user.name}
+                description={user.displayName}
+                name={field.name}
+                inputRef={field.ref}
+                localPart={localPart}
+                domain={domain}
+                domains={domain && !domains.includes(domain) ? [domain, ...domains] : domains}
+                errorText={fieldMessages(fieldState.error)}
+                onLocalPartChange={(v) => field.onChange(joinParts(v, domain))}
+                onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
+                onBlur={field.onBlur}
+              />
+            );
+          }}
+        />
+      ))}
+    </FormDialog>
   );
 }

@@ -1,8 +1,6 @@
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { Controller, type Control, type FieldValues } from 'react-hook-form';
-import { fieldMessages } from '../../lib/field-messages.ts';
+import { useWatch, type Control, type FieldValues } from 'react-hook-form';
+import { TextField } from '../../components/TextField.tsx';
 import { PasswordChecklist } from './PasswordChecklist.tsx';
 
 interface PasswordValues {
@@ -13,44 +11,18 @@ interface PasswordValues {
 /** Password and Repeat password, with the policy checklist live under the first (Create user, Reset password). */
 export function PasswordFields<T extends FieldValues & PasswordValues>({ control, passwordLabel = 'Password' }: { control: Control<T>; passwordLabel?: string }) {
   const form = control as unknown as Control<PasswordValues>;
+  const password = useWatch({ control: form, name: 'password' });
   return (
     <SpaceBetween size="l">
-      <Controller
+      <TextField
         control={form}
         name="password"
-        render={({ field, fieldState }) => (
-          <FormField label={passwordLabel} constraintText={<PasswordChecklist password={field.value} />} errorText={fieldMessages(fieldState.error)}>
-            <Input
-              ref={field.ref}
-              name={field.name}
-              type="password"
-              autoComplete="new-password"
-              value={field.value}
-              invalid={Boolean(fieldState.error)}
-              onChange={({ detail }) => field.onChange(detail.value)}
-              onBlur={field.onBlur}
-            />
-          </FormField>
-        )}
+        label={passwordLabel}
+        constraintText={<PasswordChecklist password={password} />}
+        type="password"
+        autoComplete="new-password"
       />
-      <Controller
-        control={form}
-        name="repeatPassword"
-        render={({ field, fieldState }) => (
-          <FormField label="Repeat password" errorText={fieldMessages(fieldState.error)}>
-            <Input
-              ref={field.ref}
-              name={field.name}
-              type="password"
-              autoComplete="new-password"
-              value={field.value}
-              invalid={Boolean(fieldState.error)}
-              onChange={({ detail }) => field.onChange(detail.value)}
-              onBlur={field.onBlur}
-            />
-          </FormField>
-        )}
-      />
+      <TextField control={form} name="repeatPassword" label="Repeat password" type="password" autoComplete="new-password" />
     </SpaceBetween>
   );
 }

@@ -1,4 +1,3 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
@@ -8,13 +7,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { permissionDescriptions, permissionLabels, permissionTypes, PutPermissionsInput, type MailboxPermissionSummary } from '@mailyard/core/permissions';
-import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { fieldMessages } from '../../lib/field-messages.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { GranteeAutosuggest, type Grantee } from './GranteeAutosuggest.tsx';
 import { USERS_NOTICE } from './notice-id.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 
 interface PermissionsModalProps {
   organizationId: string;
@@ -30,7 +29,6 @@ export function PermissionsModal({ organizationId, owner, editing, existing, onC
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { notify } = useNotifications();
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
   const [grantee, setGrantee] = useState<Grantee | null>(
     editing ? { id: editing.granteeId, type: editing.granteeType, name: editing.granteeName, email: editing.granteeEmail } : null,
   );
@@ -50,15 +48,10 @@ export function PermissionsModal({ organizationId, owner, editing, existing, onC
         });
         onClose();
       },
-      onError: (error) => {
-        if (!applyFieldErrors(error, setError, ['granteeId', 'permissions'])) setFailure(errorInfo(error));
-      },
     }),
   );
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    put.mutate(input);
-  });
+  const { send, failure } = formMutation(put, setError, ['granteeId', 'permissions']);
+  const submit = handleSubmit(send);
 
   const choose = (g: Grantee | null) => {
     setGrantee(g);
@@ -70,74 +63,67 @@ export function PermissionsModal({ organizationId, owner, editing, existing, onC
   };
 
   return (
-    <DialogShell
+    <FormDialog
       closeAriaLabel="Close dialog"
       header={editing ? `Edit permissions of ${editing.granteeName}` : 'Add permissions'}
       primaryLabel="Save"
       pending={put.isPending}
-      onPrimary={() => void submit()}
+      onSubmit={() => void submit()}
+      failure={failure}
+      failureHeader="The permissions were not saved"
       onClose={onClose}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <SpaceBetween size="l">
-          <Box variant="p">
-            Permissions on the mailbox of <b>{owner.name}</b>.
-          </Box>
-          <Controller
-            control={control}
-            name="granteeId"
-            render={({ fieldState }) =>
-              editing ? (
-                <FormField label="User or group">
-                  <Box>
-                    {editing.granteeName} ({editing.granteeType === 'GROUP' ? 'group' : 'user'})
-                  </Box>
-                </FormField>
-              ) : (
-                <FormField
-                  label="Add new permissions"
-                  description="The user or group to give permissions to. Only enabled users and groups of this organization can get them."
-                  errorText={fieldState.error && (grantee ? fieldState.error.message : 'Choose a user or group.')}
+      <Box variant="p">
+        Permissions on the mailbox of <b>{owner.name}</b>.
+      </Box>
+      <Controller
+        control={control}
+        name="granteeId"
+        render={({ fieldState }) =>
+          editing ? (
+            <FormField label="User or group">
+              <Box>
+                {editing.granteeName} ({editing.granteeType === 'GROUP' ? 'group' : 'user'})
+              </Box>
+            </FormField>
+          ) : (
+            <FormField
+              label="Add new permissions"
+              description="The user or group to give permissions to. Only enabled users and groups of this organization can get them."
+              errorText={fieldState.error && (grantee ? fieldState.error.message : 'Choose a user or group.')}
+            >
+              <GranteeAutosuggest
+                organizationId={organizationId}
+                ownerId={owner.id}
+                existing={new Set(existing.map((p) => p.granteeId))}
+                value={grantee}
+                onChange={choose}
+                invalid={Boolean(fieldState.error)}
+              />
+            </FormField>
+          )
+        }
+      />
+      <Controller
+        control={control}
+        name="permissions"
+        render={({ field, fieldState }) => (
+          <FormField label="Permissions" errorText={fieldMessages(fieldState.error)}>
+            <SpaceBetween size="xs">
+              {permissionTypes.map((type) => (
+                <Checkbox
+                  key={type}
+                  checked={field.value.includes(type)}
+                  description={permissionDescriptions[type]}
+                  onChange={({ detail }) => field.onChange(detail.checked ? [...field.value, type] : field.value.filter((p) => p !== type))}
                 >
-                  <GranteeAutosuggest
-                    organizationId={organizationId}
-                    ownerId={owner.id}
-                    existing={new Set(existing.map((p) => p.granteeId))}
-                    value={grantee}
-                    onChange={choose}
-                    invalid={Boolean(fieldState.error)}
-                  />
-                </FormField>
-              )
-            }
-          />
-          <Controller
-            control={control}
-            name="permissions"
-            render={({ field, fieldState }) => (
-              <FormField label="Permissions" errorText={fieldMessages(fieldState.error)}>
-                <SpaceBetween size="xs">
-                  {permissionTypes.map((type) => (
-                    <Checkbox
-                      key={type}
-                      checked={field.value.includes(type)}
-                      description={permissionDescriptions[type]}
-                      onChange={({ detail }) => field.onChange(detail.checked ? [...field.value, type] : field.value.filter((p) => p !== type))}
-                    >
-                      {permissionLabels[type]}
-                    </Checkbox>
-                  ))}
-                </SpaceBetween>
-              </FormField>
-            )}
-          />
-          {failure && (
-            <Alert type="error" header="The permissions were not saved">
-              {failure.message}
-            </Alert>
-          )}
-        </SpaceBetween>
-      </form>
-    </DialogShell>
+                  {permissionLabels[type]}
+                </Checkbox>
+              ))}
+            </SpaceBetween>
+          </FormField>
+        )}
+      />
+    </FormDialog>
   );
 }

@@ -1,18 +1,15 @@
-import Alert from '@cloudscape-design/components/alert';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { SetPrimaryAddressInput } from '@mailyard/core/addresses';
-import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { fieldMessages } from '../../lib/field-messages.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AddressField, addressParts, joinParts } from './AddressField.tsx';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 
 interface PrimaryAddressModalProps {
   organizationId: string;
@@ -27,7 +24,6 @@ export function PrimaryAddressModal({ organizationId, user, domains, onDismiss, 
   const trpc = useTRPC();
   const refresh = useRefreshUsers();
   const { notify } = useNotifications();
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
   const { control, handleSubmit, setError } = useForm({
     resolver: zodResolver(SetPrimaryAddressInput),
     criteriaMode: 'all',
@@ -41,58 +37,44 @@ export function PrimaryAddressModal({ organizationId, user, domains, onDismiss, 
         notify({ id: USERS_NOTICE, type: 'success', content: `${input.address} is now the primary address of ${user.name}. The previous one is kept as an alias.` });
         onChanged();
       },
-      onError: (error) => {
-        if (!applyFieldErrors(error, setError, ['address'])) setFailure(errorInfo(error));
-      },
     }),
   );
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    if (input.address === user.email) onDismiss();
-    else change.mutate(input);
-  });
+  const { send, failure } = formMutation(change, setError, ['address']);
+  const submit = handleSubmit((input) => (input.address === user.email ? onDismiss() : send(input)));
 
   return (
-    <DialogShell
+    <FormDialog
       closeAriaLabel="Close dialog"
       header="Change primary email address"
       primaryLabel="Save changes"
       pending={change.isPending}
-      onPrimary={() => void submit()}
+      onSubmit={() => void submit()}
       onClose={onDismiss}
+      failure={failure}
+      failureHeader="The primary address was not changed"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <SpaceBetween size="l">
-          <Controller
-            control={control}
-            name="address"
-            render={({ field, fieldState }) => {
-              const { localPart, domain } = addressParts(field.value);
-              return (
-                <AddressField
-                  label="Primary email address to be used for this user"
-                  description="Outgoing mail is sent from this address. It may be one of the user's aliases or a new address; the current primary address becomes an alias."
-                  name={field.name}
-                  inputRef={field.ref}
-                  localPart={localPart}
-                  domain={domain}
-                  domains={domain && !domains.includes(domain) ? [domain, ...domains] : domains}
-                  errorText={fieldMessages(fieldState.error)}
-                  onLocalPartChange={(v) => field.onChange(joinParts(v, domain))}
-                  onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
-                  onBlur={field.onBlur}
-                />
-              );
-            }}
-          />
-          {failure && (
-            <Alert type="error" header="The primary address was not changed">
-              {failure.message}
-            </Alert>
-          )}
-          <button type="submit" hidden />
-        </SpaceBetween>
-      </form>
-    </DialogShell>
+      <Controller
+        control={control}
+        name="address"
+        render={({ field, fieldState }) => {
+          const { localPart, domain } = addressParts(field.value);
+          return (
+            <AddressField
+              label="Primary email address to be used for this user"
+              description="Outgoing mail is sent from this address. It may be one of the user's aliases or a new address; the current primary address becomes an alias."
+              name={field.name}
+              inputRef={field.ref}
+              localPart={localPart}
+              domain={domain}
+              domains={domain && !domains.includes(domain) ? [domain, ...domains] : domains}
+              errorText={fieldMessages(fieldState.error)}
+              onLocalPartChange={(v) => field.onChange(joinParts(v, domain))}
+              onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
+              onBlur={field.onBlur}
+            />
+          );
+        }}
+      />
+    </FormDialog>
   );
 }

@@ -1,21 +1,18 @@
-import Alert from '@cloudscape-design/components/alert';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { MAX_QUOTA_MB, MIN_QUOTA_MB, quotaSchema, UpdateQuotaInput } from '@mailyard/core/mailboxes';
-import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { fieldMessages } from '../../lib/field-messages.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { formatMb } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 
 /** The box holds text; core's quota rule judges the number it makes (blank or "abc" get the same range message). */
 const QuotaForm = UpdateQuotaInput.extend({
@@ -37,7 +34,6 @@ export function QuotaModal({ organizationId, user, quotaMb, onClose }: QuotaModa
   const trpc = useTRPC();
   const refresh = useRefreshUsers();
   const { notify } = useNotifications();
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
   const { control, handleSubmit, setError } = useForm({
     resolver: zodResolver(QuotaForm),
     defaultValues: { organizationId, userId: user.id, quotaMb: String(quotaMb) },
@@ -49,59 +45,46 @@ export function QuotaModal({ organizationId, user, quotaMb, onClose }: QuotaModa
         notify({ id: USERS_NOTICE, type: 'success', content: `The mailbox quota of ${user.name} is now ${formatMb(mailbox.quotaMb)}.` });
         onClose();
       },
-      onError: (error) => {
-        if (!applyFieldErrors(error, setError, ['quotaMb'])) setFailure(errorInfo(error));
-      },
     }),
   );
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    update.mutate(input);
-  });
+  const { send, failure } = formMutation(update, setError, ['quotaMb']);
+  const submit = handleSubmit(send);
 
   return (
-    <DialogShell
+    <FormDialog
       closeAriaLabel="Close dialog"
       header="Edit mailbox quota"
       primaryLabel="Save"
       pending={update.isPending}
-      onPrimary={() => void submit()}
+      onSubmit={() => void submit()}
+      failure={failure}
+      failureHeader="The quota was not changed"
       onClose={onClose}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <SpaceBetween size="l">
-          <Controller
-            control={control}
-            name="quotaMb"
-            render={({ field, fieldState }) => (
-              <FormField
-                label="Update mailbox quota"
-                description={`The size of ${user.name}'s mailbox in MB. Changing it does not change what you pay.`}
-                constraintText={`From ${MIN_QUOTA_MB} to ${formatMb(MAX_QUOTA_MB)} (50 GB).`}
-                errorText={fieldMessages(fieldState.error)}
-              >
-                <Input
-                  ref={field.ref}
-                  name={field.name}
-                  type="number"
-                  inputMode="numeric"
-                  step={1}
-                  value={field.value}
-                  invalid={Boolean(fieldState.error)}
-                  onChange={({ detail }) => field.onChange(detail.value)}
-                  onBlur={field.onBlur}
-                />
-              </FormField>
-            )}
-          />
-          {failure && (
-            <Alert type="error" header="The quota was not changed">
-              {failure.message}
-            </Alert>
-          )}
-          <button type="submit" hidden />
-        </SpaceBetween>
-      </form>
-    </DialogShell>
+      <Controller
+        control={control}
+        name="quotaMb"
+        render={({ field, fieldState }) => (
+          <FormField
+            label="Update mailbox quota"
+            description={`The size of ${user.name}'s mailbox in MB. Changing it does not change what you pay.`}
+            constraintText={`From ${MIN_QUOTA_MB} to ${formatMb(MAX_QUOTA_MB)} (50 GB).`}
+            errorText={fieldMessages(fieldState.error)}
+          >
+            <Input
+              ref={field.ref}
+              name={field.name}
+              type="number"
+              inputMode="numeric"
+              step={1}
+              value={field.value}
+              invalid={Boolean(fieldState.error)}
+              onChange={({ detail }) => field.onChange(detail.value)}
+              onBlur={field.onBlur}
+            />
+          </FormField>
+        )}
+      />
+    </FormDialog>
   );
 }

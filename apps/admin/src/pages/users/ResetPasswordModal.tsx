@@ -1,18 +1,15 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ResetPasswordInput } from '@mailyard/core/users';
-import { applyFieldErrors, errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
+import { formMutation } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PasswordFields } from './PasswordFields.tsx';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 
 interface ResetPasswordModalProps {
   organizationId: string;
@@ -26,7 +23,6 @@ export function ResetPasswordModal({ organizationId, user, onDismiss, onReset }:
   const trpc = useTRPC();
   const refresh = useRefreshUsers();
   const { notify } = useNotifications();
-  const [failure, setFailure] = useState<MailyardErrorInfo | null>(null);
   const { control, handleSubmit, setError } = useForm({
     resolver: zodResolver(ResetPasswordInput),
     criteriaMode: 'all',
@@ -44,40 +40,27 @@ export function ResetPasswordModal({ organizationId, user, onDismiss, onReset }:
         });
         onReset();
       },
-      onError: (error) => {
-        if (!applyFieldErrors(error, setError, ['password', 'repeatPassword'])) setFailure(errorInfo(error));
-      },
     }),
   );
 
-  const submit = handleSubmit((input) => {
-    setFailure(null);
-    reset.mutate(input);
-  });
+  const { send, failure } = formMutation(reset, setError, ['password', 'repeatPassword']);
+  const submit = handleSubmit(send);
 
   return (
-    <DialogShell
+    <FormDialog
       closeAriaLabel="Close dialog"
       header="Reset password"
       primaryLabel="Reset"
       pending={reset.isPending}
-      onPrimary={() => void submit()}
+      onSubmit={() => void submit()}
+      failure={failure}
+      failureHeader="The password was not reset"
       onClose={onDismiss}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <SpaceBetween size="l">
-          <Box variant="p">
-            Enter a new password for <b>{user.name}</b>. The user is signed out of the self-service portal, and earlier password reset links stop working.
-          </Box>
-          <PasswordFields control={control} passwordLabel="New password" />
-          {failure && (
-            <Alert type="error" header="The password was not reset">
-              {failure.message}
-            </Alert>
-          )}
-          <button type="submit" hidden />
-        </SpaceBetween>
-      </form>
-    </DialogShell>
+      <Box variant="p">
+        Enter a new password for <b>{user.name}</b>. The user is signed out of the self-service portal, and earlier password reset links stop working.
+      </Box>
+      <PasswordFields control={control} passwordLabel="New password" />
+    </FormDialog>
   );
 }
