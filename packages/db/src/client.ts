@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { is, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { withPreparedStatements } from './prepared-statements.ts';
@@ -39,6 +40,9 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseClie
 export function inTransaction<T>(db: Db, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(fn);
 }
+
+/** Whether `db` is an open transaction (a row lock taken through it lasts until commit) rather than the pool. */
+export const isTransaction = (db: Db): db is Transaction => is(db, PgTransaction);
 
 /** A round trip to the database, for the health check. */
 export async function ping(db: Db): Promise<void> {

@@ -30,7 +30,6 @@ export async function entityNamed(
   member: string,
   types?: readonly MemberType[],
 ): Promise<EntitySummary> {
-  await requireActive(ctx, organizationId);
   const entity = await resolveEntity(ctx.deps.db, ctx.actor, { organizationId, identifier, types, field: member });
   if (!entity) throw notFound(identifier, organizationId, types);
   return entity;

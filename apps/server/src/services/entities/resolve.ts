@@ -3,7 +3,7 @@ import { fail } from '@mailyard/core/errors';
 import type { Db } from '@mailyard/db';
 import { findEntitiesByName, findEntityByAddress, findEntityById } from '@mailyard/db/queries/entities';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/access.ts';
 
 export interface ResolveEntityQuery {
   organizationId: string;
@@ -16,13 +16,14 @@ export interface ResolveEntityQuery {
 }
 
 /**
- * The user or group an identifier names in an organization the actor reaches, or `null`. Each form is one index
+ * The user or group an identifier names in an Active organization the actor reaches, or `null`; the organization is
+ * checked first, so errors come in WorkMail's order (organization not found, not Active, then the entity). Each form is one index
  * look-up, tried in turn: a UUID as an id, then anything with an @ as an address (a user name may look like one),
  * then a name, without case, among entities not deleted. A name held by both a user and a group is refused as
  * ambiguous rather than guessed.
  */
 export async function resolveEntity(db: Db, actor: OperatorActor, q: ResolveEntityQuery): Promise<EntitySummary | null> {
-  const org = await requireOrganization(db, actor, q.organizationId);
+  const org = await requireActiveOrganization(db, actor, q.organizationId);
   const accepted = (entity: EntitySummary | null) => (entity && (!q.types || q.types.includes(entity.type)) ? entity : null);
 
   const id = entityId.safeParse(q.identifier);

@@ -1,6 +1,6 @@
 import { fail } from '@mailyard/core/errors';
 import { isOperational } from '@mailyard/core/organizations';
-import type { Db } from '@mailyard/db';
+import { isTransaction, type Db } from '@mailyard/db';
 import { findOrganization } from '@mailyard/db/queries/organizations';
 import type { OperatorActor } from '../actor.ts';
 
@@ -20,10 +20,11 @@ export async function requireOrganization(db: Db, actor: OperatorActor, organiza
 /**
  * As `requireOrganization`, and the organization must be Active (users, groups and domains change only then). In a
  * transaction the row stays share-locked until commit, so a deletion (which locks it for update) either waits for the
- * change or is seen by it: nothing is written into an organization whose contents are being released.
+ * change or is seen by it: nothing is written into an organization whose contents are being released. A read outside
+ * a transaction has nothing to hold, and takes no lock.
  */
 export async function requireActiveOrganization(db: Db, actor: OperatorActor, organizationId: string) {
-  const org = await requireOrganization(db, actor, organizationId, { lock: 'key share' });
+  const org = await requireOrganization(db, actor, organizationId, { lock: isTransaction(db) ? 'key share' : undefined });
   if (!isOperational(org.state)) {
     fail('ORGANIZATION.NOT_ACTIVE', `Organization ${org.id} is not Active, state: ${org.state}`, { state: org.state });
   }
