@@ -1,11 +1,12 @@
 import { usePageTitle } from '../lib/router.tsx';
+import type { MyAccount } from '../lib/trpc.ts';
 import { AddressesSection } from '../sections/AddressesSection.tsx';
 import { DevicesSection } from '../sections/DevicesSection.tsx';
 import { MailboxSection } from '../sections/MailboxSection.tsx';
 import { PasswordSection } from '../sections/PasswordSection.tsx';
 import { PermissionsSection } from '../sections/PermissionsSection.tsx';
 import { RecentChangesSection } from '../sections/RecentChangesSection.tsx';
-import { RecoverySection, type Recovery } from '../sections/RecoverySection.tsx';
+import { RecoverySection } from '../sections/RecoverySection.tsx';
 import { SessionsSection } from '../sections/SessionsSection.tsx';
 
 const contents = [
@@ -18,16 +19,8 @@ const contents = [
   ['changes', 'Changes'],
 ] as const;
 
-export interface Account {
-  displayName: string;
-  primaryEmail: string | null;
-  organizationAlias: string;
-  sessions: number;
-  recovery: Recovery;
-}
-
 /** Everything about the signed-in user's own account, one card each, with a table of contents for small screens. */
-export function AccountPage({ account }: { account: Account }) {
+export function AccountPage({ account }: { account: MyAccount }) {
   usePageTitle('My account');
   return (
     <>

@@ -1,25 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { RECOVERY_CODE_MINUTES, RemoveRecoveryAddressInput, StartRecoveryAddressInput, VerifyRecoveryAddressInput } from '@mailyard/core/portal';
+import { RECOVERY_CODE_DIGITS, RECOVERY_CODE_MINUTES, RemoveRecoveryAddressInput, StartRecoveryAddressInput, VerifyRecoveryAddressInput } from '@mailyard/core/portal';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Field } from '../components/Field.tsx';
 import { Message } from '../components/Message.tsx';
 import { Section } from '../components/Section.tsx';
 import { useForm } from '../lib/form.ts';
 import { formatDateTime } from '../lib/format.ts';
-import { useTRPC } from '../lib/trpc.ts';
-
-export interface Recovery {
-  email: string | null;
-  verifiedAt: Date | null;
-  pendingEmail: string | null;
-}
+import { useTRPC, type MyAccount } from '../lib/trpc.ts';
 
 /**
  * The personal address a reset link goes to. It counts only once the code sent to it comes back; replacing or
  * removing it needs the current password (and the old address is told).
  */
-export function RecoverySection({ recovery }: { recovery: Recovery }) {
+export function RecoverySection({ recovery }: { recovery: MyAccount['recovery'] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries(trpc.portal.me.queryFilter());
@@ -106,7 +100,7 @@ export function RecoverySection({ recovery }: { recovery: Recovery }) {
       {recovery.pendingEmail && !editing && (
         <form className="form subform" noValidate onSubmit={submitCode}>
           <p>
-            We sent a 6-digit code to <strong>{recovery.pendingEmail}</strong>. It works for {RECOVERY_CODE_MINUTES} minutes.
+            We sent a {RECOVERY_CODE_DIGITS}-digit code to <strong>{recovery.pendingEmail}</strong>. It works for {RECOVERY_CODE_MINUTES} minutes.
           </p>
           <Message tone="error">{verify.message}</Message>
           <Field
@@ -114,7 +108,7 @@ export function RecoverySection({ recovery }: { recovery: Recovery }) {
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9]*"
-            maxLength={6}
+            maxLength={RECOVERY_CODE_DIGITS}
             className="code-input"
             {...verify.field('code')}
           />

@@ -1,14 +1,12 @@
 import { SignInInput } from '@mailyard/core/auth';
-import { fail } from '@mailyard/core/errors';
-import { OPERATOR_COOKIE, isSameOrigin } from '../trpc/context.ts';
-import { operatorMutation, publicProcedure, router } from '../trpc/init.ts';
+import { OPERATOR_COOKIE } from '../trpc/context.ts';
+import { operatorMutation, publicMutation, publicProcedure, router } from '../trpc/init.ts';
 import { signInOperator } from '../services/auth/operator-sign-in.ts';
 import { signOutOperator } from '../services/auth/operator-session.ts';
 import { sessionCookie } from './cookies.ts';
 
 export const authRouter = router({
-  signIn: publicProcedure.input(SignInInput).mutation(async ({ ctx, input }) => {
-    if (!isSameOrigin(ctx.req)) fail('AUTH.REQUIRED', 'Cross-site request refused.');
+  signIn: publicMutation.input(SignInInput).mutation(async ({ ctx, input }) => {
     const result = await signInOperator(ctx.deps, input, { ip: ctx.ip, userAgent: ctx.req.headers['user-agent'] ?? null });
     ctx.res.setCookie(OPERATOR_COOKIE, result.sessionToken, sessionCookie(ctx, result.expiresAt));
     return { operator: result.operator };

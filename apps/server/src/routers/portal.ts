@@ -31,8 +31,8 @@ import { requestPasswordReset } from '../services/portal/reset-request.ts';
 import { signOutEverywhere, signOutUser } from '../services/portal/session.ts';
 import { signInUser } from '../services/portal/sign-in.ts';
 import { PORTAL_COOKIE } from '../trpc/context.ts';
-import { publicProcedure, router } from '../trpc/init.ts';
-import { portalMutation, portalProcedure, portalPublicMutation } from '../trpc/portal-procedures.ts';
+import { publicMutation, publicProcedure, router } from '../trpc/init.ts';
+import { portalMutation, portalProcedure } from '../trpc/portal-procedures.ts';
 import { sessionCookie } from './cookies.ts';
 
 /**
@@ -41,9 +41,9 @@ import { sessionCookie } from './cookies.ts';
  */
 export const portalRouter = router({
   /** The signed-in user, or null (the portal shows the sign-in page). */
-  me: publicProcedure.query(({ ctx }) => (ctx.user ? getMyAccount(ctx.deps.db, ctx.user, ctx.deps.clock()) : null)),
+  me: publicProcedure.query(({ ctx }) => (ctx.userAccount ? getMyAccount(ctx.deps.db, ctx.userAccount, ctx.deps.clock()) : null)),
 
-  signIn: portalPublicMutation.input(PortalSignInInput).mutation(async ({ ctx, input }) => {
+  signIn: publicMutation.input(PortalSignInInput).mutation(async ({ ctx, input }) => {
     const session = await signInUser(ctx.deps, input, { ip: ctx.ip });
     ctx.res.setCookie(PORTAL_COOKIE, session.sessionToken, sessionCookie(ctx, session.expiresAt));
     return { ok: true };
@@ -64,16 +64,18 @@ export const portalRouter = router({
     .mutation(({ ctx, input }) => changePassword(ctx.deps, ctx.user, ctx.userSessionToken, input)),
 
   recovery: router({
-    start: portalMutation.input(StartRecoveryAddressInput).mutation(({ ctx, input }) => startRecoveryAddress(ctx.deps, ctx.user, input)),
+    start: portalMutation
+      .input(StartRecoveryAddressInput)
+      .mutation(({ ctx, input }) => startRecoveryAddress(ctx.deps, ctx.user, ctx.userAccount, input)),
     verify: portalMutation.input(VerifyRecoveryAddressInput).mutation(({ ctx, input }) => verifyRecoveryAddress(ctx.deps, ctx.user, input)),
     remove: portalMutation.input(RemoveRecoveryAddressInput).mutation(({ ctx, input }) => removeRecoveryAddress(ctx.deps, ctx.user, input)),
   }),
 
   /** Forgotten password, signed out. The token goes in POST bodies only, never in a URL the server logs. */
   reset: router({
-    request: portalPublicMutation.input(RequestPasswordResetInput).mutation(({ ctx, input }) => requestPasswordReset(ctx.deps, input, { ip: ctx.ip })),
-    check: portalPublicMutation.input(ResetTokenRef).mutation(({ ctx, input }) => checkResetLink(ctx.deps, input, { ip: ctx.ip })),
-    complete: portalPublicMutation.input(CompletePasswordResetInput).mutation(({ ctx, input }) => completePasswordReset(ctx.deps, input, { ip: ctx.ip })),
+    request: publicMutation.input(RequestPasswordResetInput).mutation(({ ctx, input }) => requestPasswordReset(ctx.deps, input, { ip: ctx.ip })),
+    check: publicMutation.input(ResetTokenRef).mutation(({ ctx, input }) => checkResetLink(ctx.deps, input, { ip: ctx.ip })),
+    complete: publicMutation.input(CompletePasswordResetInput).mutation(({ ctx, input }) => completePasswordReset(ctx.deps, input, { ip: ctx.ip })),
   }),
 
   aliases: router({

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import { isDomainError } from '@mailyard/core/errors';
+import type { PortalAccount } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../deps.ts';
 import type { OperatorActor, UserActor } from '../services/actor.ts';
 import { authenticateApiToken } from '../services/api-tokens/authenticate.ts';
@@ -22,6 +23,8 @@ export interface Context {
   operatorSessionToken: string | null;
   /** The end user signed in to the portal (state re-checked on this request). */
   user: UserActor | null;
+  /** That user's account as read with the session, so procedures need not read it again. */
+  userAccount: PortalAccount | null;
   /** The raw portal session token, for sign-out and "end my other sessions". */
   userSessionToken: string | null;
   /** Whether the request carries a credential a browser attaches by itself (a cookie): mutations then need CSRF proof. */
@@ -78,7 +81,7 @@ export function contextFactory(deps: Deps) {
     const operator =
       bearer !== null ? await operatorFromApiToken(deps, bearer) : token ? await resolveOperatorSession(deps.db, token, deps.clock()) : null;
     const portalToken = bearer === null ? (req.cookies[PORTAL_COOKIE] ?? null) : null;
-    const user = portalToken ? await resolveUserSession(deps.db, portalToken, deps.clock()) : null;
+    const portal = portalToken ? await resolveUserSession(deps.db, portalToken, deps.clock()) : null;
     return {
       deps,
       req,
@@ -86,9 +89,10 @@ export function contextFactory(deps: Deps) {
       ip: req.ip,
       operator,
       operatorSessionToken: operator ? token : null,
-      user,
-      userSessionToken: user ? portalToken : null,
-      cookieAuthenticated: (operator !== null || user !== null) && bearer === null,
+      user: portal?.actor ?? null,
+      userAccount: portal?.account ?? null,
+      userSessionToken: portal ? portalToken : null,
+      cookieAuthenticated: (operator !== null || portal !== null) && bearer === null,
     };
   };
 }

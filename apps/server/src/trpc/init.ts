@@ -33,6 +33,17 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
 
+/** The CSRF gate of every change a browser could be tricked into sending (see `isSameOrigin`). */
+export function assertSameOrigin(ctx: Pick<Context, 'req'>): void {
+  if (!isSameOrigin(ctx.req)) fail('AUTH.REQUIRED', 'Cross-site request refused.');
+}
+
+/** A signed-out step (sign in, forgot password, reset link): refused from other sites, which have no business here. */
+export const publicMutation = publicProcedure.use(({ ctx, next }) => {
+  assertSameOrigin(ctx);
+  return next();
+});
+
 /** An operator: signed in to the console, or holding an API token. */
 export const operatorProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.operator) fail('AUTH.REQUIRED', 'Sign in to continue.');
@@ -42,6 +53,6 @@ export const operatorProcedure = publicProcedure.use(({ ctx, next }) => {
 /** An operator change: refused for read-only tokens, and for cookie sessions without same-origin proof. */
 export const operatorMutation = operatorProcedure.use(({ ctx, next }) => {
   if (ctx.operator.readOnly) fail('AUTH.READ_ONLY', 'This API token is read-only.');
-  if (ctx.cookieAuthenticated && !isSameOrigin(ctx.req)) fail('AUTH.REQUIRED', 'Cross-site request refused.');
+  if (ctx.cookieAuthenticated) assertSameOrigin(ctx);
   return next();
 });

@@ -18,7 +18,7 @@ export function portalBrowser(deps: Deps, options: { ip?: string; token?: string
   const jar = { token: options.token ?? null };
   const ip = options.ip ?? '127.0.0.1';
   const context = async () => {
-    const user = jar.token ? await resolveUserSession(deps.db, jar.token, deps.clock()) : null;
+    const session = jar.token ? await resolveUserSession(deps.db, jar.token, deps.clock()) : null;
     return {
       deps,
       req: { headers: { host: 'localhost', 'content-type': 'application/json' }, method: 'POST', protocol: 'http', cookies: {}, ip },
@@ -33,9 +33,10 @@ export function portalBrowser(deps: Deps, options: { ip?: string; token?: string
       ip,
       operator: null,
       operatorSessionToken: null,
-      user,
-      userSessionToken: user ? jar.token : null,
-      cookieAuthenticated: user !== null,
+      user: session?.actor ?? null,
+      userAccount: session?.account ?? null,
+      userSessionToken: session ? jar.token : null,
+      cookieAuthenticated: session !== null,
     } as unknown as Context;
   };
   const browser = createCaller(context);

@@ -1,5 +1,6 @@
 import { splitAddress } from '../addresses/address.ts';
 import { AliasPolicy, defaultAliasPolicy } from '../addresses/aliases.ts';
+import { SIGN_IN_LIMITS } from '../auth/schemas.ts';
 import type { EntityState } from '../entities/state.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
 import type { OrganizationState } from '../organizations/state.ts';
@@ -21,8 +22,8 @@ export const RECOVERY_CODE_MAX_ATTEMPTS = 5;
 
 /** Throttles of the portal, shared by every replica (counted in the database). */
 export const PORTAL_LIMITS = {
-  /** Failed sign-ins per address, and sign-in attempts per client address. */
-  signIn: { perAddress: 5, perIp: 30, windowMinutes: 15 },
+  /** Failed sign-ins per address, and sign-in attempts per client address: the console's numbers (own counters). */
+  signIn: SIGN_IN_LIMITS,
   /** "Forgot password" requests per address and per client address. */
   resetRequest: { perAddress: 3, perIp: 10, windowMinutes: 60 },
   /** Reset-link submissions (right or wrong) per client address. */

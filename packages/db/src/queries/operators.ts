@@ -44,11 +44,6 @@ export async function findOperatorCredentials(db: Db, email: string) {
   return row ?? null;
 }
 
-export async function findOperator(db: Db, id: string): Promise<OperatorIdentity | null> {
-  const [row] = await db.select(identityColumns).from(operators).where(eq(operators.id, id));
-  return row ?? null;
-}
-
 export async function recordOperatorSignIn(db: Db, id: string, at: Date): Promise<void> {
   await db.update(operators).set({ lastSignInAt: at }).where(eq(operators.id, id));
 }
@@ -61,10 +56,5 @@ export async function findAccount(db: Db, id: string) {
 /** Locks the account row: serialises organization creation so the limit cannot be overshot by a race. */
 export async function lockAccount(db: Db, id: string) {
   const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).for('update');
-  return row ?? null;
-}
-
-export async function firstAccount(db: Db) {
-  const [row] = await db.select().from(accounts).orderBy(accounts.createdAt).limit(1);
   return row ?? null;
 }

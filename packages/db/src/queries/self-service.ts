@@ -59,12 +59,12 @@ export async function recentPasswordHashes(db: Db, user: UserKey, depth: number)
   return rows.map((r) => r.hash);
 }
 
-/** Records a password the user had, keeping only the newest `keep` (older hashes are no use to anyone). */
 /** A new user's first password: nothing older to prune. */
 export async function insertPasswordHistory(db: Db, user: UserKey & { passwordHash: string; createdAt: Date }): Promise<void> {
   await db.insert(passwordHistory).values(user);
 }
 
+/** Records a password the user had, keeping only the newest `keep` (older hashes are no use to anyone). */
 export async function pushPasswordHistory(db: Db, user: UserKey & { passwordHash: string; createdAt: Date }, keep: number): Promise<void> {
   await insertPasswordHistory(db, user);
   const kept = db

@@ -1,10 +1,18 @@
+import { OPERATOR_SESSION_HOURS } from '@mailyard/core/auth';
 import { inTransaction, type Db } from '@mailyard/db';
+import type { OperatorIdentity } from '@mailyard/db/queries/operators';
 import { deleteOperatorSession, extendOperatorSession, findOperatorSession } from '@mailyard/db/queries/sessions';
 import { addMs, MINUTE_MS } from '../../platform/clock.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { operatorSessionMs } from './operator-sign-in.ts';
+
+export const operatorSessionMs = OPERATOR_SESSION_HOURS * 60 * MINUTE_MS;
+
+/** An operator acting through a console session. */
+export function sessionOperatorActor(operator: Pick<OperatorIdentity, 'id' | 'accountId' | 'email'>): OperatorActor {
+  return { type: 'operator', operatorId: operator.id, accountId: operator.accountId, label: operator.email, via: 'session', readOnly: false, organizationIds: null };
+}
 
 /** The operator behind a session cookie, or null. Sliding expiry, written at most once a minute. */
 export async function resolveOperatorSession(db: Db, token: string, now: Date): Promise<OperatorActor | null> {
@@ -14,16 +22,7 @@ export async function resolveOperatorSession(db: Db, token: string, now: Date): 
   if (now.getTime() - session.lastSeenAt.getTime() > MINUTE_MS) {
     await extendOperatorSession(db, idHash, now, addMs(now, operatorSessionMs));
   }
-  const { operator } = session;
-  return {
-    type: 'operator',
-    operatorId: operator.id,
-    accountId: operator.accountId,
-    label: operator.email,
-    via: 'session',
-    readOnly: false,
-    organizationIds: null,
-  };
+  return sessionOperatorActor(session.operator);
 }
 
 export async function signOutOperator(db: Db, actor: OperatorActor, token: string, now: Date): Promise<void> {

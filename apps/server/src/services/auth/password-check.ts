@@ -10,7 +10,7 @@ export const INVALID_CREDENTIALS_MESSAGE = 'The email address or password is inc
  * full; an unknown account and a wrong password answer alike and take as long (a dummy hash is verified); a failure
  * counts against every rule, a success clears the first (per-address) one. Returns the account without its hash.
  */
-export async function checkPassword<T extends { passwordHash: string | null }>(
+export async function verifyCredentials<T extends { passwordHash: string | null }>(
   deps: Deps,
   rules: RateLimitRule[],
   password: string,

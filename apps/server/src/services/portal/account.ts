@@ -43,11 +43,9 @@ export interface MyAccount {
   };
 }
 
-/** Who is signed in, and the state of their recovery address. */
-export async function getMyAccount(db: Db, actor: UserActor, now: Date): Promise<MyAccount> {
-  const account = await findPortalAccount(db, actor);
-  if (!account) fail('AUTH.REQUIRED', 'Sign in to continue.');
-  const [pending, sessions] = await Promise.all([findRecoveryVerification(db, actor), countUserSessions(db, actor, now)]);
+/** Who is signed in (the account read with the session), and the state of their recovery address. */
+export async function getMyAccount(db: Db, account: PortalAccount, now: Date): Promise<MyAccount> {
+  const [pending, sessions] = await Promise.all([findRecoveryVerification(db, account), countUserSessions(db, account, now)]);
   const live = pending && pending.expiresAt > now ? pending : null;
   return {
     userId: account.userId,

@@ -4,11 +4,10 @@ import type { UserRef } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
 import { findPortalAccount } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../../deps.ts';
-import { MINUTE_MS } from '../../platform/clock.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { assertUnderLimits, countAttempt } from '../rate-limit.ts';
+import { assertUnderLimits, countAttempt, perUser } from '../rate-limit.ts';
 import { createResetLink } from './reset-link.ts';
 
 /**
@@ -18,8 +17,7 @@ import { createResetLink } from './reset-link.ts';
 export async function issueResetLink(deps: Deps, actor: OperatorActor, input: UserRef): Promise<{ url: string; expiresAt: Date }> {
   const now = deps.clock();
   await requireActiveOrganization(deps.db, actor, input.organizationId);
-  const { perUser, windowMinutes } = PORTAL_LIMITS.operatorResetLink;
-  const rules = [{ key: `portal-operator-reset:${input.organizationId}:${input.userId}`, limit: perUser, windowMs: windowMinutes * MINUTE_MS }];
+  const rules = perUser('portal-operator-reset', PORTAL_LIMITS.operatorResetLink, input);
   await assertUnderLimits(deps.db, rules, now);
   return inTransaction(deps.db, async (tx) => {
     const user = { organizationId: input.organizationId, userId: input.userId };

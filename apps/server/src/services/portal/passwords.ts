@@ -5,24 +5,15 @@ import type { Db } from '@mailyard/db';
 import { findPasswordHash, setPasswordHash } from '@mailyard/db/queries/portal-accounts';
 import { pushPasswordHistory, recentPasswordHashes, type UserKey } from '@mailyard/db/queries/self-service';
 import type { Deps } from '../../deps.ts';
-import { MINUTE_MS } from '../../platform/clock.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { assertUnderLimits, countAttempt, type RateLimitRule } from '../rate-limit.ts';
-
-const currentPasswordLimit = (user: UserKey): RateLimitRule[] => [
-  {
-    key: `portal-current-password:${user.organizationId}:${user.userId}`,
-    limit: PORTAL_LIMITS.currentPassword.perUser,
-    windowMs: PORTAL_LIMITS.currentPassword.windowMinutes * MINUTE_MS,
-  },
-];
+import { assertUnderLimits, countAttempt, perUser } from '../rate-limit.ts';
 
 /**
  * Proof that the person at the keyboard is the user, before a sensitive change. Wrong tries are counted per
  * user (outside the change's transaction, so they stick), which stops a borrowed session from guessing.
  */
 export async function verifyCurrentPassword(deps: Deps, user: UserKey, password: string, now: Date): Promise<void> {
-  const rules = currentPasswordLimit(user);
+  const rules = perUser('portal-current-password', PORTAL_LIMITS.currentPassword, user);
   await assertUnderLimits(deps.db, rules, now);
   const hash = await findPasswordHash(deps.db, user);
   if (!hash || !(await verifyPassword(hash, password))) {

@@ -3,6 +3,7 @@ import { fail, failIf } from '@mailyard/core/errors';
 import {
   formatRecoveryCode,
   PORTAL_LIMITS,
+  RECOVERY_CODE_DIGITS,
   RECOVERY_CODE_MINUTES,
   recoveryAddressRefusal,
   recoveryCodeNotice,
@@ -10,7 +11,7 @@ import {
 } from '@mailyard/core/portal';
 import { inTransaction } from '@mailyard/db';
 import { listMailDomains } from '@mailyard/db/queries/mail-domains';
-import { findPortalAccount } from '@mailyard/db/queries/portal-accounts';
+import type { PortalAccount } from '@mailyard/db/queries/portal-accounts';
 import { upsertRecoveryVerification } from '@mailyard/db/queries/self-service';
 import type { Deps } from '../../deps.ts';
 import { addMs, MINUTE_MS } from '../../platform/clock.ts';
@@ -18,7 +19,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../mail/send-notice.ts';
-import { assertUnderLimits, countAttempt } from '../rate-limit.ts';
+import { assertUnderLimits, countAttempt, perUser } from '../rate-limit.ts';
 import { lockOwnAccount } from './account.ts';
 import { verifyCurrentPassword } from './passwords.ts';
 import { userTarget } from './session.ts';
@@ -31,15 +32,14 @@ import { userTarget } from './session.ts';
 export async function startRecoveryAddress(
   deps: Deps,
   actor: UserActor,
+  account: PortalAccount,
   input: StartRecoveryAddressInput,
 ): Promise<{ pendingEmail: string; expiresAt: Date }> {
   const now = deps.clock();
-  const { perUser, windowMinutes } = PORTAL_LIMITS.recoveryCode;
-  const rules = [{ key: `portal-recovery-code:${actor.organizationId}:${actor.userId}`, limit: perUser, windowMs: windowMinutes * MINUTE_MS }];
+  const rules = perUser('portal-recovery-code', PORTAL_LIMITS.recoveryCode, actor);
   await assertUnderLimits(deps.db, rules, now);
 
-  const account = await findPortalAccount(deps.db, actor);
-  const current = account?.recoveryEmailVerifiedAt ? account.recoveryEmail : null;
+  const current = account.recoveryEmailVerifiedAt ? account.recoveryEmail : null;
   if (current) {
     if (!input.currentPassword) {
       fail('PASSWORD.WRONG_CURRENT', 'Enter your current password to change your recovery address.', { field: 'currentPassword' });
@@ -50,7 +50,7 @@ export async function startRecoveryAddress(
   const domains = (await listMailDomains(deps.db, actor.organizationId)).map((d) => d.domain);
   failIf(recoveryAddressRefusal(input.email, domains));
 
-  const code = formatRecoveryCode(randomInt(0, 1_000_000));
+  const code = formatRecoveryCode(randomInt(0, 10 ** RECOVERY_CODE_DIGITS));
   // Hashed like a password: a leaked table must not hand out codes that are still live.
   const codeHash = await hashPassword(code);
   const expiresAt = addMs(now, RECOVERY_CODE_MINUTES * MINUTE_MS);

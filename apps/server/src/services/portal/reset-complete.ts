@@ -4,7 +4,6 @@ import { inTransaction } from '@mailyard/db';
 import { findPortalAccount, type PortalAccount } from '@mailyard/db/queries/portal-accounts';
 import { deleteUserSessions, findResetToken, revokeResetTokens, useResetToken } from '@mailyard/db/queries/self-service';
 import type { Deps } from '../../deps.ts';
-import { MINUTE_MS } from '../../platform/clock.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import { recordAudit } from '../audit.ts';
 import { assertUnderLimits, countAttempt, type RateLimitRule } from '../rate-limit.ts';
@@ -17,7 +16,7 @@ function tokenRefused(message: string): never {
 }
 
 const limits = (ip: string): RateLimitRule[] => [
-  { key: `portal-reset-submit:ip:${ip}`, limit: PORTAL_LIMITS.resetSubmit.perIp, windowMs: PORTAL_LIMITS.resetSubmit.windowMinutes * MINUTE_MS },
+  { key: `portal-reset-submit:ip:${ip}`, limit: PORTAL_LIMITS.resetSubmit.perIp, windowMinutes: PORTAL_LIMITS.resetSubmit.windowMinutes },
 ];
 
 /** The live link's account; any other link is refused with what went wrong (the token itself is the secret). */

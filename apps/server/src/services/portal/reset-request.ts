@@ -2,24 +2,14 @@ import { PORTAL_LIMITS, portalAccessRefusal, RESET_LINK_MINUTES, resetLinkNotice
 import { inTransaction } from '@mailyard/db';
 import { findPortalAccountByAddress } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../../deps.ts';
-import { MINUTE_MS } from '../../platform/clock.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../mail/send-notice.ts';
-import { assertUnderLimits, countAttempt, type RateLimitRule } from '../rate-limit.ts';
+import { assertUnderLimits, countAttempt, perAddressAndIp } from '../rate-limit.ts';
 import { createResetLink } from './reset-link.ts';
 import { userActorFor, userTarget } from './session.ts';
 
 /** What "Forgot password" always answers: the same words whether or not the address belongs to anyone. */
 export const RESET_REQUESTED_MESSAGE = `If this address belongs to an account with a verified recovery address, a link to reset the password is on its way there. It works for ${RESET_LINK_MINUTES} minutes.`;
-
-function limits(address: string, ip: string): RateLimitRule[] {
-  const { perAddress, perIp, windowMinutes } = PORTAL_LIMITS.resetRequest;
-  const windowMs = windowMinutes * MINUTE_MS;
-  return [
-    { key: `portal-reset:addr:${address.toLowerCase()}`, limit: perAddress, windowMs },
-    { key: `portal-reset:ip:${ip}`, limit: perIp, windowMs },
-  ];
-}
 
 /**
  * "Forgot password": sends a single-use link to the account's verified recovery address. Every request counts
@@ -28,7 +18,7 @@ function limits(address: string, ip: string): RateLimitRule[] {
  */
 export async function requestPasswordReset(deps: Deps, input: RequestPasswordResetInput, client: { ip: string }): Promise<{ message: string }> {
   const now = deps.clock();
-  const rules = limits(input.email, client.ip);
+  const rules = perAddressAndIp('portal-reset', PORTAL_LIMITS.resetRequest, input.email, client.ip);
   await assertUnderLimits(deps.db, rules, now);
   await countAttempt(deps.db, rules, now);
 

@@ -23,12 +23,18 @@ export function userActorFor(account: Pick<PortalAccount, 'accountId' | 'organiz
 /** The audit target of everything a user does to their own account. */
 export const userTarget = (actor: UserActor) => ({ type: 'user' as const, id: actor.userId, label: actor.label });
 
+/** A live portal session: who acts, and their account as read for this request. */
+export interface UserSession {
+  actor: UserActor;
+  account: PortalAccount;
+}
+
 /**
  * The user behind a portal cookie, or null. The account's state is read on every request: once the user is
  * disabled or the organization stops being Active, every session of that user ends. Sliding expiry, written at
  * most once a minute.
  */
-export async function resolveUserSession(db: Db, token: string, now: Date): Promise<UserActor | null> {
+export async function resolveUserSession(db: Db, token: string, now: Date): Promise<UserSession | null> {
   const idHash = hashToken(token);
   const session = await findPortalSession(db, idHash, now);
   if (!session) return null;
@@ -39,7 +45,7 @@ export async function resolveUserSession(db: Db, token: string, now: Date): Prom
   if (now.getTime() - session.lastSeenAt.getTime() > MINUTE_MS) {
     await extendUserSession(db, idHash, now, addMs(now, portalSessionMs));
   }
-  return userActorFor(session.account, 'portal');
+  return { actor: userActorFor(session.account, 'portal'), account: session.account };
 }
 
 export async function signOutUser(db: Db, actor: UserActor, token: string, now: Date): Promise<void> {
