@@ -5,6 +5,7 @@ import { ensureFirstOperator } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { consoleLogger, type Deps } from './deps.ts';
 import { jobRegistry } from './jobs/registry.ts';
+import { schedulePruning } from './jobs/handlers/prune-expired.ts';
 import { startWorker } from './jobs/worker.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadOrCreateKeyFile, masterKeyFrom, parseMasterKey } from './platform/secrets.ts';
@@ -31,6 +32,8 @@ async function main() {
   const first = await ensureFirstOperator(deps.db, config, deps.clock());
   const rootKey = await ensureRootAccessKey(deps);
   const server = await buildApp(deps, { logger: false });
+  // Housekeeping runs hourly from the queue; the first run is asked for at every start (one per hour, by key).
+  await schedulePruning(deps.db, deps.clock(), deps.clock());
   const worker = startWorker(deps, jobRegistry);
   const address = await server.listen({ port: config.PORT, host: config.HOST });
 

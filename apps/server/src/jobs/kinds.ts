@@ -4,3 +4,4 @@ export const SEND_MAIL = 'mail.send';
 export const DELETE_MAILBOX = 'mailbox.delete';
 export const DELETE_ORGANIZATION = 'organization.delete';
 export const IMPORT_USERS = 'users.import';
+export const PRUNE_EXPIRED = 'housekeeping.prune';

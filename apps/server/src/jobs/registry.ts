@@ -2,8 +2,9 @@ import { deleteMailbox } from './handlers/delete-mailbox.ts';
 import { deleteOrganizationJob } from './handlers/delete-organization.ts';
 import { importUsers } from './handlers/import-users.ts';
 import { provisionOrganization } from './handlers/provision-organization.ts';
+import { pruneExpired } from './handlers/prune-expired.ts';
 import { sendMail } from './handlers/send-mail.ts';
-import { DELETE_MAILBOX, DELETE_ORGANIZATION, IMPORT_USERS, PROVISION_ORGANIZATION, SEND_MAIL } from './kinds.ts';
+import { DELETE_MAILBOX, DELETE_ORGANIZATION, IMPORT_USERS, PROVISION_ORGANIZATION, PRUNE_EXPIRED, SEND_MAIL } from './kinds.ts';
 import type { JobRegistry } from './worker.ts';
 
 /** Every job kind this server runs. */
@@ -13,4 +14,5 @@ export const jobRegistry: JobRegistry = {
   [DELETE_MAILBOX]: deleteMailbox,
   [DELETE_ORGANIZATION]: deleteOrganizationJob,
   [IMPORT_USERS]: importUsers,
+  [PRUNE_EXPIRED]: pruneExpired,
 };

@@ -5,3 +5,4 @@ export const systemClock: Clock = () => new Date();
 export const addMs = (d: Date, ms: number) => new Date(d.getTime() + ms);
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const MINUTE_MS = 60 * 1000;
+export const HOUR_MS = 60 * MINUTE_MS;
