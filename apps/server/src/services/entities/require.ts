@@ -1,4 +1,4 @@
-import { entityNotFound, liveEntityProblem, type EntitySummary } from '@mailyard/core/entities';
+import { entityNotFound, liveEntityProblem, type EntitySummary, type MemberType } from '@mailyard/core/entities';
 import { failIf } from '@mailyard/core/errors';
 import type { Db } from '@mailyard/db';
 import { findEntityById } from '@mailyard/db/queries/entities';
@@ -8,6 +8,15 @@ export async function requireEntity(db: Db, organizationId: string, id: string, 
   const entity = await findEntityById(db, organizationId, id);
   if (!entity) failIf(entityNotFound(field));
   return entity!;
+}
+
+/** `entity` if it is of one of the kinds `types` lists (absent: any kind), else `null`. */
+export const ofType = (entity: EntitySummary | null, types?: readonly MemberType[]): EntitySummary | null =>
+  entity && (!types || types.includes(entity.type)) ? entity : null;
+
+/** The user or group with this id in the organization, in any state, of `type` when the caller said which. */
+export async function findEntity(db: Db, organizationId: string, id: string, type?: MemberType): Promise<EntitySummary | null> {
+  return ofType(await findEntityById(db, organizationId, id), type && [type]);
 }
 
 /** `entity` if it was found and is not deleted; otherwise core's refusal, naming `field`. */

@@ -4,6 +4,7 @@ import type { Db } from '@mailyard/db';
 import { findEntitiesByName, findEntityByAddress, findEntityById } from '@mailyard/db/queries/entities';
 import type { OperatorActor } from '../actor.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
+import { ofType } from './require.ts';
 
 export interface ResolveEntityQuery {
   organizationId: string;
@@ -24,16 +25,15 @@ export interface ResolveEntityQuery {
  */
 export async function resolveEntity(db: Db, actor: OperatorActor, q: ResolveEntityQuery): Promise<EntitySummary | null> {
   const org = await requireActiveOrganization(db, actor, q.organizationId);
-  const accepted = (entity: EntitySummary | null) => (entity && (!q.types || q.types.includes(entity.type)) ? entity : null);
 
   const id = entityId.safeParse(q.identifier);
-  const byId = id.success ? accepted(await findEntityById(db, org.id, id.data)) : null;
+  const byId = id.success ? ofType(await findEntityById(db, org.id, id.data), q.types) : null;
   if (byId) return byId;
 
-  const byAddress = q.identifier.includes('@') ? accepted(await findEntityByAddress(db, org.id, q.identifier.trim())) : null;
+  const byAddress = q.identifier.includes('@') ? ofType(await findEntityByAddress(db, org.id, q.identifier.trim()), q.types) : null;
   if (byAddress) return byAddress;
 
-  const named = (await findEntitiesByName(db, org.id, q.identifier.trim())).filter((e) => accepted(e));
+  const named = (await findEntitiesByName(db, org.id, q.identifier.trim())).filter((e) => ofType(e, q.types));
   if (named.length > 1) {
     fail('VALIDATION', `Both a user and a group are named "${q.identifier.trim()}"; use the id or the email address.`, { field: q.field });
   }

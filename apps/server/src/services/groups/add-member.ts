@@ -1,22 +1,15 @@
-import type { EntitySummary, MemberType } from '@mailyard/core/entities';
 import { failIf } from '@mailyard/core/errors';
 import { canEditGroup, canNestGroups, groupCycleRefusal, type GroupMemberInput } from '@mailyard/core/groups';
-import { inTransaction, type Db } from '@mailyard/db';
-import { findEntityById, lockEntity } from '@mailyard/db/queries/entities';
+import { inTransaction } from '@mailyard/db';
+import { lockEntity } from '@mailyard/db/queries/entities';
 import { groupNestingBelow, insertGroupMember, lockGroupNesting } from '@mailyard/db/queries/group-members';
 import { findDirectory } from '@mailyard/db/queries/organizations';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { auditRef, requireLive } from '../entities/require.ts';
+import { auditRef, findEntity, requireLive } from '../entities/require.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
 import { groupTarget, requireGroup } from './require.ts';
-
-/** The user or group `memberId` names in the organization, of `type` when the caller said which. */
-export async function findMember(db: Db, organizationId: string, memberId: string, type?: MemberType): Promise<EntitySummary | null> {
-  const entity = await findEntityById(db, organizationId, memberId);
-  return entity && (!type || entity.type === type) ? entity : null;
-}
 
 /**
  * Adds a user or group to a group (WorkMail's AssociateMemberToGroup); adding a member again changes nothing.
@@ -28,7 +21,7 @@ export async function addGroupMember(deps: Deps, actor: OperatorActor, input: Gr
   return inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     await requireGroup(tx, org.id, input.groupId);
-    const found = requireLive(await findMember(tx, org.id, input.memberId, input.memberType), 'memberId');
+    const found = requireLive(await findEntity(tx, org.id, input.memberId, input.memberType), 'memberId');
     if (found.type === 'GROUP') {
       failIf(canNestGroups({ nestedGroups: (await findDirectory(tx, org.id))?.nestedGroups ?? false }));
       // Taken before any row lock, so requests nesting groups in opposite directions queue rather than deadlock.

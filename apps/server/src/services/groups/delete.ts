@@ -1,12 +1,11 @@
 import { failIf } from '@mailyard/core/errors';
 import { canDeleteGroup, type GroupDetail, type GroupRef } from '@mailyard/core/groups';
-import { deleteEntityAddresses } from '@mailyard/db/queries/addresses';
-import { deleteAllGroupMembers, deleteMemberships } from '@mailyard/db/queries/group-members';
+import { deleteAllGroupMembers } from '@mailyard/db/queries/group-members';
 import { updateGroup } from '@mailyard/db/queries/groups';
-import { deleteEntityMailboxPermissions } from '@mailyard/db/queries/mailboxes';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { releaseEntity } from '../entities/release.ts';
 import { changeGroup, groupTarget } from './require.ts';
 
 /**
@@ -17,10 +16,8 @@ export async function deleteGroup(deps: Deps, actor: OperatorActor, input: Group
   return changeGroup(deps, actor, input, async (tx, group, now) => {
     failIf(canDeleteGroup(group));
     const { organizationId } = input;
-    const freedAddresses = await deleteEntityAddresses(tx, organizationId, group.id);
+    const released = await releaseEntity(tx, organizationId, group.id);
     const membersRemoved = await deleteAllGroupMembers(tx, organizationId, group.id);
-    const groupsLeft = await deleteMemberships(tx, organizationId, group.id);
-    const permissionsRemoved = await deleteEntityMailboxPermissions(tx, organizationId, group.id);
     await updateGroup(tx, organizationId, group.id, { state: 'DELETED', primaryEmail: null, updatedAt: now });
     await recordAudit(
       tx,
@@ -30,7 +27,7 @@ export async function deleteGroup(deps: Deps, actor: OperatorActor, input: Group
         organizationId,
         target: groupTarget(group),
         before: { state: group.state, email: group.email },
-        after: { state: 'DELETED', freedAddresses, membersRemoved, groupsLeft, permissionsRemoved },
+        after: { state: 'DELETED', ...released, membersRemoved },
       },
       now,
     );

@@ -5,9 +5,8 @@ import { deleteGroupMember } from '@mailyard/db/queries/group-members';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { auditRef } from '../entities/require.ts';
+import { auditRef, findEntity } from '../entities/require.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { findMember } from './add-member.ts';
 import { groupTarget, requireGroup } from './require.ts';
 
 /** Takes a user or group out of a group (WorkMail's DisassociateMemberFromGroup). */
@@ -16,7 +15,7 @@ export async function removeGroupMember(deps: Deps, actor: OperatorActor, input:
   await inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     const group = await requireGroup(tx, org.id, input.groupId);
-    const member = await findMember(tx, org.id, input.memberId, input.memberType);
+    const member = await findEntity(tx, org.id, input.memberId, input.memberType);
     const removed = member !== null && (await deleteGroupMember(tx, { organizationId: org.id, groupId: group.id, memberId: member.id }));
     if (!removed) {
       const who = member ? `${member.type === 'GROUP' ? 'Group' : 'User'} "${member.name}"` : input.memberId;

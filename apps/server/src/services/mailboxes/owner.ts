@@ -1,8 +1,8 @@
 import { entityNotFound, type EntitySummary } from '@mailyard/core/entities';
 import { fail, failIf } from '@mailyard/core/errors';
 import type { Db } from '@mailyard/db';
-import { findEntityById, lockEntity } from '@mailyard/db/queries/entities';
-import { requireLive } from '../entities/require.ts';
+import { lockEntity } from '@mailyard/db/queries/entities';
+import { findEntity, requireLive } from '../entities/require.ts';
 
 /**
  * The user or group whose mailbox an operation is about, in any state, in the organization (which the caller has
@@ -17,9 +17,9 @@ export async function requireMailboxOwner(
   o: { field: string; usersOnly?: boolean; live?: boolean; lock?: boolean },
 ): Promise<EntitySummary> {
   const type = o.usersOnly ? 'USER' : undefined;
-  const found = o.lock ? await lockEntity(db, organizationId, ownerId, type) : await findEntityById(db, organizationId, ownerId);
-  const owner = found && (!type || found.type === type) ? found : null;
-  if (!owner && type) fail('USER.NOT_FOUND', `User ${ownerId} was not found.`, { field: o.field });
+  // lockEntity filters by `type` itself.
+  const owner = o.lock ? await lockEntity(db, organizationId, ownerId, type) : await findEntity(db, organizationId, ownerId, type);
+  if (!owner && type) fail('USER.NOT_FOUND', `User ${ownerId} was not found in this organization.`, { field: o.field });
   if (o.live) return requireLive(owner, o.field);
   if (!owner) failIf(entityNotFound(o.field));
   return owner!;

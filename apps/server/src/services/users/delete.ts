@@ -1,13 +1,11 @@
 import { failIf } from '@mailyard/core/errors';
 import { canDelete, type UserRef } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
-import { deleteEntityAddresses } from '@mailyard/db/queries/addresses';
-import { deleteMemberships } from '@mailyard/db/queries/group-members';
-import { deleteEntityMailboxPermissions } from '@mailyard/db/queries/mailboxes';
 import { updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { releaseEntity } from '../entities/release.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
 import { requireUser, userFacts, userTarget } from './access.ts';
 
@@ -22,9 +20,7 @@ export async function deleteUser(deps: Deps, actor: OperatorActor, input: UserRe
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     const user = await requireUser(tx, org.id, input.userId, { lock: true });
     failIf(canDelete(userFacts(user)));
-    const freedAddresses = await deleteEntityAddresses(tx, org.id, user.id);
-    const permissionsRemoved = await deleteEntityMailboxPermissions(tx, org.id, user.id);
-    const groupsLeft = await deleteMemberships(tx, org.id, user.id);
+    const released = await releaseEntity(tx, org.id, user.id);
     await updateUser(tx, org.id, user.id, { state: 'DELETED', email: null, passwordHash: null, updatedAt: now });
     await recordAudit(
       tx,
@@ -34,7 +30,7 @@ export async function deleteUser(deps: Deps, actor: OperatorActor, input: UserRe
         organizationId: org.id,
         target: userTarget(user),
         before: { state: user.state, email: user.email },
-        after: { state: 'DELETED', freedAddresses, permissionsRemoved, groupsLeft },
+        after: { state: 'DELETED', ...released },
       },
       now,
     );
