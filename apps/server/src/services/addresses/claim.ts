@@ -28,7 +28,7 @@ export interface AddressClaim {
 }
 
 /** The domain rule over the domain's row: it must be one of the organization's domains, and verified. */
-function domainRefusal(found: MailDomainSummary | null, domain: string, field: string): Refusal | null {
+export function organizationDomainRefusal(found: MailDomainSummary | null, domain: string, field: string): Refusal | null {
   if (!found) return refusal('DOMAIN.NOT_FOUND', `The domain ${domain} is not a domain of this organization.`, { field, domain });
   if (found.verificationStatus !== 'VERIFIED') return refusal('DOMAIN.NOT_VERIFIED', `The domain ${domain} is not verified yet.`, { field, domain });
   return null;
@@ -40,7 +40,7 @@ function domainRefusal(found: MailDomainSummary | null, domain: string, field: s
  */
 export async function assertOrganizationDomain(db: Db, organizationId: string, address: string, field: string): Promise<void> {
   const domain = domainOf(address);
-  failIf(domainRefusal(await findMailDomain(db, organizationId, domain), domain, field));
+  failIf(organizationDomainRefusal(await findMailDomain(db, organizationId, domain), domain, field));
 }
 
 /** What a claim is checked against: the address's domain in the organization, the address's holder, the entity's aliases. */
@@ -62,8 +62,8 @@ async function claimFacts(db: Db, claim: AddressClaim): Promise<ClaimFacts> {
 
 function claimRefusal(claim: AddressClaim, facts: ClaimFacts): Refusal | null {
   return (
-    domainRefusal(facts.domain, domainOf(claim.address), claim.field) ??
-    (facts.holder ? addressInUse(claim, facts.holder.entityId === claim.entityId) : null) ??
+    organizationDomainRefusal(facts.domain, domainOf(claim.address), claim.field) ??
+    (facts.holder ? addressInUse(claim, facts.holder.entityId === claim.entityId ? claim.entityType : undefined) : null) ??
     aliasLimitProblem(facts.aliases, claim.field)
   );
 }
@@ -82,7 +82,7 @@ export async function insertClaimedAddress(db: Db, claim: AddressClaim, now: Dat
   try {
     await insertAddress(db, { ...claim, createdAt: now });
   } catch (error) {
-    if (violatedUniqueConstraint(error) === 'addresses_pkey') failIf(addressInUse(claim, false));
+    if (violatedUniqueConstraint(error) === 'addresses_pkey') failIf(addressInUse(claim));
     throw error;
   }
 }
@@ -101,7 +101,7 @@ export async function claimAddressUnlessHeld(db: Db, claim: AddressClaim, now: D
   const facts = await claimFacts(db, claim);
   const { holder } = facts;
   if (holder?.organizationId === claim.organizationId && holder.entityId === claim.entityId) {
-    failIf(domainRefusal(facts.domain, domainOf(claim.address), claim.field));
+    failIf(organizationDomainRefusal(facts.domain, domainOf(claim.address), claim.field));
     return;
   }
   failIf(claimRefusal(claim, facts));
@@ -110,10 +110,11 @@ export async function claimAddressUnlessHeld(db: Db, claim: AddressClaim, now: D
 
 const domainOf = (address: string): string => splitAddress(address)?.domain ?? '';
 
-function addressInUse(claim: AddressClaim, ownAddress: boolean): Refusal {
+/** The address is taken: by someone else, or (`heldBy`) by the claiming entity itself, which the message then says. */
+export function addressInUse({ address, field }: Pick<AddressClaim, 'address' | 'field'>, heldBy?: EntityType): Refusal {
   return refusal(
     'ADDRESS.IN_USE',
-    ownAddress ? `${claim.address} is already an address of this ${claim.entityType === 'USER' ? 'user' : 'group'}.` : `The email address ${claim.address} is already in use.`,
-    { field: claim.field, address: claim.address },
+    heldBy ? `${address} is already an address of this ${heldBy === 'USER' ? 'user' : 'group'}.` : `The email address ${address} is already in use.`,
+    { field, address },
   );
 }

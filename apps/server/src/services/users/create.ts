@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addressProblems } from '@mailyard/core/addresses';
-import { fail, failIf } from '@mailyard/core/errors';
+import { fail, failIf, refusal, type Refusal } from '@mailyard/core/errors';
 import { assertPassword } from '@mailyard/core/passwords';
 import { DEFAULT_QUOTA_MB } from '@mailyard/core/mailboxes';
 import { defaultAddressFor, reservedNameRefusal, roleRefusal, type UserRole } from '@mailyard/core/users';
@@ -35,8 +35,10 @@ export interface NewUser {
   email?: string | undefined;
 }
 
-export const nameTaken = (name: string): never =>
-  fail('USER.NAME_TAKEN', `The user name "${name}" is already in use in this organization.`, { field: 'name', name });
+export const nameTakenRefusal = (name: string): Refusal =>
+  refusal('USER.NAME_TAKEN', `The user name "${name}" is already in use in this organization.`, { field: 'name', name });
+
+export const nameTaken = (name: string): void => failIf(nameTakenRefusal(name));
 
 /**
  * Creates a user. WorkMail's CreateUser (`register: false`) leaves it DISABLED without an address; the console's
