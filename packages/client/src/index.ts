@@ -80,6 +80,22 @@ export function mailyardError(error: unknown): MailyardErrorInfo | null {
 }
 
 /**
+ * What a person reads for any failure: the API's facts as `mailyardError` gives them or, for an error that did
+ * not come from the API, its own message (a generic one when it has none) with no code or status.
+ */
+export function errorInfo(error: unknown): MailyardErrorInfo {
+  return (
+    mailyardError(error) ?? {
+      code: null,
+      message: error instanceof Error && error.message ? error.message : 'The request failed. Check your connection and try again.',
+      fieldErrors: {},
+      details: {},
+      httpStatus: null,
+    }
+  );
+}
+
+/**
  * Whether `error` came from the API, and (given a code) was refused with that domain code. The code is
  * typechecked against the server's list, so a misspelt `'USER.NAME_TAKN'` fails to compile:
  * `catch (e) { if (isMailyardError(e, 'USER.NAME_TAKEN')) … mailyardError(e)!.fieldErrors.name … }`

@@ -1,20 +1,7 @@
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
-import { mailyardError, type MailyardErrorInfo } from '@mailyard/client';
+import { errorInfo, mailyardError, type MailyardErrorInfo } from '@mailyard/client';
 
-export type { MailyardErrorInfo };
-
-/** What a person reads for any failed call, API or network. */
-export function errorInfo(error: unknown): MailyardErrorInfo {
-  return (
-    mailyardError(error) ?? {
-      code: null,
-      message: error instanceof Error && error.message ? error.message : 'The request failed. Check your connection and try again.',
-      fieldErrors: {},
-      details: {},
-      httpStatus: null,
-    }
-  );
-}
+export { errorInfo, type MailyardErrorInfo };
 
 /** The session is gone (expired or signed out): not a wrong password on the sign-in form. */
 export function isSessionEnded(error: unknown): boolean {

@@ -1,17 +1,6 @@
-import { mailyardError, type MailyardErrorInfo } from '@mailyard/client';
+import { errorInfo } from '@mailyard/client';
 
-/** What a person reads for any failed call, API or network. */
-export function errorInfo(error: unknown): MailyardErrorInfo {
-  return (
-    mailyardError(error) ?? {
-      code: null,
-      message: error instanceof Error && error.message ? error.message : 'The request failed. Check your connection and try again.',
-      fieldErrors: {},
-      details: {},
-      httpStatus: null,
-    }
-  );
-}
+export { errorInfo };
 
 export type FieldErrors = Record<string, string | undefined>;
 

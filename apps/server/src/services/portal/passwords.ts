@@ -39,7 +39,14 @@ export async function setNewPassword(db: Db, user: UserKey, password: string, no
       depth: PASSWORD_HISTORY_DEPTH,
     });
   }
-  const hash = await hashPassword(password);
-  await setPasswordHash(db, user, hash, now);
-  await pushPasswordHistory(db, { ...user, passwordHash: hash, createdAt: now }, PASSWORD_HISTORY_DEPTH);
+  await storePasswordHash(db, user, await hashPassword(password), now);
+}
+
+/**
+ * Makes a hashed password the user's, in the caller's transaction, and adds it to the history (pruned to the
+ * depth the reuse check reads). Callers check the policy first; only the user's own change also refuses reuse.
+ */
+export async function storePasswordHash(db: Db, user: UserKey, passwordHash: string, now: Date): Promise<void> {
+  await setPasswordHash(db, user, passwordHash, now);
+  await pushPasswordHistory(db, { ...user, passwordHash, createdAt: now }, PASSWORD_HISTORY_DEPTH);
 }

@@ -1,15 +1,14 @@
 import { failIf } from '@mailyard/core/errors';
 import { assertPassword } from '@mailyard/core/passwords';
-import { PASSWORD_HISTORY_DEPTH } from '@mailyard/core/portal';
 import { canEdit } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
-import { setPasswordHash } from '@mailyard/db/queries/portal-accounts';
-import { deleteUserSessions, pushPasswordHistory, revokeResetTokens } from '@mailyard/db/queries/self-service';
+import { deleteUserSessions, revokeResetTokens } from '@mailyard/db/queries/self-service';
 import type { Deps } from '../../deps.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
+import { storePasswordHash } from '../portal/passwords.ts';
 import { requireUser, userFacts, userTarget } from './access.ts';
 
 /**
@@ -26,8 +25,7 @@ export async function resetPassword(deps: Deps, actor: OperatorActor, input: { o
     const user = await requireUser(tx, org.id, input.userId, { lock: true });
     failIf(canEdit(userFacts(user)));
     const key = { organizationId: org.id, userId: user.id };
-    await setPasswordHash(tx, key, passwordHash, now);
-    await pushPasswordHistory(tx, { ...key, passwordHash, createdAt: now }, PASSWORD_HISTORY_DEPTH);
+    await storePasswordHash(tx, key, passwordHash, now);
     await revokeResetTokens(tx, key, now);
     const sessionsEnded = await deleteUserSessions(tx, key);
     await recordAudit(tx, actor, { action: 'user.password_reset', organizationId: org.id, target: userTarget(user), after: { sessionsEnded } }, now);
