@@ -106,7 +106,8 @@ ${ms(httpLessHashing.p95)} ms (${verdict(httpLessHashing.p95 < CREATE_TARGET_MS)
 (${verdict(service.p95 < CREATE_TARGET_MS)}). A create first checks the organization, the name and the address — read together,
 while the password hashes, so "less its own hashing" leaves out the part of them that overlaps the hash; the
 in-process figure, with no hash to overlap, includes them in full. Then it writes: ${statements} statements to PostgreSQL
-in all, the writes sent as one pipelined batch between BEGIN and COMMIT, three round trips. Statements are prepared
+in all, the writes (with the organization read again under a share lock, against a racing deletion) sent as one
+pipelined batch between BEGIN and COMMIT, three round trips. Statements are prepared
 once per connection (\`packages/db/src/prepared-statements.ts\`); without that, postgres.js would describe each one
 first, a round trip of its own that also stops the pipeline.
 
