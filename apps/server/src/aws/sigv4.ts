@@ -59,6 +59,19 @@ function requestTime(headers: Map<string, string[]>): string | null {
   return Number.isNaN(parsed.getTime()) ? date : formatAmzDate(parsed);
 }
 
+/**
+ * Headers a signature must cover besides the host: the one the request time came from, and every `x-amz-*` header
+ * present (the operation's `X-Amz-Target` above all). Left unsigned, a captured request could be replayed as another
+ * operation or at another time with the same signature.
+ */
+function mustBeSigned(headers: Map<string, string[]>): string[] {
+  const timeHeader = headers.has('x-amz-date') ? 'x-amz-date' : 'date';
+  return [timeHeader, ...[...headers.keys()].filter((name) => name.startsWith('x-amz-') && name !== 'x-amz-date')];
+}
+
+/** `x-amz-target` → `X-Amz-Target`, as AWS names headers in its messages. */
+const displayName = (header: string) => header.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+
 const parseAmzDate = (s: string) => {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
   return m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : null;
@@ -119,6 +132,8 @@ export function parseSignature(request: SignedRequest, expect: { region: string;
 
   const signedHeaders = params.get('SignedHeaders')!.split(';');
   if (!signedHeaders.includes('host')) throw invalid("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+  const unsigned = mustBeSigned(headers).find((name) => !signedHeaders.includes(name));
+  if (unsigned) throw invalid(`'${displayName(unsigned)}' must be a 'SignedHeader' in the AWS Authorization.`);
   return { headers, accessKeyId, amzDate: amzDate!, scope: parts.slice(1).join('/'), signedHeaders, signature: params.get('Signature')! };
 }
 

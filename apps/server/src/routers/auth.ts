@@ -1,12 +1,13 @@
 import { SignInInput } from '@mailyard/core/auth';
 import { OPERATOR_COOKIE } from '../trpc/context.ts';
+import { guessable } from '../trpc/guesses.ts';
 import { operatorMutation, publicMutation, publicProcedure, router } from '../trpc/init.ts';
 import { signInOperator } from '../services/auth/operator-sign-in.ts';
 import { signOutOperator } from '../services/auth/operator-session.ts';
 import { sessionCookie } from './cookies.ts';
 
 export const authRouter = router({
-  signIn: publicMutation.input(SignInInput).mutation(async ({ ctx, input }) => {
+  signIn: publicMutation.meta(guessable).input(SignInInput).mutation(async ({ ctx, input }) => {
     const result = await signInOperator(ctx.deps, input, { ip: ctx.ip, userAgent: ctx.req.headers['user-agent'] ?? null });
     ctx.res.setCookie(OPERATOR_COOKIE, result.sessionToken, sessionCookie(ctx, result.expiresAt));
     return { operator: result.operator };

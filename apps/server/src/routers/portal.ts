@@ -31,6 +31,7 @@ import { requestPasswordReset } from '../services/portal/reset-request.ts';
 import { signOutEverywhere, signOutUser } from '../services/portal/session.ts';
 import { signInUser } from '../services/portal/sign-in.ts';
 import { PORTAL_COOKIE } from '../trpc/context.ts';
+import { guessable } from '../trpc/guesses.ts';
 import { publicMutation, publicProcedure, router } from '../trpc/init.ts';
 import { portalMutation, portalProcedure } from '../trpc/portal-procedures.ts';
 import { sessionCookie } from './cookies.ts';
@@ -43,7 +44,7 @@ export const portalRouter = router({
   /** The signed-in user, or null (the portal shows the sign-in page). */
   me: publicProcedure.query(({ ctx }) => (ctx.userAccount ? getMyAccount(ctx.deps.db, ctx.userAccount, ctx.deps.clock()) : null)),
 
-  signIn: publicMutation.input(PortalSignInInput).mutation(async ({ ctx, input }) => {
+  signIn: publicMutation.meta(guessable).input(PortalSignInInput).mutation(async ({ ctx, input }) => {
     const session = await signInUser(ctx.deps, input, { ip: ctx.ip });
     ctx.res.setCookie(PORTAL_COOKIE, session.sessionToken, sessionCookie(ctx, session.expiresAt));
     return { ok: true };
@@ -60,22 +61,24 @@ export const portalRouter = router({
   }),
 
   changePassword: portalMutation
+    .meta(guessable)
     .input(ChangePasswordInput)
     .mutation(({ ctx, input }) => changePassword(ctx.deps, ctx.user, ctx.userSessionToken, input)),
 
   recovery: router({
     start: portalMutation
+      .meta(guessable)
       .input(StartRecoveryAddressInput)
       .mutation(({ ctx, input }) => startRecoveryAddress(ctx.deps, ctx.user, ctx.userAccount, input)),
-    verify: portalMutation.input(VerifyRecoveryAddressInput).mutation(({ ctx, input }) => verifyRecoveryAddress(ctx.deps, ctx.user, input)),
-    remove: portalMutation.input(RemoveRecoveryAddressInput).mutation(({ ctx, input }) => removeRecoveryAddress(ctx.deps, ctx.user, input)),
+    verify: portalMutation.meta(guessable).input(VerifyRecoveryAddressInput).mutation(({ ctx, input }) => verifyRecoveryAddress(ctx.deps, ctx.user, input)),
+    remove: portalMutation.meta(guessable).input(RemoveRecoveryAddressInput).mutation(({ ctx, input }) => removeRecoveryAddress(ctx.deps, ctx.user, input)),
   }),
 
   /** Forgotten password, signed out. The token goes in POST bodies only, never in a URL the server logs. */
   reset: router({
-    request: publicMutation.input(RequestPasswordResetInput).mutation(({ ctx, input }) => requestPasswordReset(ctx.deps, input, { ip: ctx.ip })),
-    check: publicMutation.input(ResetTokenRef).mutation(({ ctx, input }) => checkResetLink(ctx.deps, input, { ip: ctx.ip })),
-    complete: publicMutation.input(CompletePasswordResetInput).mutation(({ ctx, input }) => completePasswordReset(ctx.deps, input, { ip: ctx.ip })),
+    request: publicMutation.meta(guessable).input(RequestPasswordResetInput).mutation(({ ctx, input }) => requestPasswordReset(ctx.deps, input, { ip: ctx.ip })),
+    check: publicMutation.meta(guessable).input(ResetTokenRef).mutation(({ ctx, input }) => checkResetLink(ctx.deps, input, { ip: ctx.ip })),
+    complete: publicMutation.meta(guessable).input(CompletePasswordResetInput).mutation(({ ctx, input }) => completePasswordReset(ctx.deps, input, { ip: ctx.ip })),
   }),
 
   aliases: router({

@@ -1,6 +1,6 @@
 import { fail } from '@mailyard/core/errors';
 import type { Db } from '@mailyard/db';
-import { clearRateLimit, hitRateLimit, rateLimitCount } from '@mailyard/db/queries/rate-limits';
+import { clearRateLimit, hitRateLimits, unhitRateLimit } from '@mailyard/db/queries/rate-limits';
 import type { UserKey } from '@mailyard/db/queries/self-service';
 import { MINUTE_MS } from '../platform/clock.ts';
 
@@ -31,27 +31,36 @@ export const perUser = (name: string, limits: { perUser: number; windowMinutes: 
 ];
 
 const windowMsOf = (rule: RateLimitRule) => rule.windowMinutes * MINUTE_MS;
-const windowStart = (now: Date, windowMs: number) => new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+const windowOf = (rule: RateLimitRule, now: Date) => {
+  const windowMs = windowMsOf(rule);
+  return { key: rule.key, windowStart: new Date(Math.floor(now.getTime() / windowMs) * windowMs) };
+};
 
-/** Refuses with AUTH.RATE_LIMITED when any rule's window is already full. Counts nothing. */
-export async function assertUnderLimits(db: Db, rules: RateLimitRule[], now: Date): Promise<void> {
-  for (const rule of rules) {
-    const windowMs = windowMsOf(rule);
-    const start = windowStart(now, windowMs);
-    if ((await rateLimitCount(db, rule.key, start)) >= rule.limit) {
-      const retryAfterSeconds = Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000);
-      fail('AUTH.RATE_LIMITED', `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
-        retryAfterSeconds,
-      });
-    }
-  }
+/**
+ * Counts one attempt against every rule, then refuses with AUTH.RATE_LIMITED when any window is now over its limit.
+ * Called *before* the secret is checked, and counted in the same statement that reads the count, so however the
+ * attempts arrive (a tRPC batch, parallel requests, HTTP/2 streams) no more than `limit` of them per window ever
+ * reach the check. Inside a transaction the count is undone with it (a refused operator action spends nothing).
+ */
+export async function consumeAttempt(db: Db, rules: RateLimitRule[], now: Date): Promise<void> {
+  const counts = await hitRateLimits(
+    db,
+    rules.map((rule) => windowOf(rule, now)),
+  );
+  const over = rules.find((rule) => (counts.get(rule.key) ?? 0) > rule.limit);
+  if (!over) return;
+  const windowEnd = windowOf(over, now).windowStart.getTime() + windowMsOf(over);
+  const retryAfterSeconds = Math.ceil((windowEnd - now.getTime()) / 1000);
+  fail('AUTH.RATE_LIMITED', `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
 }
 
-/** Counts one attempt against every rule. */
-export async function countAttempt(db: Db, rules: RateLimitRule[], now: Date): Promise<void> {
-  for (const rule of rules) await hitRateLimit(db, rule.key, windowStart(now, windowMsOf(rule)));
-}
-
-export async function resetLimit(db: Db, key: string): Promise<void> {
-  await clearRateLimit(db, key);
+/**
+ * After a verified success, so that only failures fill a window: the first rule's count (the address's or the user's
+ * failures) is forgotten, and this attempt is taken back from the others (a shared office address is not locked out by
+ * its own good sign-ins). `now` is the one the attempt was consumed with.
+ */
+export async function forgiveSuccess(db: Db, rules: RateLimitRule[], now: Date): Promise<void> {
+  const [first, ...rest] = rules;
+  if (first) await clearRateLimit(db, first.key);
+  for (const rule of rest) await unhitRateLimit(db, windowOf(rule, now));
 }

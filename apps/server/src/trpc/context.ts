@@ -8,6 +8,7 @@ import { authenticateApiToken } from '../services/api-tokens/authenticate.ts';
 import { resolveOperatorSession } from '../services/auth/operator-session.ts';
 import { resolveUserSession } from '../services/portal/session.ts';
 import { trpcCodeForKind } from './errors.ts';
+import { refuseBatchedGuesses } from './guesses.ts';
 
 export const OPERATOR_COOKIE = 'mailyard_admin';
 /** The self-service portal's session: a cookie and a table of its own, never an operator's. */
@@ -74,7 +75,8 @@ async function operatorFromApiToken(deps: Deps, token: string): Promise<Operator
 }
 
 export function contextFactory(deps: Deps) {
-  return async ({ req, res }: CreateFastifyContextOptions): Promise<Context> => {
+  return async ({ req, res, info }: CreateFastifyContextOptions): Promise<Context> => {
+    refuseBatchedGuesses(info);
     // A bearer request is authenticated by its token alone: cookies are ignored, so no CSRF proof is needed.
     const bearer = bearerToken(req);
     const token = bearer === null ? (req.cookies[OPERATOR_COOKIE] ?? null) : null;

@@ -4,8 +4,9 @@ import { fail, isDomainError } from '@mailyard/core/errors';
 import type { Context } from './context.ts';
 import { isSameOrigin } from './context.ts';
 import { errorData, errorMessage, trpcCodeForKind } from './errors.ts';
+import type { ProcedureMeta } from './guesses.ts';
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { ListOrganizationsCommand } from '@aws-sdk/client-workmail';
+import { CreateUserCommand, DescribeUserCommand, ListOrganizationsCommand } from '@aws-sdk/client-workmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccessKey } from '@mailyard/db/queries/access-keys';
 import { callerFor } from '../support/caller.ts';
@@ -22,10 +22,14 @@ interface Signing {
 const hex = (data: string) => createHash('sha256').update(data).digest('hex');
 const amzDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-function sign(url: URL, headers: Record<string, string>, body: string, s: Signing): string {
+/** Signs every header given except those named in `unsigned` (lower-case), which are sent all the same. */
+function sign(url: URL, headers: Record<string, string>, body: string, s: Signing, unsigned: string[] = []): string {
   const date = amzDate(s.at);
   const scope = `${date.slice(0, 8)}/${s.region ?? 'us-east-1'}/${s.service ?? 'workmail'}/aws4_request`;
-  const names = Object.keys(headers).map((h) => h.toLowerCase()).sort();
+  const names = Object.keys(headers)
+    .map((h) => h.toLowerCase())
+    .filter((h) => !unsigned.includes(h))
+    .sort();
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   const canonical = ['POST', url.pathname, '', ...names.map((n) => `${n}:${lower[n]!.trim()}`), '', names.join(';'), hex(body)].join('\n');
   const toSign = ['AWS4-HMAC-SHA256', date, scope, hex(canonical)].join('\n');
@@ -54,6 +58,10 @@ interface Call {
   /** Sent instead of the signed body. */
   sentBody?: string;
   signing?: Partial<Signing>;
+  /** More headers, signed. */
+  extra?: Record<string, string>;
+  /** Headers sent but left out of SignedHeaders (lower-case names). */
+  unsigned?: string[];
   /** Changes the headers after signing. */
   alter?: (headers: Record<string, string>) => void;
   path?: string;
@@ -68,8 +76,9 @@ async function call(c: Call = {}) {
     'x-amz-date': amzDate(c.signing?.at ?? deps.clock()),
     'x-amz-content-sha256': hex(body),
     ...(c.target === '' ? {} : { 'x-amz-target': c.target ?? 'WorkMailService.ListOrganizations' }),
+    ...c.extra,
   };
-  headers.authorization = sign(url, headers, body, { accessKeyId: tenant.accessKeyId, secret: tenant.secretAccessKey, at: deps.clock(), ...c.signing });
+  headers.authorization = sign(url, headers, body, { accessKeyId: tenant.accessKeyId, secret: tenant.secretAccessKey, at: deps.clock(), ...c.signing }, c.unsigned);
   c.alter?.(headers);
   const { host: _host, ...sent } = headers;
   const response = await fetch(url, { method: 'POST', headers: sent, body: c.sentBody ?? body });
@@ -165,8 +174,59 @@ describe('SigV4 verification', () => {
     expect((await findAccessKey(deps.db, key.op.actor.accountId, key.accessKeyId))!.lastUsedAt).toEqual(deps.clock());
   });
 
+  it.each([
+    ['X-Amz-Target', 'x-amz-target', {}],
+    ['X-Amz-Date', 'x-amz-date', {}],
+    ['X-Amz-Content-Sha256', 'x-amz-content-sha256', {}],
+    ['X-Amz-Meta-Note', 'x-amz-meta-note', { 'x-amz-meta-note': 'hello' }],
+    ['X-Amz-Security-Token', 'x-amz-security-token', { 'x-amz-security-token': 'token' }],
+  ])('refuses a signature that leaves %s unsigned, as AWS does', async (display, header, extra) => {
+    const r = await call({ unsigned: [header], extra });
+    expect(r).toEqual(refused('InvalidSignatureException'));
+    expect(r.body.Message).toBe(`'${display}' must be a 'SignedHeader' in the AWS Authorization.`);
+  });
+
+  it('refuses a captured request replayed as another operation when its target was not signed', async () => {
+    const { client } = tenant;
+    const { organizationId } = await activeOrganization(client);
+    const { UserId } = await client.send(new CreateUserCommand({ OrganizationId: organizationId, Name: 'replayed', DisplayName: 'Replayed', Password: 'Replay-Pass-42' }));
+    const body = JSON.stringify({ OrganizationId: organizationId, UserId });
+    const captured = await call({ target: 'WorkMailService.DescribeUser', body, unsigned: ['x-amz-target'] });
+    expect(captured.body.Message).toBe("'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.");
+    const replayed = await call({
+      target: 'WorkMailService.DescribeUser',
+      body,
+      unsigned: ['x-amz-target'],
+      alter: (h) => (h['x-amz-target'] = 'WorkMailService.DeleteUser'),
+    });
+    expect(replayed).toEqual(refused('InvalidSignatureException'));
+    expect(await client.send(new DescribeUserCommand({ OrganizationId: organizationId, UserId }))).toMatchObject({ State: 'DISABLED' });
+  });
+
+  it('refuses an x-amz-* header the real SDK sent unsigned (added after signing)', async () => {
+    const client = workMailClient(deps, server.url, tenant);
+    const addHeader = (next: (args: unknown) => Promise<unknown>) => (args: { request: { headers: Record<string, string> } }) => {
+      args.request.headers['x-amz-meta-added'] = 'after signing';
+      return next(args);
+    };
+    client.middlewareStack.addRelativeTo(addHeader as unknown as Parameters<typeof client.middlewareStack.addRelativeTo>[0], {
+      relation: 'after',
+      toMiddleware: 'httpSigningMiddleware',
+      name: 'addUnsignedHeader',
+    });
+    expect(await awsFailure(client.send(new ListOrganizationsCommand({})))).toEqual({
+      name: 'InvalidSignatureException',
+      message: "'X-Amz-Meta-Added' must be a 'SignedHeader' in the AWS Authorization.",
+      status: 403,
+      fault: 'client',
+    });
+    // Without the added header the same client's requests pass: the SDK signs every x-amz-* header it sends.
+    client.middlewareStack.remove('addUnsignedHeader');
+    expect(await client.send(new ListOrganizationsCommand({}))).toHaveProperty('OrganizationSummaries');
+  });
+
   it('refuses session credentials, which Mailyard never issues', async () => {
-    const r = await call({ alter: (h) => (h['x-amz-security-token'] = 'token') });
+    const r = await call({ extra: { 'x-amz-security-token': 'token' } });
     expect(r).toEqual(refused('UnrecognizedClientException'));
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findJobByKey } from '@mailyard/db/queries/jobs';
-import { hitRateLimit, rateLimitCount } from '@mailyard/db/queries/rate-limits';
+import { hitRateLimits, rateLimitCount } from '@mailyard/db/queries/rate-limits';
 import { findOperatorSession, insertOperatorSession } from '@mailyard/db/queries/sessions';
 import { schedulePruning } from '../../src/jobs/handlers/prune-expired.ts';
 import { jobRegistry } from '../../src/jobs/registry.ts';
@@ -27,8 +27,8 @@ const session = (idHash: string, expiresAt: Date) =>
 it('deletes expired sessions and day-old rate-limit counters, keeps the rest, and schedules itself hourly', async () => {
   await session('expired', ago(MINUTE_MS));
   await session('live', new Date(START.getTime() + HOUR_MS));
-  await hitRateLimit(deps.db, 'old', ago(2 * DAY_MS));
-  await hitRateLimit(deps.db, 'recent', ago(10 * MINUTE_MS));
+  await hitRateLimits(deps.db, [{ key: 'old', windowStart: ago(2 * DAY_MS) }]);
+  await hitRateLimits(deps.db, [{ key: 'recent', windowStart: ago(10 * MINUTE_MS) }]);
 
   // Every start asks for the current hour's run; asking twice makes one job.
   await schedulePruning(deps.db, START, START);

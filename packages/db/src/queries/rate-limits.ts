@@ -1,15 +1,33 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { rateLimits } from '../schema/index.ts';
 
-/** Adds one hit to `key` in the window starting at `windowStart` and returns the window's count. */
-export async function hitRateLimit(db: Db, key: string, windowStart: Date): Promise<number> {
-  const [row] = await db
+export interface RateLimitWindow {
+  key: string;
+  windowStart: Date;
+}
+
+/**
+ * Adds one hit to each window and returns every window's count after it, by key: one statement
+ * (`INSERT … ON CONFLICT DO UPDATE SET count = count + 1 RETURNING`), so concurrent hits each see a count of their
+ * own and no two can both read "one left". Keys are locked in sorted order, so two callers never deadlock.
+ */
+export async function hitRateLimits(db: Db, windows: RateLimitWindow[]): Promise<Map<string, number>> {
+  const sorted = [...windows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rows = await db
     .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
+    .values(sorted.map((w) => ({ key: w.key, windowStart: w.windowStart, count: 1 })))
     .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
-    .returning({ count: rateLimits.count });
-  return row?.count ?? 1;
+    .returning({ key: rateLimits.key, count: rateLimits.count });
+  return new Map(rows.map((r) => [r.key, r.count]));
+}
+
+/** Takes one hit back from a window (never below zero). */
+export async function unhitRateLimit(db: Db, window: RateLimitWindow): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, window.key), eq(rateLimits.windowStart, window.windowStart), gt(rateLimits.count, 0)));
 }
 
 export async function rateLimitCount(db: Db, key: string, windowStart: Date): Promise<number> {

@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { assertUnderLimits, countAttempt, perUser } from '../rate-limit.ts';
+import { consumeAttempt, perUser } from '../rate-limit.ts';
 import { createResetLink } from './reset-link.ts';
 
 /**
@@ -17,8 +17,6 @@ import { createResetLink } from './reset-link.ts';
 export async function issueResetLink(deps: Deps, actor: OperatorActor, input: UserRef): Promise<{ url: string; expiresAt: Date }> {
   const now = deps.clock();
   await requireActiveOrganization(deps.db, actor, input.organizationId);
-  const rules = perUser('portal-operator-reset', PORTAL_LIMITS.operatorResetLink, input);
-  await assertUnderLimits(deps.db, rules, now);
   return inTransaction(deps.db, async (tx) => {
     const user = { organizationId: input.organizationId, userId: input.userId };
     const account = await findPortalAccount(tx, user, 'update');
@@ -29,8 +27,9 @@ export async function issueResetLink(deps: Deps, actor: OperatorActor, input: Us
         role: account.role,
       });
     }
+    // Counted in the transaction: a refusal above spends nothing, and the count's row lock orders concurrent issues.
+    await consumeAttempt(tx, perUser('portal-operator-reset', PORTAL_LIMITS.operatorResetLink, input), now);
     const link = await createResetLink(tx, deps.config, user, 'operator', now);
-    await countAttempt(tx, rules, now);
     await recordAudit(
       tx,
       actor,

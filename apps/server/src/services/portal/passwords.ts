@@ -6,20 +6,21 @@ import { findPasswordHash, setPasswordHash } from '@mailyard/db/queries/portal-a
 import { pushPasswordHistory, recentPasswordHashes, type UserKey } from '@mailyard/db/queries/self-service';
 import type { Deps } from '../../deps.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { assertUnderLimits, countAttempt, perUser } from '../rate-limit.ts';
+import { consumeAttempt, forgiveSuccess, perUser } from '../rate-limit.ts';
 
 /**
- * Proof that the person at the keyboard is the user, before a sensitive change. Wrong tries are counted per
- * user (outside the change's transaction, so they stick), which stops a borrowed session from guessing.
+ * Proof that the person at the keyboard is the user, before a sensitive change. Each try is counted per user before
+ * the password is checked (outside the change's transaction, so it sticks) and a right one forgiven, which stops a
+ * borrowed session from guessing.
  */
 export async function verifyCurrentPassword(deps: Deps, user: UserKey, password: string, now: Date): Promise<void> {
   const rules = perUser('portal-current-password', PORTAL_LIMITS.currentPassword, user);
-  await assertUnderLimits(deps.db, rules, now);
+  await consumeAttempt(deps.db, rules, now);
   const hash = await findPasswordHash(deps.db, user);
   if (!hash || !(await verifyPassword(hash, password))) {
-    await countAttempt(deps.db, rules, now);
     fail('PASSWORD.WRONG_CURRENT', 'Your current password is not correct.', { field: 'currentPassword' });
   }
+  await forgiveSuccess(deps.db, rules, now);
 }
 
 /**

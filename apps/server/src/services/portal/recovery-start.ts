@@ -19,7 +19,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../mail/send-notice.ts';
-import { assertUnderLimits, countAttempt, perUser } from '../rate-limit.ts';
+import { consumeAttempt, perUser } from '../rate-limit.ts';
 import { lockOwnAccount } from './account.ts';
 import { verifyCurrentPassword } from './passwords.ts';
 import { userTarget } from './session.ts';
@@ -36,9 +36,6 @@ export async function startRecoveryAddress(
   input: StartRecoveryAddressInput,
 ): Promise<{ pendingEmail: string; expiresAt: Date }> {
   const now = deps.clock();
-  const rules = perUser('portal-recovery-code', PORTAL_LIMITS.recoveryCode, actor);
-  await assertUnderLimits(deps.db, rules, now);
-
   const current = account.recoveryEmailVerifiedAt ? account.recoveryEmail : null;
   if (current) {
     if (!input.currentPassword) {
@@ -49,6 +46,8 @@ export async function startRecoveryAddress(
   }
   const domains = (await listMailDomains(deps.db, actor.organizationId)).map((d) => d.domain);
   failIf(recoveryAddressRefusal(input.email, domains));
+  // Counted before the code is made: a burst of requests sends at most the limit of codes (and hashes no more).
+  await consumeAttempt(deps.db, perUser('portal-recovery-code', PORTAL_LIMITS.recoveryCode, actor), now);
 
   const code = formatRecoveryCode(randomInt(0, 10 ** RECOVERY_CODE_DIGITS));
   // Hashed like a password: a leaked table must not hand out codes that are still live.
@@ -63,7 +62,6 @@ export async function startRecoveryAddress(
       to: input.email,
       ...recoveryCodeNotice({ displayName: locked.displayName, address: actor.label, code }),
     });
-    await countAttempt(tx, rules, now);
     await recordAudit(tx, actor, { action: 'user.recovery_address_code_send', target: userTarget(actor), after: { pendingEmail: input.email } }, now);
   });
   return { pendingEmail: input.email, expiresAt };

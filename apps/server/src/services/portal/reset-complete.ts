@@ -6,7 +6,7 @@ import { deleteUserSessions, findResetToken, revokeResetTokens, useResetToken } 
 import type { Deps } from '../../deps.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import { recordAudit } from '../audit.ts';
-import { assertUnderLimits, countAttempt, type RateLimitRule } from '../rate-limit.ts';
+import { consumeAttempt, type RateLimitRule } from '../rate-limit.ts';
 import { lockOwnAccount } from './account.ts';
 import { setNewPassword } from './passwords.ts';
 import { userActorFor, userTarget } from './session.ts';
@@ -21,9 +21,7 @@ const limits = (ip: string): RateLimitRule[] => [
 
 /** The live link's account; any other link is refused with what went wrong (the token itself is the secret). */
 async function liveLink(deps: Deps, token: string, ip: string, now: Date): Promise<{ account: PortalAccount; issuedBy: string; expiresAt: Date }> {
-  const rules = limits(ip);
-  await assertUnderLimits(deps.db, rules, now);
-  await countAttempt(deps.db, rules, now);
+  await consumeAttempt(deps.db, limits(ip), now);
   const link = await findResetToken(deps.db, hashToken(token));
   if (!link) tokenRefused('This reset link is not valid. Ask for a new one.');
   if (link.usedAt) tokenRefused('This reset link has already been used, or a newer one was sent. Ask for a new one if you still need it.');

@@ -4,7 +4,7 @@ import { findPortalAccountByAddress } from '@mailyard/db/queries/portal-accounts
 import type { Deps } from '../../deps.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../mail/send-notice.ts';
-import { assertUnderLimits, countAttempt, perAddressAndIp } from '../rate-limit.ts';
+import { consumeAttempt, perAddressAndIp } from '../rate-limit.ts';
 import { createResetLink } from './reset-link.ts';
 import { userActorFor, userTarget } from './session.ts';
 
@@ -18,9 +18,7 @@ export const RESET_REQUESTED_MESSAGE = `If this address belongs to an account wi
  */
 export async function requestPasswordReset(deps: Deps, input: RequestPasswordResetInput, client: { ip: string }): Promise<{ message: string }> {
   const now = deps.clock();
-  const rules = perAddressAndIp('portal-reset', PORTAL_LIMITS.resetRequest, input.email, client.ip);
-  await assertUnderLimits(deps.db, rules, now);
-  await countAttempt(deps.db, rules, now);
+  await consumeAttempt(deps.db, perAddressAndIp('portal-reset', PORTAL_LIMITS.resetRequest, input.email, client.ip), now);
 
   const account = await findPortalAccountByAddress(deps.db, input.email);
   if (account) {
