@@ -42,6 +42,11 @@ export const ConfigSchema = z.object({
   MAILYARD_PUBLIC_URL: z.url('must be a URL').optional(),
   /** `false` behind a pooler in transaction mode that cannot keep named prepared statements (see packages/db's connect). */
   MAILYARD_DB_PREPARED_STATEMENTS: bool.default(true),
+  /**
+   * How long a job claimed by a process that died waits before another process takes it over. A running job renews
+   * its claim every third of this, so it does not limit how long a job may run.
+   */
+  MAILYARD_JOB_LEASE_SECONDS: z.coerce.number().int().min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(30),
   MAILYARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -2,40 +2,50 @@ import path from 'node:path';
 import { connect, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@mailyard/db';
 import { buildApp } from './app.ts';
 import { ensureFirstOperator } from './bootstrap.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
 import { consoleLogger, type Deps } from './deps.ts';
 import { jobRegistry } from './jobs/registry.ts';
 import { schedulePruning } from './jobs/handlers/prune-expired.ts';
 import { startWorker } from './jobs/worker.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadOrCreateKeyFile, masterKeyFrom, parseMasterKey } from './platform/secrets.ts';
+import { explainStartFailure, type StartContext } from './platform/start-failure.ts';
 import { ensureRootAccessKey } from './services/access-keys/ensure-root.ts';
 
 /**
  * The composition root: configuration → database (external or embedded) → migrations → first operator →
- * HTTP server + job worker. SIGINT/SIGTERM stop them in reverse order, the embedded database last.
+ * HTTP server + job worker. SIGINT/SIGTERM stop them in reverse order, the embedded database last. A failed start
+ * says what happened and what to do (`explainStartFailure`), stops what it started, and exits 1.
  */
 let embedded: EmbeddedDatabase | null = null;
+const start: StartContext = { step: 'reading the configuration', config: null };
 
 async function main() {
   const config = loadConfig();
+  start.config = config;
   const log = consoleLogger;
   const dataDir = path.resolve(config.MAILYARD_DATA_DIR);
 
-  embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
+  start.step = 'starting the embedded PostgreSQL';
+  embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir, { notice: (line) => log.warn(line) });
   const url = config.DATABASE_URL ?? embedded!.url;
+  start.step = 'applying the database migrations';
   await runMigrations(url);
   const client = connect(url, { preparedStatements: config.MAILYARD_DB_PREPARED_STATEMENTS });
+  start.step = 'reading the master key';
   const key = config.MAILYARD_SECRET_KEY ? parseMasterKey(config.MAILYARD_SECRET_KEY) : await loadOrCreateKeyFile(dataDir);
   const deps: Deps = { db: client.db, config, clock: systemClock, masterKey: masterKeyFrom(key), log };
 
+  start.step = 'preparing the first operator and the root access key';
   const first = await ensureFirstOperator(deps.db, config, deps.clock());
   const rootKey = await ensureRootAccessKey(deps);
-  const server = await buildApp(deps, { logger: false });
   // Housekeeping runs hourly from the queue; the first run is asked for at every start (one per hour, by key).
   await schedulePruning(deps.db, deps.clock(), deps.clock());
-  const worker = startWorker(deps, jobRegistry);
+  start.step = 'starting the HTTP server';
+  const server = await buildApp(deps, { logger: false });
   const address = await server.listen({ port: config.PORT, host: config.HOST });
+  // After listening: a start that fails there has claimed no job it would leave to its lease.
+  const worker = startWorker(deps, jobRegistry, { leaseMs: config.MAILYARD_JOB_LEASE_SECONDS * 1000 });
 
   log.info(`Mailyard is running: admin console ${address}/admin/ · portal ${address}/portal/`);
   log.info(embedded ? `Database: embedded PostgreSQL in ${path.join(dataDir, 'postgres')}` : 'Database: DATABASE_URL');
@@ -61,8 +71,8 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch(async (error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+main().catch(async (error: unknown) => {
+  console.error(explainStartFailure(error, start));
   // A failed start must not leave the embedded PostgreSQL running without its owner.
   await embedded?.stop().catch(() => {});
   process.exit(1);

@@ -29,3 +29,33 @@ export async function allStatements<T extends readonly unknown[]>(statements: T)
   if (failures.length > 0) throw failures.find((e) => !abortedByEarlierStatement(e)) ?? failures[0];
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
+
+/** Driver codes (postgres.js, Node sockets) of a connection that could not be made or was lost. */
+const connectionCodes = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Whether a statement failed because PostgreSQL could not be reached, not because of what it asked: the connection
+ * refused or lost, the server shutting down or starting (57P01–57P03), a connection exception (class 08), or no
+ * connection slot left (53300). Such a request is answered 503 (try again); anything else stays an error of ours.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (connectionCodes.has(code) || /^(08|57P0[123]$|53300$)/.test(code)) return true;
+  }
+  return false;
+}

@@ -1,10 +1,13 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { connect, type DatabaseClient } from './client.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
+import { postgresBinary, postgresUser, startEmbeddedPostgres } from './embedded.ts';
+import { readPostmasterPid } from './postmaster.ts';
+
 import { runMigrations } from './migrate.ts';
 
 /**
@@ -73,4 +76,21 @@ async function withAdmin<T>(url: string, fn: (sql: postgres.Sql) => Promise<T>):
   } finally {
     await sql.end({ timeout: 5 });
   }
+}
+
+/**
+ * Starts PostgreSQL on the embedded database of `dataDir` as nobody's child (a shell starts it in the background and
+ * exits): what a Mailyard killed before it could stop its database used to leave behind. Returns the postmaster's pid.
+ */
+export async function startOrphanPostmaster(dataDir: string, port: number): Promise<number> {
+  const databaseDir = path.resolve(dataDir, 'postgres');
+  const args = ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+  const shell = spawn('sh', ['-c', '"$0" "$@" >/dev/null 2>&1 &', await postgresBinary(), ...args], { ...(await postgresUser()), stdio: 'ignore' });
+  await new Promise((resolve) => shell.once('exit', resolve));
+  for (let i = 0; i < 200; i++) {
+    const pidFile = await readPostmasterPid(databaseDir);
+    if (pidFile?.status === 'ready') return pidFile.pid;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the orphan PostgreSQL on ${databaseDir} did not become ready`);
 }

@@ -1,4 +1,4 @@
-import { claimJob, completeJob, failJob } from '@mailyard/db/queries/jobs';
+import { claimJob, completeJob, failJob, renewLease } from '@mailyard/db/queries/jobs';
 import type { Deps } from '../deps.ts';
 import { addMs } from '../platform/clock.ts';
 import { randomHex } from '../platform/tokens.ts';
@@ -7,7 +7,10 @@ import { PermanentJobError, type JobHandler } from './types.ts';
 export type JobRegistry = Record<string, JobHandler>;
 
 export interface WorkerOptions {
-  /** How long a claim is held; a worker that dies loses its jobs to another worker after this. */
+  /**
+   * How long a claim lasts unless renewed. The worker renews it every third of that while the job runs, so it bounds
+   * how long the job of a worker that died waits for another one (`MAILYARD_JOB_LEASE_SECONDS`), not how long a job may run.
+   */
   leaseMs?: number;
   pollMs?: number;
   workerId?: string;
@@ -21,16 +24,17 @@ const retryDelayMs = (attempt: number) => Math.min(1000 * 2 ** attempt, 10 * 60_
  * tests that drive the queue step by step with their own clock.
  */
 export async function runNextJob(deps: Deps, registry: JobRegistry, options: WorkerOptions = {}): Promise<boolean> {
-  const now = deps.clock();
-  const job = await claimJob(deps.db, {
-    workerId: options.workerId ?? 'inline',
-    now,
-    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
-    kinds: Object.keys(registry),
-  });
+  const workerId = options.workerId ?? 'inline';
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const job = await claimJob(deps.db, { workerId, now: deps.clock(), leaseMs, kinds: Object.keys(registry) });
   if (!job) return false;
   const handler = registry[job.kind]!;
   const ctx = { deps, job: { id: job.id, attempts: job.attempts, maxAttempts: job.maxAttempts } };
+  const renewal = setInterval(() => {
+    renewLease(deps.db, job.id, { workerId, until: addMs(deps.clock(), leaseMs) }).catch((e: unknown) =>
+      deps.log.warn(`job ${job.kind} #${job.id}: renewing its lease failed: ${String(e)}`),
+    );
+  }, leaseMs / 3);
   try {
     await handler.run(ctx, job.payload);
     await completeJob(deps.db, job.id, deps.clock());
@@ -44,6 +48,8 @@ export async function runNextJob(deps: Deps, registry: JobRegistry, options: Wor
       now: deps.clock(),
     });
     if (lastAttempt) await handler.giveUp?.(ctx, job.payload, error);
+  } finally {
+    clearInterval(renewal);
   }
   return true;
 }

@@ -1,54 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startProduct, stopProduct as stop, tempDataDir } from '../support/product.ts';
 
 /**
  * The built product on the embedded default: first start creates the database and the first operator,
  * SIGTERM stops it cleanly (the embedded PostgreSQL too), and a second start on the same data dir finds
  * everything again.
  */
-const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 let dataDir: string;
 let port: number;
 
 beforeAll(async () => {
-  if (!existsSync(main)) throw new Error('build the server first: pnpm --filter @mailyard/server build');
-  dataDir = await mkdtemp(path.join(tmpdir(), 'mailyard-e2e-'));
-  await chmod(dataDir, 0o755);
+  dataDir = await tempDataDir('e2e');
   port = await freePort();
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-}
-
-async function start(): Promise<Running> {
-  const env = { ...process.env, MAILYARD_DATA_DIR: dataDir, PORT: String(port) } as Record<string, string | undefined>;
-  delete env.DATABASE_URL;
-  delete env.MAILYARD_SECRET_KEY;
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Mailyard is running')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, output: () => output };
-}
-
-async function stop(running: Running): Promise<number | null> {
-  running.child.kill('SIGTERM');
-  return new Promise((resolve) => running.child.on('exit', (code) => resolve(code)));
-}
+const start = () => startProduct({ MAILYARD_DATA_DIR: dataDir, PORT: String(port) });
 
 async function trpc(pathName: string, input: unknown, cookie?: string) {
   const res = await fetch(`http://127.0.0.1:${port}/trpc/${pathName}`, {
@@ -91,12 +59,3 @@ describe('the built server on the embedded database', () => {
     }
   }, 120_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as { port: number };
-      s.close(() => resolve(p));
-    });
-  });
-}

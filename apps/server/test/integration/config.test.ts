@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       MAILYARD_REGION: 'us-east-1',
       MAILYARD_TRUST_PROXY: false,
       MAILYARD_DB_PREPARED_STATEMENTS: true,
+      MAILYARD_JOB_LEASE_SECONDS: 30,
       MAILYARD_LOG_LEVEL: 'info',
     });
     expect(config.SMTP_URL).toBeUndefined();
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
     ['MAILYARD_DB_PREPARED_STATEMENTS', '0', false],
     ['MAILYARD_TRUST_PROXY', '1', true],
     ['PORT', '8080', 8080],
+    ['MAILYARD_JOB_LEASE_SECONDS', '3', 3],
   ] as const)('reads %s=%s', (name, value, expected) => {
     expect(loadConfig({ [name]: value })[name]).toBe(expected);
   });
@@ -35,6 +37,7 @@ describe('loadConfig', () => {
     ['MAILYARD_SECRET_KEY', 'short'],
     ['SMTP_URL', 'http://relay'],
     ['MAILYARD_LOG_LEVEL', 'loud'],
+    ['MAILYARD_JOB_LEASE_SECONDS', '0'],
   ])('refuses a bad %s, naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value, MAILYARD_SECRET_KEY: name === 'MAILYARD_SECRET_KEY' ? value : KEY })).toThrow(
       expect.objectContaining({ message: expect.stringContaining(`  ${name}: `) }),

@@ -73,6 +73,14 @@ export async function claimJob(db: Db, q: { workerId: string; now: Date; leaseMs
   };
 }
 
+/** Extends the claim of a job its worker is still running (and still holds: a claim taken over is left alone). */
+export async function renewLease(db: Db, id: number, q: { workerId: string; until: Date }): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ lockedUntil: q.until })
+    .where(and(eq(jobs.id, id), eq(jobs.lockedBy, q.workerId), eq(jobs.state, 'running')));
+}
+
 export async function completeJob(db: Db, id: number, now: Date): Promise<void> {
   await db.update(jobs).set({ state: 'done', finishedAt: now, lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
 }

@@ -24,8 +24,8 @@ const Payload = z.object({ organizationId: z.string(), importId: z.string(), act
 type Payload = z.infer<typeof Payload>;
 
 /**
- * One job creates at most this many users, for at most this long (well inside its claim's lease); the next batch is
- * the next job, so a long import never outlives a lease and other jobs get their turn between batches.
+ * One job creates at most this many users, for at most this long; the next batch is the next job, so other jobs get
+ * their turn between batches.
  */
 export const IMPORT_BATCH_ROWS = 200;
 const BATCH_MS = 20_000;
