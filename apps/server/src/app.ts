@@ -5,6 +5,7 @@ import { ping } from '@mailyard/db';
 import { awsPlugin } from './aws/plugin.ts';
 import type { Deps } from './deps.ts';
 import { activeSyncRoutes } from './http/activesync.ts';
+import { mailServerDkimRoutes } from './http/mail-server-dkim.ts';
 import { mailServerUsageRoutes } from './http/mail-server-usage.ts';
 import { registerServerTiming } from './platform/server-timing.ts';
 import { appDist, registerApps } from './platform/static.ts';
@@ -42,6 +43,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
 
   await server.register(mailServerUsageRoutes(deps));
+  await server.register(mailServerDkimRoutes(deps));
   await server.register(activeSyncRoutes(deps));
 
   await server.register(awsPlugin, { prefix: '/aws', deps });

@@ -1,7 +1,17 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ACCESS_KEY_ID_PATTERN } from '@mailyard/core/access-keys';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const hostname = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+/** `host[:port]` as node:dns `setServers` takes it: an IPv4 address, or an IPv6 one (in brackets with a port). */
+const dnsServer = (s: string) => {
+  const [, v6, v4, port] = /^(?:\[([^\]]+)\]|([^:]+))(?::(\d{1,5}))?$/.exec(s) ?? [];
+  const ip = v6 ?? v4 ?? s;
+  return (isIP(ip) !== 0 || isIP(s) === 6) && (port === undefined || Number(port) <= 65535);
+};
 
 /** The environment contract of DESIGN.md §3. A bad value stops start-up with a message naming the variable. */
 export const ConfigSchema = z.object({
@@ -19,8 +29,18 @@ export const ConfigSchema = z.object({
   MAILYARD_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must look like an AWS region, e.g. us-east-1').default('us-east-1'),
   MAILYARD_TEST_DOMAIN_SUFFIX: z
     .string()
-    .regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'must be a lower-case domain name')
+    .regex(hostname, 'must be a lower-case domain name')
     .default('mailyard.test'),
+  /** The host the MX record of every added domain points at (Mailyard's mail servers). */
+  MAILYARD_MX_HOST: z.string().toLowerCase().regex(hostname, 'must be a host name such as mx.example.net').optional(),
+  /** DNS servers that domain checks ask, `host[:port]` comma-separated; unset: the system's resolvers. */
+  MAILYARD_DNS_SERVERS: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((servers) => servers.length > 0 && servers.every(dnsServer), 'must be IP addresses with optional ports, comma-separated (e.g. 127.0.0.1:5353,[::1]:53)')
+    .optional(),
+  /** How often a domain whose records are not all in place is checked again (a verified one: daily). */
+  MAILYARD_DOMAIN_CHECK_SECONDS: z.coerce.number().int().min(10, 'must be at least 10').max(86_400, 'must be at most 86400 (a day)').default(300),
   MAILYARD_SECRET_KEY: z
     .string()
     .regex(/^([0-9a-f]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')

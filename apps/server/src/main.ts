@@ -5,6 +5,7 @@ import { ensureFirstOperator } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { consoleLogger, type Deps } from './deps.ts';
 import { jobRegistry } from './jobs/registry.ts';
+import { scheduleDomainChecks } from './jobs/handlers/check-domains.ts';
 import { schedulePruning } from './jobs/handlers/prune-expired.ts';
 import { startWorker } from './jobs/worker.ts';
 import { systemClock } from './platform/clock.ts';
@@ -41,6 +42,8 @@ async function main() {
   const rootKey = await ensureRootAccessKey(deps);
   // Housekeeping runs hourly from the queue; the first run is asked for at every start (one per hour, by key).
   await schedulePruning(deps.db, deps.clock(), deps.clock());
+  // Domain checks sweep every MAILYARD_DOMAIN_CHECK_SECONDS the same way (one sweep per slot, by key).
+  await scheduleDomainChecks(deps.db, deps.clock(), deps.clock(), config.MAILYARD_DOMAIN_CHECK_SECONDS);
   start.step = 'starting the HTTP server';
   const server = await buildApp(deps, { logger: false });
   const address = await server.listen({ port: config.PORT, host: config.HOST });

@@ -23,6 +23,8 @@ const byCode: Partial<Record<ErrorCode, string | ((error: DomainError) => string
   'ORGANIZATION.HAS_ENABLED_USERS': 'OrganizationStateException',
   'DOMAIN.NOT_FOUND': 'MailDomainNotFoundException',
   'DOMAIN.NOT_VERIFIED': 'MailDomainStateException',
+  'DOMAIN.IN_USE': 'MailDomainInUseException',
+  'DOMAIN.HAS_ADDRESSES': 'MailDomainInUseException',
   'ADDRESS.IN_USE': 'EmailAddressInUseException',
   'ADDRESS.IS_PRIMARY': 'InvalidParameterException',
   'USER.NAME_RESERVED': 'ReservedNameException',

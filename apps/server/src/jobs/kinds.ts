@@ -5,3 +5,4 @@ export const DELETE_MAILBOX = 'mailbox.delete';
 export const DELETE_ORGANIZATION = 'organization.delete';
 export const IMPORT_USERS = 'users.import';
 export const PRUNE_EXPIRED = 'housekeeping.prune';
+export const CHECK_DOMAINS = 'domains.check';

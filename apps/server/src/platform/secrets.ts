@@ -49,3 +49,6 @@ export async function loadOrCreateKeyFile(dataDir: string): Promise<Buffer> {
   await writeFile(file, key.toString('hex') + '\n', { mode: 0o600 });
   return key;
 }
+
+/** The organization's own data key (unwrapped by the master key), which seals the organization's secrets (DKIM keys). */
+export const organizationKey = (masterKey: MasterKey, wrappedDataKey: string): MasterKey => masterKeyFrom(masterKey.open(wrappedDataKey));

@@ -3,6 +3,7 @@ import { activityRouter } from '../routers/activity.ts';
 import { apiTokensRouter } from '../routers/api-tokens.ts';
 import { authRouter } from '../routers/auth.ts';
 import { devicesRouter } from '../routers/devices.ts';
+import { domainsRouter } from '../routers/domains.ts';
 import { groupsRouter } from '../routers/groups.ts';
 import { importsRouter } from '../routers/imports.ts';
 import { mailboxesRouter } from '../routers/mailboxes.ts';
@@ -17,6 +18,7 @@ import { router } from './init.ts';
 export const appRouter = router({
   auth: authRouter,
   organizations: organizationsRouter,
+  domains: domainsRouter,
   users: usersRouter,
   imports: importsRouter,
   groups: groupsRouter,

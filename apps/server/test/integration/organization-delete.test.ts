@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '@mailyard/db';
 import { findAddress } from '@mailyard/db/queries/addresses';
 import { listAuditEvents } from '@mailyard/db/queries/audit';
-import { findMailDomainOwner } from '@mailyard/db/queries/mail-domains';
+import { findVerifiedDomainOwner } from '@mailyard/db/queries/mail-domains';
 import { findOrganization, updateOrganization } from '@mailyard/db/queries/organizations';
 import { jobRegistry } from '../../src/jobs/registry.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
@@ -66,7 +66,7 @@ describe('delete organization', () => {
 
     expect(await caller.organizations.get({ organizationId })).toMatchObject({ state: 'Deleted', alias, domains: [] });
     expect(await caller.organizations.delete({ organizationId })).toEqual({ organizationId, state: 'Deleted' });
-    expect(await findMailDomainOwner(deps.db, domain)).toBeNull();
+    expect(await findVerifiedDomainOwner(deps.db, domain)).toBeNull();
     expect(await findAddress(deps.db, `ann@${domain}`)).toBeNull();
     const listed = await caller.organizations.list({ limit: 100, includeDeleted: true });
     expect(listed.items.find((o) => o.id === organizationId)?.state).toBe('Deleted');

@@ -29,7 +29,7 @@ describe('organization workflow', () => {
     // Worker A claims the job, runs the first step, and dies before finishing (its lease stays held).
     const claimed = await claimJob(deps.db, { workerId: 'worker-a', now: deps.clock(), leaseMs: 60_000 });
     expect(claimed?.kind).toBe(PROVISION_ORGANIZATION);
-    await runProvisionStep(deps, organizationId, startCreating);
+    await runProvisionStep(deps, { organizationId, domains: [] }, startCreating);
     expect((await caller.organizations.get({ organizationId })).state).toBe('Creating');
 
     // While the lease holds, no other worker takes the job.
@@ -74,7 +74,12 @@ describe('organization workflow', () => {
       domain: `${alias}.mailyard.test`,
       isTestDomain: false,
       isDefault: false,
-      verificationStatus: 'VERIFIED',
+      ownershipStatus: 'VERIFIED',
+      dkimStatus: 'VERIFIED',
+      ownershipToken: null,
+      verifiedAt: deps.clock(),
+      nextCheckAt: null,
+      clientToken: null,
       createdAt: deps.clock(),
     });
     const { organizationId } = await callerFor(deps, op.actor).organizations.create({ alias });

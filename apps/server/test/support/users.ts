@@ -34,9 +34,22 @@ export async function createActiveOrganization(deps: Deps, actor: OperatorActor)
 }
 
 /** Another domain of the organization, as if added and (by default) verified. */
-export async function addDomain(deps: Deps, organizationId: string, verificationStatus: 'VERIFIED' | 'PENDING' = 'VERIFIED'): Promise<string> {
+export async function addDomain(deps: Deps, organizationId: string, ownershipStatus: 'VERIFIED' | 'PENDING' = 'VERIFIED'): Promise<string> {
   const domain = `${random()}.example.com`;
-  await insertMailDomain(deps.db, { organizationId, domain, isTestDomain: false, isDefault: false, verificationStatus, createdAt: deps.clock() });
+  const verified = ownershipStatus === 'VERIFIED';
+  await insertMailDomain(deps.db, {
+    organizationId,
+    domain,
+    isTestDomain: false,
+    isDefault: false,
+    ownershipStatus,
+    dkimStatus: ownershipStatus,
+    ownershipToken: null,
+    verifiedAt: verified ? deps.clock() : null,
+    nextCheckAt: null,
+    clientToken: null,
+    createdAt: deps.clock(),
+  });
   return domain;
 }
 

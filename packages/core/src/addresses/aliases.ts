@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { refusal, type Refusal } from '../errors/refusal.ts';
-import { organizationId } from '../organizations/schemas.ts';
+import { organizationId } from '../organizations/ids.ts';
 import { entityId } from '../entities/ids.ts';
 import { emailAddressSchema, localPartProblems, localPartSchema, mailDomainSchema } from './address.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organizationId } from '../organizations/schemas.ts';
+import { organizationId } from '../organizations/ids.ts';
 import { pageInput } from '../pagination/cursor.ts';
 
 /** A token may name at most this many organizations; more is the "all organizations" scope. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityId } from '../entities/ids.ts';
-import { organizationId } from '../organizations/schemas.ts';
+import { organizationId } from '../organizations/ids.ts';
 import type { WipeState } from './wipe.ts';
 
 /** WorkMail's DeviceId: 1–32 letters and digits, compared without case. */

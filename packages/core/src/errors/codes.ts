@@ -32,6 +32,15 @@ export const errorKinds = {
   'ORGANIZATION.HAS_ENABLED_USERS': 'state',
   'DOMAIN.NOT_FOUND': 'not_found',
   'DOMAIN.NOT_VERIFIED': 'state',
+  /** Verified by another organization (any account): the message names no one. */
+  'DOMAIN.IN_USE': 'conflict',
+  /** Still carries addresses: they go first. */
+  'DOMAIN.HAS_ADDRESSES': 'conflict',
+  /** The test domain or the default domain cannot be removed. */
+  'DOMAIN.PROTECTED': 'invalid',
+  'DOMAIN.LIMIT_REACHED': 'limit',
+  /** A DKIM rotation is already waiting for its new record. */
+  'DOMAIN.ROTATION_PENDING': 'state',
   'ADDRESS.INVALID': 'invalid',
   'ADDRESS.IN_USE': 'conflict',
   'ADDRESS.NOT_FOUND': 'not_found',

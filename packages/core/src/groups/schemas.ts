@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailAddressSchema } from '../addresses/address.ts';
 import { entityId } from '../entities/ids.ts';
 import { EntityStateSchema, MemberTypeSchema } from '../entities/state.ts';
-import { organizationId } from '../organizations/schemas.ts';
+import { organizationId } from '../organizations/ids.ts';
 import { pageInput, prefixFilter } from '../pagination/cursor.ts';
 import { newGroupNameSchema } from './names.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailAddressSchema } from '../addresses/address.ts';
 import { entityId } from '../entities/ids.ts';
-import { organizationId } from '../organizations/schemas.ts';
+import { organizationId } from '../organizations/ids.ts';
 import { quotaSchema, type UsageState } from './quota.ts';
 
 export const UpdateQuotaInput = z.object({ organizationId, userId: entityId, quotaMb: quotaSchema });

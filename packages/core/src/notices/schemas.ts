@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organizationId } from '../organizations/schemas.ts';
+import { organizationId } from '../organizations/ids.ts';
 import { pageInput } from '../pagination/cursor.ts';
 
 /**

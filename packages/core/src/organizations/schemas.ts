@@ -1,22 +1,16 @@
 import { z } from 'zod';
 import { pageInput } from '../pagination/cursor.ts';
 import { organizationAlias } from './alias.ts';
-import { ORGANIZATION_ID_PATTERN } from './ids.ts';
+import { organizationDomains } from '../mail-domains/schemas.ts';
+import { clientToken, organizationId } from './ids.ts';
 import { organizationStates } from './state.ts';
-
-export const organizationId = z
-  .string()
-  .regex(ORGANIZATION_ID_PATTERN, 'Organization id must be "m-" followed by 32 lowercase hexadecimal digits.');
 
 export const CreateOrganizationInput = z.object({
   alias: organizationAlias,
   /** Makes a retried request return the first request's organization instead of a second one. */
-  clientToken: z
-    .string()
-    .min(1, 'Client token must not be empty.')
-    .max(128, 'Client token must be at most 128 characters.')
-    .regex(/^[\x21-\x7e]+$/, 'Client token must be printable ASCII.')
-    .optional(),
+  clientToken: clientToken.optional(),
+  /** Own domains to add while the organization is created (WorkMail's `Domains`), each pending verification. */
+  domains: organizationDomains.default([]),
 });
 export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityId } from '../entities/ids.ts';
-import { organizationId } from '../organizations/schemas.ts';
+import { organizationId } from '../organizations/ids.ts';
 import { pageInput } from '../pagination/cursor.ts';
 import { permissionTypes, PermissionTypeSchema } from './types.ts';
 

@@ -3,7 +3,7 @@ import { AliasPolicy } from '../addresses/aliases.ts';
 import { emailAddressSchema, localPartSchema, mailDomainSchema } from '../addresses/address.ts';
 import { SignInInput } from '../auth/schemas.ts';
 import { deviceIdSchema } from '../devices/schemas.ts';
-import { organizationId } from '../organizations/schemas.ts';
+import { organizationId } from '../organizations/ids.ts';
 import { pageInput } from '../pagination/cursor.ts';
 import { newPasswordFields, refinePasswordsMatch } from '../passwords/new-password.ts';
 import { RECOVERY_CODE_DIGITS } from './rules.ts';

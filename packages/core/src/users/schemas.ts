@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailAddressSchema, normalizeAddress } from '../addresses/address.ts';
 import { entityId } from '../entities/ids.ts';
 import { EntityStateSchema } from '../entities/state.ts';
-import { organizationId } from '../organizations/schemas.ts';
+import { organizationId } from '../organizations/ids.ts';
 import { pageInput, prefixFilter } from '../pagination/cursor.ts';
 import { newPasswordFields, refinePasswordsMatch } from '../passwords/new-password.ts';
 import { displayNameSchema, optionalUserAttribute, userDetailsFields } from './attributes.ts';

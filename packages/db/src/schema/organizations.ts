@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
 
 export const organizations = pgTable(
@@ -50,17 +50,58 @@ export const mailDomains = pgTable(
   'mail_domains',
   {
     organizationId: text('organization_id').notNull().references(() => organizations.id),
-    /** Lower case. */
+    /** The A-label (ASCII) form, lower case. */
     domain: text('domain').notNull(),
     isTestDomain: boolean('is_test_domain').notNull(),
     isDefault: boolean('is_default').notNull(),
-    /** PENDING | VERIFIED | FAILED, as WorkMail's DnsRecordVerificationStatus. */
+    /** Ownership: PENDING | VERIFIED | FAILED, as WorkMail's OwnershipVerificationStatus. */
     verificationStatus: text('verification_status').notNull(),
+    ownershipReason: text('ownership_reason'),
+    /** The value of the `_mailyard.<domain>` TXT record that proves ownership; null for the test domain. */
+    ownershipToken: text('ownership_token'),
+    dkimStatus: text('dkim_status').notNull().default('PENDING'),
+    dkimReason: text('dkim_reason'),
+    /** When ownership was first proven: from then on the domain carries addresses and mail servers accept it. */
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    /** When the checking job looks at DNS again; null for the test domain. */
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
+    /** The last check, record by record (core's RecordCheck[]). */
+    checks: jsonb('checks').notNull().default(sql`'[]'::jsonb`),
+    clientToken: text('client_token'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.domain] }),
-    // A domain belongs to one organization across the system.
-    uniqueIndex('mail_domains_domain_key').on(t.domain),
+    // A domain is proven by one organization across the system; claims pending proof may coexist, so nobody can
+    // hold a domain they do not own by registering it first.
+    uniqueIndex('mail_domains_verified_domain_key').on(t.domain).where(sql`${t.verifiedAt} is not null`),
+    uniqueIndex('mail_domains_client_token_key').on(t.organizationId, t.clientToken),
+    index('mail_domains_next_check_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+  ],
+);
+
+/**
+ * A domain's DKIM keys: the `active` one signs; a rotation adds a `next` one, which replaces it once its record is
+ * seen in DNS. The private key is sealed with the organization's data key.
+ */
+export const dkimKeys = pgTable(
+  'dkim_keys',
+  {
+    organizationId: text('organization_id').notNull(),
+    domain: text('domain').notNull(),
+    selector: text('selector').notNull(),
+    /** active | next */
+    state: text('state').notNull(),
+    /** base64 DER (SubjectPublicKeyInfo), what the record's `p=` carries. */
+    publicKey: text('public_key').notNull(),
+    /** PKCS#8 PEM, sealed (AES-256-GCM) with the organization's data key. */
+    sealedPrivateKey: text('sealed_private_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.domain, t.selector] }),
+    foreignKey({ columns: [t.organizationId, t.domain], foreignColumns: [mailDomains.organizationId, mailDomains.domain] }).onDelete('cascade'),
+    uniqueIndex('dkim_keys_state_key').on(t.organizationId, t.domain, t.state),
   ],
 );

@@ -42,8 +42,14 @@ export const CreateOrganization = operation(
     }
     if (input.EnableInteroperability) unsupportedMember('EnableInteroperability', 'Exchange interoperability needs an AD Connector directory, which Mailyard does not connect.');
     if (input.KmsKeyArn !== undefined) unsupportedMember('KmsKeyArn', "Mailyard encrypts every organization with its managed key; AWS KMS keys cannot be used.");
-    if (input.Domains?.length) unsupportedMember('Domains', 'Mailyard adds mail domains after the organization is created.');
-    const core = parseCore(CreateOrganizationInput, { alias: input.Alias, clientToken: input.ClientToken });
+    if (input.Domains?.some((d) => d.HostedZoneId !== undefined)) {
+      unsupportedMember('Domains.HostedZoneId', 'Mailyard does not manage Route 53 zones: publish the records GetMailDomain lists in your DNS.');
+    }
+    const core = parseCore(
+      CreateOrganizationInput,
+      { alias: input.Alias, clientToken: input.ClientToken, domains: input.Domains?.map((d) => d.DomainName) },
+      { domains: 'Domains' },
+    );
     const { organizationId } = await createOrganization(deps, actor, core);
     return { OrganizationId: organizationId };
   },

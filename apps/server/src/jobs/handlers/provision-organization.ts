@@ -1,23 +1,31 @@
 import { randomBytes } from 'node:crypto';
+import { isDomainError } from '@mailyard/core/errors';
 import { nextOrganizationState, testDomainFor, type OrganizationEvent } from '@mailyard/core/organizations';
 import { z } from 'zod';
 import { inTransaction, type Transaction } from '@mailyard/db';
-import { findMailDomainOwner, insertMailDomain } from '@mailyard/db/queries/mail-domains';
+import { findMailDomain, findVerifiedDomainOwner, insertMailDomain } from '@mailyard/db/queries/mail-domains';
 import { findWrappedDataKey, insertDirectory, lockOrganization, updateOrganization } from '@mailyard/db/queries/organizations';
 import type { Deps } from '../../deps.ts';
 import { systemActor } from '../../services/actor.ts';
 import { recordAudit } from '../../services/audit.ts';
+import { newDkimKeyPair } from '../../services/mail-domains/dkim-key.ts';
+import { addMailDomain } from '../../services/mail-domains/register.ts';
 import { ensureSystemUsers } from '../../services/users/system-users.ts';
 import { PermanentJobError, type JobContext, type JobHandler } from '../types.ts';
 
-const Payload = z.object({ organizationId: z.string() });
+const Payload = z.object({
+  organizationId: z.string(),
+  /** CreateOrganization's `Domains`, already checked by core's rules (A-label form). */
+  domains: z.array(z.string()).default([]),
+});
 type Org = NonNullable<Awaited<ReturnType<typeof lockOrganization>>>;
+export type ProvisionRequest = z.infer<typeof Payload>;
 
 /**
  * One step of the Quick-setup workflow. Each runs in its own transaction with the organization row locked
  * and is idempotent, so a workflow interrupted anywhere (crash, restart) resumes by running every step again.
  */
-export type ProvisionStep = (deps: Deps, tx: Transaction, org: Org) => Promise<void>;
+export type ProvisionStep = (deps: Deps, tx: Transaction, org: Org, request: ProvisionRequest) => Promise<void>;
 
 /** Moves the locked organization to the state `event` leads to, with its audit event; a refused event is permanent. */
 export async function transition(deps: Deps, tx: Transaction, org: Org, event: OrganizationEvent, patch: Parameters<typeof updateOrganization>[2] = {}) {
@@ -56,14 +64,20 @@ export const createBuiltInDirectory: ProvisionStep = async (deps, tx, org) => {
 
 export const createTestDomain: ProvisionStep = async (deps, tx, org) => {
   const domain = testDomainFor(org.alias, deps.config.MAILYARD_TEST_DOMAIN_SUFFIX);
-  const owner = await findMailDomainOwner(tx, domain);
+  const owner = await findVerifiedDomainOwner(tx, domain);
   if (owner && owner !== org.id) throw new PermanentJobError(`The test domain ${domain} is already used by another organization.`);
   await insertMailDomain(tx, {
     organizationId: org.id,
     domain,
     isTestDomain: true,
     isDefault: true,
-    verificationStatus: 'VERIFIED',
+    // Mailyard serves the test domain itself: nothing to publish, nothing to check.
+    ownershipStatus: 'VERIFIED',
+    dkimStatus: 'VERIFIED',
+    ownershipToken: null,
+    verifiedAt: deps.clock(),
+    nextCheckAt: null,
+    clientToken: null,
     createdAt: deps.clock(),
   });
   if (org.defaultMailDomain !== domain) await updateOrganization(tx, org.id, { defaultMailDomain: domain });
@@ -73,6 +87,22 @@ export const createTestDomain: ProvisionStep = async (deps, tx, org) => {
 export const createDataKey: ProvisionStep = async (deps, tx, org) => {
   if (await findWrappedDataKey(tx, org.id)) return;
   await updateOrganization(tx, org.id, { wrappedDataKey: deps.masterKey.seal(randomBytes(32)) });
+};
+
+/**
+ * The organization's own domains asked for at creation, each added as RegisterMailDomain adds it (pending
+ * verification, with its DKIM key; the checking job looks at DNS soon). A domain proven meanwhile by another
+ * organization fails the creation with the reason, as a taken test domain does.
+ */
+export const addRequestedDomains: ProvisionStep = async (deps, tx, org, request) => {
+  for (const domain of request.domains) {
+    if (await findMailDomain(tx, org.id, domain)) continue;
+    try {
+      await addMailDomain(deps, tx, systemActor, org, domain, await newDkimKeyPair(), { field: 'domains' });
+    } catch (error) {
+      throw isDomainError(error) ? new PermanentJobError(error.message) : error;
+    }
+  }
 };
 
 /** postmaster and any other system user, with its mailbox and address on the default domain. */
@@ -88,23 +118,25 @@ export const provisionSteps: ProvisionStep[] = [
   createBuiltInDirectory,
   createTestDomain,
   createDataKey,
+  addRequestedDomains,
   createSystemUsers,
   finishCreating,
 ];
 
-export async function runProvisionStep(deps: Deps, organizationId: string, step: ProvisionStep): Promise<void> {
+export async function runProvisionStep(deps: Deps, request: ProvisionRequest, step: ProvisionStep): Promise<void> {
+  const { organizationId } = request;
   await inTransaction(deps.db, async (tx) => {
     const org = await lockOrganization(tx, organizationId);
     if (!org) throw new PermanentJobError(`Organization ${organizationId} no longer exists.`);
     if (org.state !== 'Requested' && org.state !== 'Creating') return; // finished, failed or deleted meanwhile
-    await step(deps, tx, org);
+    await step(deps, tx, org, request);
   });
 }
 
 export const provisionOrganization: JobHandler = {
   async run({ deps }: JobContext, payload) {
-    const { organizationId } = Payload.parse(payload);
-    for (const step of provisionSteps) await runProvisionStep(deps, organizationId, step);
+    const request = Payload.parse(payload);
+    for (const step of provisionSteps) await runProvisionStep(deps, request, step);
   },
   async giveUp({ deps }, payload, error) {
     const { organizationId } = Payload.parse(payload);

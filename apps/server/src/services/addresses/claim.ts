@@ -2,7 +2,8 @@ import { aliasLimitProblem, splitAddress } from '@mailyard/core/addresses';
 import { failIf, refusal, type Refusal } from '@mailyard/core/errors';
 import { violatedUniqueConstraint, type Db } from '@mailyard/db';
 import { countEntityAliases, findAddress, insertAddress, type AddressOrigin, type AddressRow, type EntityType } from '@mailyard/db/queries/addresses';
-import { findMailDomain, type MailDomainSummary } from '@mailyard/db/queries/mail-domains';
+import { displayDomain, isDomainUsable, type MailDomainSummary } from '@mailyard/core/mail-domains';
+import { findMailDomain } from '@mailyard/db/queries/mail-domains';
 import type { Actor } from '../actor.ts';
 
 /**
@@ -29,8 +30,13 @@ export interface AddressClaim {
 
 /** The domain rule over the domain's row: it must be one of the organization's domains, and verified. */
 export function organizationDomainRefusal(found: MailDomainSummary | null, domain: string, field: string): Refusal | null {
-  if (!found) return refusal('DOMAIN.NOT_FOUND', `The domain ${domain} is not a domain of this organization.`, { field, domain });
-  if (found.verificationStatus !== 'VERIFIED') return refusal('DOMAIN.NOT_VERIFIED', `The domain ${domain} is not verified yet.`, { field, domain });
+  if (!found) return refusal('DOMAIN.NOT_FOUND', `The domain ${displayDomain(domain)} is not a domain of this organization.`, { field, domain });
+  if (!isDomainUsable(found)) {
+    return refusal('DOMAIN.NOT_VERIFIED', `The domain ${displayDomain(domain)} is not verified yet: publish its DNS records and verify it before giving out addresses on it.`, {
+      field,
+      domain,
+    });
+  }
   return null;
 }
 

@@ -1,13 +1,13 @@
-import { fail } from '@mailyard/core/errors';
-import type { Db } from '@mailyard/db';
-import { findMailDomain, type MailDomainSummary } from '@mailyard/db/queries/mail-domains';
+import type { MailDomainDetail, MailDomainRef } from '@mailyard/core/mail-domains';
+import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
+import { recordsOf } from './records.ts';
+import { requireMailDomain } from './require.ts';
 
-/** One of the organization's mail domains; a domain of another organization is "not found" too. */
-export async function getMailDomain(db: Db, actor: OperatorActor, input: { organizationId: string; domain: string }): Promise<MailDomainSummary> {
-  const org = await requireActiveOrganization(db, actor, input.organizationId);
-  const domain = await findMailDomain(db, org.id, input.domain);
-  if (!domain) fail('DOMAIN.NOT_FOUND', `The domain ${input.domain.toLowerCase()} is not a domain of this organization.`, { field: 'domain', domain: input.domain });
-  return domain;
+/** One of the organization's domains with the records to publish and the last check; another organization's is "not found". */
+export async function getMailDomain(deps: Deps, actor: OperatorActor, input: MailDomainRef): Promise<MailDomainDetail> {
+  const org = await requireActiveOrganization(deps.db, actor, input.organizationId);
+  const domain = await requireMailDomain(deps.db, org.id, input.domainName);
+  return { ...domain, records: await recordsOf(deps.db, deps.config, org.id, domain) };
 }

@@ -1,7 +1,8 @@
 import type { Page } from '@mailyard/core/pagination';
 import { z } from 'zod';
 import type { Db } from '@mailyard/db';
-import { listMailDomainsPage, type MailDomainSummary } from '@mailyard/db/queries/mail-domains';
+import type { MailDomainSummary } from '@mailyard/core/mail-domains';
+import { listMailDomainsPage } from '@mailyard/db/queries/mail-domains';
 import type { OperatorActor } from '../actor.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
 import { cursorKey, pageOf } from '../page.ts';

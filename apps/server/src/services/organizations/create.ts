@@ -18,6 +18,7 @@ import type { Deps } from '../../deps.ts';
 import { randomBytesArray } from '../../platform/tokens.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { refuseProvenElsewhere, refuseTestSuffix } from '../mail-domains/register.ts';
 import { PROVISION_ORGANIZATION } from '../../jobs/kinds.ts';
 
 const aliasTaken = (alias: string) =>
@@ -49,6 +50,10 @@ export async function createOrganization(deps: Deps, actor: OperatorActor, input
         fail('ORGANIZATION.LIMIT_REACHED', ORGANIZATION_LIMIT_MESSAGE, { limit: account.maxOrganizations });
       }
       if (await aliasExists(tx, input.alias)) aliasTaken(input.alias);
+      for (const [i, domain] of input.domains.entries()) {
+        refuseTestSuffix(deps, domain, `domains.${i}`);
+        await refuseProvenElsewhere(tx, null, domain, `domains.${i}`);
+      }
 
       const organizationId = organizationIdFrom(randomBytesArray(16));
       await insertOrganization(tx, {
@@ -62,7 +67,7 @@ export async function createOrganization(deps: Deps, actor: OperatorActor, input
       });
       await enqueueJob(tx, {
         kind: PROVISION_ORGANIZATION,
-        payload: { organizationId },
+        payload: { organizationId, domains: input.domains },
         runAt: now,
         key: `${PROVISION_ORGANIZATION}:${organizationId}`,
         createdAt: now,
@@ -74,7 +79,7 @@ export async function createOrganization(deps: Deps, actor: OperatorActor, input
           action: 'organization.create',
           organizationId,
           target: { type: 'organization', id: organizationId, label: input.alias },
-          after: { alias: input.alias, setup: 'quick', state: 'Requested' },
+          after: { alias: input.alias, setup: 'quick', state: 'Requested', ...(input.domains.length ? { domains: input.domains } : {}) },
         },
         now,
       );

@@ -1,6 +1,7 @@
 import type { OrganizationDetail } from '@mailyard/core/organizations';
 import type { Db } from '@mailyard/db';
-import { listMailDomains, type MailDomainSummary } from '@mailyard/db/queries/mail-domains';
+import type { MailDomainSummary } from '@mailyard/core/mail-domains';
+import { listMailDomains } from '@mailyard/db/queries/mail-domains';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from './access.ts';
 

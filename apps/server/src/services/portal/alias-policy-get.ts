@@ -1,3 +1,4 @@
+import { isDomainUsable } from '@mailyard/core/mail-domains';
 import type { AliasPolicy } from '@mailyard/core/addresses';
 import { storedAliasPolicy } from '@mailyard/core/portal';
 import type { Db } from '@mailyard/db';
@@ -15,6 +16,6 @@ export async function getAliasPolicy(
   const domains = await listMailDomains(db, organizationId);
   return {
     policy: storedAliasPolicy(org.aliasPolicy),
-    domains: domains.map((d) => ({ domain: d.domain, verified: d.verificationStatus === 'VERIFIED' })),
+    domains: domains.map((d) => ({ domain: d.domain, verified: isDomainUsable(d) })),
   };
 }

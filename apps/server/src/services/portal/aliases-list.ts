@@ -1,3 +1,4 @@
+import { isDomainUsable } from '@mailyard/core/mail-domains';
 import { MAX_ALIASES_PER_ENTITY, type AliasPolicy } from '@mailyard/core/addresses';
 import { fail } from '@mailyard/core/errors';
 import { storedAliasPolicy } from '@mailyard/core/portal';
@@ -26,7 +27,7 @@ export async function selfServiceAliasRules(db: Db, actor: UserActor): Promise<{
   const org = await findOrganization(db, actor.accountId, actor.organizationId);
   if (!org) fail('AUTH.REQUIRED', 'Sign in to continue.');
   const policy = storedAliasPolicy(org.aliasPolicy);
-  const verified = (await listMailDomains(db, actor.organizationId)).filter((d) => d.verificationStatus === 'VERIFIED').map((d) => d.domain);
+  const verified = (await listMailDomains(db, actor.organizationId)).filter(isDomainUsable).map((d) => d.domain);
   return { policy, domains: verified };
 }
 

@@ -1,0 +1,5 @@
+export * from './models.ts';
+export * from './names.ts';
+export * from './records.ts';
+export * from './schemas.ts';
+export * from './verification.ts';
