@@ -82,7 +82,8 @@ describe('CreateOrganization and DescribeOrganization', () => {
     [{ Alias: 'ok', ClientToken: 'with space' }, "Value at 'ClientToken'"],
     [{ Alias: 'ok', DirectoryId: 'd-12' }, "Value at 'DirectoryId'"],
     [{ Alias: 'ok', KmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/abc' }, "Value at 'KmsKeyArn'"],
-    [{ Alias: 'ok', Domains: [{ DomainName: 'example.com' }] }, "Value at 'Domains'"],
+    [{ Alias: 'ok', Domains: [{ DomainName: 'example.com', HostedZoneId: 'Z123' }] }, "Value at 'Domains.HostedZoneId'"],
+    [{ Alias: 'ok', Domains: [{ DomainName: 'co.uk' }] }, "Value at 'Domains.0' failed to satisfy constraint: co.uk is a public suffix"],
     [{ Alias: 'ok', Domains: Array.from({ length: 6 }, () => ({ DomainName: 'example.com' })) }, 'Member must have length less than or equal to 5'],
     [{ Alias: 'ok', EnableInteroperability: true }, "Value at 'EnableInteroperability'"],
   ])('refuses %j with InvalidParameterException naming the member', async (input, message) => {

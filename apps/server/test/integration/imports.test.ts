@@ -120,7 +120,7 @@ describe('bulk import of users', () => {
     expect(problems[7]).toEqual([{ field: 'name', message: `The user name "${takenName}" is already in use in this organization.` }]);
     expect(problems[8]).toEqual([{ field: 'email', message: `The email address ${heldAddress} is already in use.` }]);
     expect(problems[9]).toEqual([{ field: 'email', message: 'The domain elsewhere.example is not a domain of this organization.' }]);
-    expect(problems[10]).toEqual([{ field: 'email', message: `The domain ${pendingDomain} is not verified yet.` }]);
+    expect(problems[10]).toEqual([{ field: 'email', message: `The domain ${pendingDomain} is not verified yet: publish its DNS records and verify it before giving out addresses on it.` }]);
     expect(problems[12]!.map((x) => x.field)).toEqual(['name', 'displayName', 'email', 'hiddenFromGlobalAddressList']);
 
     // The filter shows only the rows with problems, in file order.
