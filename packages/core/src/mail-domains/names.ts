@@ -32,6 +32,8 @@ function shapeProblems(text: string): string[] {
   if (text.length === 0) return ['Enter a domain name, such as example.com.'];
   const problems: string[] = [];
   if (/\s/u.test(text)) problems.push('A domain name may not contain spaces.');
+  // IDNA would silently drop some of these (a zero-width space): what is registered must be what people see.
+  if (/[\p{Cc}\p{Cf}]/u.test(text)) problems.push('A domain name may not contain invisible or control characters.');
   if (/[@/\\:?#[\]*!$&'"(),;=<>|`{}^~%+_]/u.test(text)) {
     problems.push('A domain name may contain only letters, digits, hyphens and dots (no @, /, :, _ or other symbols).');
   }
