@@ -21,7 +21,8 @@ let server: TestServer;
 let tenant: AwsTenant;
 beforeAll(async () => {
   if (!existsSync(AWS_CLI)) throw new Error(`The AWS CLI v2 is not at ${AWS_CLI}: run scripts/install-system-packages.sh (apt-get install -y awscli) or set AWS_CLI.`);
-  deps = await createTestDeps();
+  // Domain checks ask a closed local port (answered at once as unreachable): these tests need no DNS.
+  deps = await createTestDeps({ MAILYARD_DNS_SERVERS: '127.0.0.1:9' });
   server = await startTestServer(deps);
   tenant = await awsTenant(deps, server.url);
 });
@@ -96,6 +97,31 @@ describe('the AWS CLI v2', () => {
     // One store: what the CLI did is what the console sees.
     const viaTrpc = await callerFor(deps, tenant.op.actor).users.get({ organizationId: OrganizationId, userId: ids[0]! });
     expect(viaTrpc).toMatchObject({ name: 'ana', state: 'ENABLED', email: `ana@${alias}.mailyard.test` });
+  }, CLI_TEST_TIMEOUT_MS);
+
+  it('creates an organization with its own domain and manages domains: register, get, list, default, deregister', async () => {
+    const alias = uniqueAlias('cli');
+    const own = `${alias}.example.com`;
+    const { OrganizationId } = (await workmail('create-organization', '--alias', alias, '--domains', `DomainName=${own}`)) as { OrganizationId: string };
+    let org: Record<string, unknown> = {};
+    for (let i = 0; i < 100 && org.State !== 'Active'; i++) {
+      org = await workmail('describe-organization', '--organization-id', OrganizationId);
+      if (org.State !== 'Active') await new Promise((r) => setTimeout(r, 100));
+    }
+    const added = `mail.${alias}.example.com`;
+    expect(await workmail('register-mail-domain', '--organization-id', OrganizationId, '--domain-name', added)).toEqual({});
+    const got = await workmail('get-mail-domain', '--organization-id', OrganizationId, '--domain-name', added);
+    expect(got).toMatchObject({ IsTestDomain: false, IsDefault: false, OwnershipVerificationStatus: 'PENDING', DkimVerificationStatus: 'PENDING' });
+    expect((got.Records as { Type: string; Hostname: string }[])[0]).toMatchObject({ Type: 'TXT', Hostname: `_mailyard.${added}` });
+    const { MailDomains } = (await workmail('list-mail-domains', '--organization-id', OrganizationId)) as { MailDomains: { DomainName: string; DefaultDomain: boolean }[] };
+    expect(MailDomains.map((d) => d.DomainName).sort()).toEqual([`${alias}.mailyard.test`, added, own].sort());
+    const unverified = await refused('update-default-mail-domain', '--organization-id', OrganizationId, '--domain-name', added);
+    expect(unverified.stderr).toMatch(/\(MailDomainStateException\) when calling the UpdateDefaultMailDomain operation.*is not verified yet/);
+    const test = await refused('deregister-mail-domain', '--organization-id', OrganizationId, '--domain-name', `${alias}.mailyard.test`);
+    expect(test.stderr).toMatch(/\(InvalidParameterException\) when calling the DeregisterMailDomain operation.*free test domain/);
+    expect(await workmail('deregister-mail-domain', '--organization-id', OrganizationId, '--domain-name', added)).toEqual({});
+    const publicSuffix = await refused('register-mail-domain', '--organization-id', OrganizationId, '--domain-name', 'co.uk');
+    expect(publicSuffix.stderr).toMatch(/\(InvalidParameterException\).*Value at 'DomainName'.*public suffix/);
   }, CLI_TEST_TIMEOUT_MS);
 
   it('reports AWS’s error for a wrong secret', async () => {

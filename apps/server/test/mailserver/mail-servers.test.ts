@@ -10,6 +10,7 @@ import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { createOperator, type TestOperator } from '../support/fixtures.ts';
 import { startDovecot, type RunningDovecot } from './dovecot.ts';
+import { addDomain } from '../support/users.ts';
 
 /**
  * The mail-server contract (mailserver.v1_* views) against the real servers: Dovecot authenticates IMAP
@@ -114,6 +115,11 @@ describe('Postfix lookup tables', () => {
 
     expect(await lookup('domains', domains, domain)).toBe(domain);
     expect(await lookup('domains', domains, 'elsewhere.example')).toBeNull();
+    // Added domains: accepted once their ownership is proven, not while pending.
+    const pending = await addDomain(deps, organizationId, 'PENDING');
+    const proven = await addDomain(deps, organizationId);
+    expect(await lookup('domains', domains, pending)).toBeNull();
+    expect(await lookup('domains', domains, proven)).toBe(proven);
     expect(await lookup('mailboxes', mailboxes, `hopper@${domain}`)).toBe(`${organizationId}/${userId}`);
     expect(await lookup('aliases', aliases, `amazing-grace@${domain}`)).toBe(`hopper@${domain}`);
     expect(await lookup('mailboxes', mailboxes, `postmaster@${domain}`)).not.toBeNull();
