@@ -4,6 +4,8 @@ import { ApiTokensPage } from './pages/account/ApiTokensPage.tsx';
 import { CreateApiTokenPage } from './pages/account/CreateApiTokenPage.tsx';
 import { AccountActivityPage } from './pages/activity/AccountActivityPage.tsx';
 import { ActivityPage } from './pages/activity/ActivityPage.tsx';
+import { DomainDetailPage } from './pages/domains/DomainDetailPage.tsx';
+import { DomainsPage } from './pages/domains/DomainsPage.tsx';
 import { CreateGroupPage } from './pages/groups/CreateGroupPage.tsx';
 import { GroupDetailPage } from './pages/groups/GroupDetailPage.tsx';
 import { GroupsPage } from './pages/groups/GroupsPage.tsx';
@@ -47,6 +49,8 @@ export const routes: PageRoute[] = [
   { path: '/organizations/:organizationId/groups', component: GroupsPage, organizationNav: 'Groups' },
   { path: '/organizations/:organizationId/groups/create', component: CreateGroupPage },
   { path: '/organizations/:organizationId/groups/:groupId', component: GroupDetailPage },
+  { path: '/organizations/:organizationId/domains', component: DomainsPage, organizationNav: 'Domains' },
+  { path: '/organizations/:organizationId/domains/:domainName', component: DomainDetailPage },
   { path: '/organizations/:organizationId/activity', component: ActivityPage, organizationNav: 'Activity' },
   { path: '/organizations/:organizationId/outbox', component: OutboxPage, organizationNav: 'Outbox' },
   { path: '/access-keys', component: AccessKeysPage, accountNav: 'Access keys' },

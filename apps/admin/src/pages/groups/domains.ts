@@ -1,3 +1,4 @@
+import { isDomainUsable } from '@mailyard/core/mail-domains';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -13,7 +14,7 @@ export interface OrganizationDomains {
 export function useOrganizationDomains(organizationId: string): OrganizationDomains {
   const trpc = useTRPC();
   const org = useQuery(trpc.organizations.get.queryOptions({ organizationId }));
-  const verified = (org.data?.domains ?? []).filter((d) => d.verificationStatus === 'VERIFIED');
+  const verified = (org.data?.domains ?? []).filter(isDomainUsable);
   const domains = verified.map((d) => d.domain);
   const defaultDomain = verified.find((d) => d.isDefault)?.domain ?? domains[0] ?? '';
   return { domains, defaultDomain, isPending: org.isPending };

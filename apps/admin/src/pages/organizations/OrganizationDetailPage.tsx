@@ -110,7 +110,7 @@ export function OrganizationDetailPage() {
           </Alert>
         )}
         <OrganizationSettings organization={data} />
-        <OrganizationDomains domains={data.domains} provisioning={isTransient(data.state)} />
+        <OrganizationDomains organizationId={data.id} domains={data.domains} provisioning={isTransient(data.state)} />
         {!isDeletionUnderway(data.state) && <SelfServiceAliases organizationId={data.id} editable={data.state === 'Active'} />}
       </SpaceBetween>
       {deleting && <DeleteOrganizationModal organization={data} onDismiss={() => setDeleting(false)} />}

@@ -1,3 +1,4 @@
+import { isDomainUsable } from '@mailyard/core/mail-domains';
 import { useMemo } from 'react';
 import { href } from '../../lib/navigation.ts';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
@@ -14,7 +15,7 @@ export function useOrganization(organizationId: string) {
     const org = query.data;
     if (!org) return { verified: [] as string[], defaultDomain: null as string | null };
     const verified = org.domains
-      .filter((d) => d.verificationStatus === 'VERIFIED')
+      .filter(isDomainUsable)
       .map((d) => d.domain)
       .sort((a, b) => (a === org.defaultMailDomain ? -1 : b === org.defaultMailDomain ? 1 : a.localeCompare(b)));
     const defaultDomain = org.defaultMailDomain && verified.includes(org.defaultMailDomain) ? org.defaultMailDomain : (verified[0] ?? null);
