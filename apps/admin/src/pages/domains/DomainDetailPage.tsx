@@ -2,7 +2,6 @@ import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
-import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -23,6 +22,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { DomainName, StatusWithReason } from './DomainStatuses.tsx';
 import { domainPath, domainsPath } from './paths.ts';
 import { RemoveDomainModal } from './RemoveDomainModal.tsx';
+import { Copyable } from '../../components/Copyable.tsx';
 
 const purposes: Record<DnsRecord['purpose'], string> = {
   ownership: 'Ownership (proves the domain is yours)',
@@ -43,17 +43,6 @@ const checkStatus: Record<CheckResult, [StatusIndicatorProps.Type, string]> = {
 /** A record's check: the last check's result for the same name (and DKIM selector). */
 const checkOf = (checks: RecordCheck[], r: DnsRecord) => checks.find((c) => c.hostname === r.hostname && c.purpose === r.purpose && c.selector === r.selector);
 
-function Copyable({ text, label }: { text: string; label: string }) {
-  return (
-    <CopyToClipboard
-      variant="inline"
-      textToCopy={text}
-      copyButtonAriaLabel={`Copy ${label}`}
-      copySuccessText={`${label} copied`}
-      copyErrorText={`${label} could not be copied`}
-    />
-  );
-}
 
 /** One domain: its verification, the records to publish with copy buttons and each record's last check, and its actions. */
 export function DomainDetailPage() {

@@ -1,28 +1,16 @@
 import Container from '@cloudscape-design/components/container';
-import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import type { OrganizationDetail } from '@mailyard/core/organizations';
 import { OrganizationStatus } from '../../components/OrganizationStatus.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { Copyable } from '../../components/Copyable.tsx';
 
 const directoryTypes: Record<OrganizationDetail['directoryType'], string> = {
   WorkMailDirectory: 'Built-in directory',
   ExternalDirectory: 'External directory',
 };
 
-function Copyable({ text, label }: { text: string | null; label: string }) {
-  if (!text) return '-';
-  return (
-    <CopyToClipboard
-      variant="inline"
-      textToCopy={text}
-      copyButtonAriaLabel={`Copy ${label}`}
-      copySuccessText={`${label} copied`}
-      copyErrorText={`${label} failed to copy`}
-    />
-  );
-}
 
 /** "Organization settings": identity, directory, encryption and interoperability of one organization. */
 export function OrganizationSettings({ organization: org }: { organization: OrganizationDetail }) {
