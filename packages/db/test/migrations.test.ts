@@ -16,7 +16,19 @@ it('applies migrations idempotently (every start runs them)', async () => {
 });
 
 it('names the unique constraint a racing insert violated', async () => {
-  const domain = { organizationId: 'm-0', domain: 'a.example', isTestDomain: false, isDefault: false, verificationStatus: 'VERIFIED', createdAt: new Date() };
+  const domain = {
+    organizationId: 'm-0',
+    domain: 'a.example',
+    isTestDomain: false,
+    isDefault: false,
+    ownershipStatus: 'VERIFIED' as const,
+    dkimStatus: 'VERIFIED' as const,
+    ownershipToken: null,
+    verifiedAt: new Date(),
+    nextCheckAt: null,
+    clientToken: null,
+    createdAt: new Date(),
+  };
   await database.db.execute(
     sql`insert into accounts (id, name, aws_account_id, max_organizations) values ('00000000-0000-0000-0000-000000000001', 'a', '111111111111', 1);
       insert into organizations (id, account_id, alias, state, directory_type, created_at) values ('m-0', '00000000-0000-0000-0000-000000000001', 'a', 'Active', 'WorkMailDirectory', now())`,
