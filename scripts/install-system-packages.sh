@@ -2,7 +2,8 @@
 # Debian packages the tests use: Chromium for browser tests, the AWS CLI v2 for the /aws tests, Dovecot and
 # Postfix (with their PostgreSQL drivers) for the mail-server contract tests. Installs only what is missing.
 set -euo pipefail
-packages=(chromium awscli dovecot-imapd dovecot-pgsql postfix postfix-pgsql)
+# dnsmasq-base: the DNS server domain checks ask; opendkim(-tools), curl and jq: the DKIM signer and its sync script.
+packages=(chromium awscli dovecot-imapd dovecot-pgsql postfix postfix-pgsql dnsmasq-base opendkim opendkim-tools curl jq)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -40,7 +40,7 @@ describe('create organization (Quick setup)', () => {
     });
     expect(org.directoryId).toMatch(/^d-[0-9a-f]{10}$/);
     expect(org.completedAt).toBeInstanceOf(Date);
-    expect(org.domains).toEqual([expect.objectContaining({ domain: `${alias}.mailyard.test`, isTestDomain: true, isDefault: true, verificationStatus: 'VERIFIED' })]);
+    expect(org.domains).toEqual([expect.objectContaining({ domain: `${alias}.mailyard.test`, isTestDomain: true, isDefault: true, ownershipStatus: 'VERIFIED', dkimStatus: 'VERIFIED' })]);
 
     const events = await listAuditEvents(deps.db, { accountId: op.actor.accountId, organizationId, after: null, limit: 10 });
     expect(events.map((e) => e.action).reverse()).toEqual(['organization.create', 'organization.start', 'user.create', 'organization.provisioned']);
