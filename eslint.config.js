@@ -34,11 +34,16 @@ export default tseslint.config(
     rules: restrict([...io, '@mailyard/*', ...storage, '@trpc/*', 'react', 'react-dom', 'fastify'], 'core is pure: no I/O, no workspace packages, no storage or transport.'),
   },
   {
-    files: ['apps/server/src/**/*.ts', 'packages/client/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    files: ['apps/server/src/**/*.ts', 'packages/client/**/*.ts', 'packages/test-harness/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
     rules: restrict(storage, 'Only packages/db talks to PostgreSQL: call a query function from @mailyard/db.'),
   },
   {
-    files: ['apps/admin/**/*.{ts,tsx}', 'apps/portal/**/*.{ts,tsx}'],
+    // The apps' browser tests run in Node; they set up data through the server's fixtures, never the database.
+    files: ['apps/admin/test/**/*.ts', 'apps/portal/test/**/*.ts'],
+    rules: restrict(['@mailyard/db', '@mailyard/db/*', ...storage], 'Browser tests set up data with the server\'s fixtures (@mailyard/server/testing/*).'),
+  },
+  {
+    files: ['apps/admin/src/**/*.{ts,tsx}', 'apps/portal/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type AppOptions } from '../../src/app.ts';
 import type { Deps } from '../../src/deps.ts';
 import { jobRegistry } from '../../src/jobs/registry.ts';
 import { startWorker } from '../../src/jobs/worker.ts';
@@ -9,9 +9,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real HTTP server (built apps, /trpc, /healthz) with a job worker, on a free loopback port. */
-export async function startTestServer(deps: Deps, options: { worker?: boolean } = {}): Promise<TestServer> {
-  const server = await buildApp(deps);
+/** The real HTTP server (built apps, /trpc, /healthz) with a job worker, on a free loopback port; `appDirs` as `buildApp`'s. */
+export async function startTestServer(deps: Deps, options: { worker?: boolean; appDirs?: AppOptions['appDirs'] } = {}): Promise<TestServer> {
+  const server = await buildApp(deps, { appDirs: options.appDirs });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const worker = options.worker === false ? null : startWorker(deps, jobRegistry, { pollMs: 100 });
   const { port } = server.server.address() as AddressInfo;

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { SIGN_IN_LIMITS } from '@mailyard/core/auth';
-import { jobRegistry } from '../../src/jobs/registry.ts';
-import { runDueJobs } from '../../src/jobs/worker.ts';
-import { screenshot } from '../support/browser.ts';
-import { useBrowserSession } from '../support/console-browser.ts';
-import { createOperator } from '../support/fixtures.ts';
+import { jobRegistry, runDueJobs } from '@mailyard/server/testing/jobs';
+import { screenshot, useBrowserSession } from '@mailyard/test-harness';
+import { createOperator } from '@mailyard/server/testing/fixtures';
 
 /**
  * The admin console in Chromium against the real server (built apps, /trpc, a real database). The job
  * worker is driven by the test, so each state the operator sees is deterministic: the organization stays
  * `Requested` until the test runs the workflow, and the open pages must follow it without a reload.
- * Needs `pnpm --filter @mailyard/admin build` (turbo's server test task builds it first).
+ * Needs `pnpm --filter @mailyard/admin build` (turbo builds it before the app's tests).
  */
-const session = useBrowserSession({ screenshotPrefix: 'failed-', worker: false });
+const session = useBrowserSession({ app: 'admin', screenshotPrefix: 'failed-', worker: false });
 
 let organizationId = '';
 const alias = `browser-${Math.random().toString(36).slice(2, 8)}`;
@@ -20,7 +18,7 @@ const alias = `browser-${Math.random().toString(36).slice(2, 8)}`;
 /** A value set on `window` survives client-side navigation only: it proves the page was never reloaded. */
 const markPage = () => session.page.evaluate('window.__noReload = true');
 const pageWasKept = () => session.page.evaluate('window.__noReload === true');
-/** The `name` of the focused control (the server's tsconfig has no DOM types: the browser evaluates a string). */
+/** The `name` of the focused control (the tests' tsconfig has no DOM types: the browser evaluates a string). */
 const focusedName = () => session.page.evaluate("document.activeElement?.getAttribute('name') ?? null");
 
 /** The error text a Cloudscape FormField shows for the control labelled `label` (via aria-describedby). */
@@ -163,13 +161,6 @@ describe('admin console: sign-in and Quick-setup organizations', { timeout: 60_0
     } finally {
       await fresh.close();
     }
-  });
-
-  it('serves the self-service portal shell at /portal/', async () => {
-    const response = await session.page.goto('/portal/');
-    expect(response?.status()).toBe(200);
-    await session.page.getByRole('main').getByRole('heading', { name: 'My account', level: 1 }).waitFor();
-    expect(await session.page.getByRole('banner').innerText()).toMatch(/Mailyard\s*My account/);
   });
 
   it('opens any console address directly (reload, bookmark)', async () => {

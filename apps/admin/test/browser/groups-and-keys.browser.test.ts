@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NESTED_GROUPS_NOT_SUPPORTED } from '@mailyard/core/groups';
 import { BYTES_PER_MB } from '@mailyard/core/mailboxes';
-import { ARTIFACTS_DIR, screenshot } from '../support/browser.ts';
-import { callerFor } from '../support/caller.ts';
-import { useBrowserSession } from '../support/console-browser.ts';
-import { createActiveOrganization, createMailboxUser } from '../support/mailbox-fixtures.ts';
-import { reportUsage } from '../support/portal-fixtures.ts';
+import { ARTIFACTS_DIR, screenshot, useBrowserSession } from '@mailyard/test-harness';
+import { callerFor } from '@mailyard/server/testing/caller';
+import { createActiveOrganization, createMailboxUser } from '@mailyard/server/testing/mailbox-fixtures';
+import { reportUsage } from '@mailyard/server/testing/portal-fixtures';
 
 /**
  * The console's groups, Activity, Outbox, organization settings, access keys and API tokens in Chromium against
@@ -20,6 +19,7 @@ let alias = '';
 let spareAlias = '';
 
 const session = useBrowserSession({
+  app: 'admin',
   screenshotPrefix: 'failed-',
   env: { MAILYARD_TEST_DOMAIN_SUFFIX: SUFFIX },
   permissions: ['clipboard-read', 'clipboard-write'],

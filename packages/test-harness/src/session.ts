@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, pageErrors, screenshot, startConsoleServer } from './browser.ts';
-import { createTestDeps, type TestDeps } from './deps.ts';
-import { createOperator, type TestOperator } from './fixtures.ts';
-import type { TestServer } from './server.ts';
+import { createTestDeps, type TestDeps } from '@mailyard/server/testing/deps';
+import { createOperator, type TestOperator } from '@mailyard/server/testing/fixtures';
+import type { TestServer } from '@mailyard/server/testing/server';
+import { launchChromium, pageErrors, screenshot } from './chromium.ts';
+import { startAppServer, type App } from './server.ts';
 
 /** What `useBrowserSession` sets up; filled in by its `beforeAll`, so read it in tests and hooks, not at module level. */
 export interface BrowserSession {
@@ -18,9 +19,11 @@ export interface BrowserSession {
 }
 
 export interface BrowserSessionOptions {
+  /** The app the file tests: it must be built (the server serves the other one too when it is built). */
+  app: App;
   /** A failed test leaves `test-artifacts/<screenshotPrefix><test name>.png`. */
   screenshotPrefix: string;
-  /** The server's job worker, as in `startConsoleServer`: `false` when the test runs the jobs itself. */
+  /** The server's job worker, as in `startAppServer`: `false` when the test runs the jobs itself. */
   worker?: boolean;
   /** Config for `createTestDeps`. */
   env?: Record<string, string>;
@@ -31,7 +34,7 @@ export interface BrowserSessionOptions {
 }
 
 /**
- * The harness the console's browser test files share, so each states only what is its own: a fresh database with an
+ * The harness the apps' browser test files share, so each states only what is its own: a fresh database with an
  * operator, the real server, and one desktop page in Chromium that the file's tests walk through in order. Registers
  * the vitest hooks: `beforeAll` sets it up, `afterEach` screenshots what a failed test left on screen, `afterAll` closes
  * it all and drops the database.
@@ -43,7 +46,7 @@ export function useBrowserSession(options: BrowserSessionOptions): BrowserSessio
     session.deps = await createTestDeps(options.env);
     session.op = await createOperator(session.deps);
     await options.setup?.(session.deps, session.op);
-    session.server = await startConsoleServer(session.deps, { worker: options.worker });
+    session.server = await startAppServer(session.deps, { apps: [options.app], worker: options.worker });
     session.browser = await launchChromium();
     session.context = await session.browser.newContext({
       baseURL: session.server.url,

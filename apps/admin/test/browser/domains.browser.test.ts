@@ -1,10 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { callerFor } from '../support/caller.ts';
-import { screenshot } from '../support/browser.ts';
-import { useBrowserSession } from '../support/console-browser.ts';
-import { startDnsServer } from '../support/dns.ts';
-import { uniqueDomain, zoneOf } from '../support/domains.ts';
-import { createActiveOrganization } from '../support/users.ts';
+import { callerFor } from '@mailyard/server/testing/caller';
+import { startDnsServer } from '@mailyard/server/testing/dns';
+import { uniqueDomain, zoneOf } from '@mailyard/server/testing/domains';
+import { createActiveOrganization } from '@mailyard/server/testing/users';
+import { screenshot, useBrowserSession } from '@mailyard/test-harness';
 
 /**
  * The Domains page in Chromium against the real server and a real DNS server (dnsmasq on loopback): add a domain
@@ -16,6 +15,7 @@ const domain = uniqueDomain();
 let organizationId = '';
 
 const session = useBrowserSession({
+  app: 'admin',
   screenshotPrefix: 'failed-domains-',
   env: { MAILYARD_DNS_SERVERS: dns.address, MAILYARD_MX_HOST: 'mx.mailyard.example' },
   async setup(deps, op) {

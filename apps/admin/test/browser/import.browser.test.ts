@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jobRegistry } from '../../src/jobs/registry.ts';
-import { runDueJobs } from '../../src/jobs/worker.ts';
-import { screenshot } from '../support/browser.ts';
-import { useBrowserSession } from '../support/console-browser.ts';
-import { createActiveOrganization, uniqueName, type ActiveOrganization } from '../support/users.ts';
+import { jobRegistry, runDueJobs } from '@mailyard/server/testing/jobs';
+import { screenshot, useBrowserSession } from '@mailyard/test-harness';
+import { createActiveOrganization, uniqueName, type ActiveOrganization } from '@mailyard/server/testing/users';
 
 /**
  * The console's bulk import in Chromium against the real server: a CSV with one bad row is checked (the dry-run report
@@ -13,6 +11,7 @@ import { createActiveOrganization, uniqueName, type ActiveOrganization } from '.
 let org: ActiveOrganization;
 
 const session = useBrowserSession({
+  app: 'admin',
   screenshotPrefix: 'failed-import-',
   worker: false,
   async setup(deps, op) {

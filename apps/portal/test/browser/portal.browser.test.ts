@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BYTES_PER_MB } from '@mailyard/core/mailboxes';
 import path from 'node:path';
-import { ARTIFACTS_DIR, launchChromium, pageErrors, screenshot, startConsoleServer } from '../support/browser.ts';
-import { callerFor } from '../support/caller.ts';
-import { createTestDeps, type TestDeps } from '../support/deps.ts';
-import { createOperator, type TestOperator } from '../support/fixtures.ts';
-import { allowSelfServiceAliases, createPortalUser, type PortalUser } from '../support/portal.ts';
-import { reportUsage, syncPhone } from '../support/portal-fixtures.ts';
-import type { TestServer } from '../support/server.ts';
-import { codeIn, resetLinkIn, startSmtpReceiver, type SmtpReceiver } from '../support/smtp.ts';
-import { addDomain } from '../support/users.ts';
+import { ARTIFACTS_DIR, launchChromium, pageErrors, screenshot, startAppServer } from '@mailyard/test-harness';
+import { callerFor } from '@mailyard/server/testing/caller';
+import { createTestDeps, type TestDeps } from '@mailyard/server/testing/deps';
+import { createOperator, type TestOperator } from '@mailyard/server/testing/fixtures';
+import { allowSelfServiceAliases, createPortalUser, type PortalUser } from '@mailyard/server/testing/portal';
+import { reportUsage, syncPhone } from '@mailyard/server/testing/portal-fixtures';
+import type { TestServer } from '@mailyard/server/testing/server';
+import { codeIn, resetLinkIn, startSmtpReceiver, type SmtpReceiver } from '@mailyard/server/testing/smtp';
+import { addDomain } from '@mailyard/server/testing/users';
 
 /**
  * The self-service portal in Chromium against the real server (built portal, /trpc, a real database, the job
@@ -46,7 +46,7 @@ beforeAll(async () => {
     granteeId: assistant.userId,
     permissions: ['FULL_ACCESS', 'SEND_ON_BEHALF'],
   });
-  server = await startConsoleServer(deps);
+  server = await startAppServer(deps, { apps: ['portal'] });
   // Links in mail must point at this server.
   Object.assign(deps.config, { MAILYARD_PUBLIC_URL: server.url });
   browser = await launchChromium();
@@ -88,6 +88,13 @@ describe('the portal on a desktop', () => {
     ({ context, page } = await open({ width: 1280, height: 900 }));
   });
   afterAll(() => context.close());
+
+  it('serves the self-service portal shell at /portal/', async () => {
+    const response = await page.goto('/portal/');
+    expect(response?.status()).toBe(200);
+    await page.getByRole('main').getByRole('heading', { name: 'My account', level: 1 }).waitFor();
+    expect(await page.getByRole('banner').innerText()).toMatch(/Mailyard\s*My account/);
+  });
 
   it('refuses a wrong password with an announced message, then signs in', async () => {
     await page.goto('/portal/');

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { BYTES_PER_MB } from '@mailyard/core/mailboxes';
-import { screenshot } from '../support/browser.ts';
-import { useBrowserSession } from '../support/console-browser.ts';
-import { reportUsage } from '../support/portal-fixtures.ts';
-import { addDomain, createActiveOrganization, createEnabledUser } from '../support/users.ts';
+import { screenshot, useBrowserSession } from '@mailyard/test-harness';
+import { reportUsage } from '@mailyard/server/testing/portal-fixtures';
+import { addDomain, createActiveOrganization, createEnabledUser } from '@mailyard/server/testing/users';
 
 /**
  * The Users pages of the admin console in Chromium against the real server (built admin app, /trpc, a real database,
@@ -22,6 +21,7 @@ const DEVICE_ID = 'ApplF17Alice01';
 let alicePrimary = '';
 
 const session = useBrowserSession({
+  app: 'admin',
   screenshotPrefix: 'users-failed-',
   worker: false,
   async setup(deps, op) {
