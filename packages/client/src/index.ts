@@ -1,5 +1,6 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client';
-import type { AppRouter } from '@mailyard/server/router';
+// The router's type as built declarations (`pnpm --filter @mailyard/client build`), never the server's source.
+import type { AppRouter } from '@mailyard/client/router';
 import type { ErrorCode } from '@mailyard/core/errors';
 import superjson from 'superjson';
 

@@ -1,5 +1,4 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { createMailyardClient, mailyardError, type AppRouter } from '@mailyard/client';
 
@@ -7,9 +6,6 @@ import { createMailyardClient, mailyardError, type AppRouter } from '@mailyard/c
 export const trpcClient = createMailyardClient({ url: '/trpc' });
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
-
-/** The signed-in user's account as `portal.me` answers it. */
-export type MyAccount = NonNullable<inferRouterOutputs<AppRouter>['portal']['me']>;
 
 /** The session is gone (expired, signed out elsewhere, account disabled): not a refused form. */
 const sessionEnded = (error: unknown) => mailyardError(error)?.code === 'AUTH.REQUIRED';

@@ -1,5 +1,5 @@
+import type { MyAccount } from '@mailyard/core/portal';
 import { usePageTitle } from '../lib/router.tsx';
-import type { MyAccount } from '../lib/trpc.ts';
 import { AddressesSection } from '../sections/AddressesSection.tsx';
 import { DevicesSection } from '../sections/DevicesSection.tsx';
 import { MailboxSection } from '../sections/MailboxSection.tsx';

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { RECOVERY_CODE_DIGITS, RECOVERY_CODE_MINUTES, RemoveRecoveryAddressInput, StartRecoveryAddressInput, VerifyRecoveryAddressInput } from '@mailyard/core/portal';
+import { RECOVERY_CODE_DIGITS, RECOVERY_CODE_MINUTES, RemoveRecoveryAddressInput, StartRecoveryAddressInput, VerifyRecoveryAddressInput, type MyAccount } from '@mailyard/core/portal';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Field } from '../components/Field.tsx';
 import { Message } from '../components/Message.tsx';
 import { Section } from '../components/Section.tsx';
 import { useForm } from '../lib/form.ts';
 import { formatDateTime } from '../lib/format.ts';
-import { useTRPC, type MyAccount } from '../lib/trpc.ts';
+import { useTRPC } from '../lib/trpc.ts';
 
 /**
  * The personal address a reset link goes to. It counts only once the code sent to it comes back; replacing or

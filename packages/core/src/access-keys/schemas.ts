@@ -41,6 +41,11 @@ export interface AccessKeySummary {
   lastUsedAt: Date | null;
 }
 
+/** What creating a key answers: the key and its secret, shown once (only its sealed form is kept: SigV4 needs the secret itself to verify, so it cannot be hashed). */
+export interface CreatedAccessKey extends AccessKeySummary {
+  secretAccessKey: string;
+}
+
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** `AKIA` + 16 base32 characters from 10 random bytes supplied by the caller (80 bits). */

@@ -65,3 +65,9 @@ export interface ApiTokenSummary {
   createdBy: string;
   status: ApiTokenStatus;
 }
+
+/** What creating a token answers: the secret, this once (only its SHA-256 is stored), and the token as listed. */
+export interface CreatedApiToken {
+  token: string;
+  apiToken: ApiTokenSummary;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MailDomainSummary } from '../mail-domains/models.ts';
 import { pageInput } from '../pagination/cursor.ts';
 import { organizationAlias } from './alias.ts';
 import { organizationDomains } from '../mail-domains/schemas.ts';
@@ -47,4 +48,17 @@ export interface OrganizationDetail extends OrganizationSummary {
   encryptionKeyLabel: string;
   interoperabilityEnabled: boolean;
   completedAt: Date | null;
+}
+
+/** An organization's page: its details and its mail domains. */
+export interface OrganizationView extends OrganizationDetail {
+  domains: MailDomainSummary[];
+}
+
+/** Installation settings the console shows before anything is created (previews and examples); no secrets. */
+export interface SetupDefaults {
+  /** Quick setup's free test domain is `<alias>.<testDomainSuffix>` (MAILYARD_TEST_DOMAIN_SUFFIX). */
+  testDomainSuffix: string;
+  /** The region SigV4 requests to `/aws` must be signed for (MAILYARD_REGION), for the console's CLI examples. */
+  region: string;
 }

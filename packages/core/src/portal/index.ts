@@ -1,3 +1,4 @@
+export * from './models.ts';
 export * from './rules.ts';
 export * from './schemas.ts';
 export * from './notices.ts';

@@ -53,5 +53,11 @@ export interface UserDetail extends UserRecord {
   mailbox: UserMailbox | null;
 }
 
+/** What disabling answers for each user: when its kept mailbox will be deleted unless it is enabled again. */
+export interface DisabledUser {
+  userId: string;
+  mailboxDeletionDueAt: Date;
+}
+
 /** One address of a user (the Email addresses tab). */
 export type UserAddress = EntityAddress;

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { AddressOrigin } from '@mailyard/core/addresses';
 import type { Db } from '../client.ts';
 import { addresses } from '../schema/index.ts';
 
 export type EntityType = 'USER' | 'GROUP';
-export type AddressOrigin = 'operator' | 'self_service' | 'api' | 'system' | 'import';
 
 export interface AddressRow {
   address: string;

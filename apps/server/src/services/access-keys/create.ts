@@ -3,8 +3,8 @@ import {
   accessKeyIdFrom,
   MAX_ACCESS_KEYS_PER_ACCOUNT,
   secretAccessKeyFrom,
-  type AccessKeySummary,
   type CreateAccessKeyInput,
+  type CreatedAccessKey,
 } from '@mailyard/core/access-keys';
 import { fail } from '@mailyard/core/errors';
 import { inTransaction } from '@mailyard/db';
@@ -15,11 +15,6 @@ import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireConsoleSession } from '../auth/console-session.ts';
 import { KEYS_NEED_CONSOLE } from './require.ts';
-
-export interface CreatedAccessKey extends AccessKeySummary {
-  /** Shown once: only its sealed form is kept (SigV4 needs the secret itself to verify, so it cannot be hashed). */
-  secretAccessKey: string;
-}
 
 /** A new key acting as this operator, for the AWS SDK and CLI. */
 export async function createAccessKey(deps: Deps, actor: OperatorActor, input: CreateAccessKeyInput): Promise<CreatedAccessKey> {

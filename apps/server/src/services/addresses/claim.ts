@@ -1,8 +1,8 @@
-import { aliasLimitProblem, splitAddress } from '@mailyard/core/addresses';
+import { aliasLimitProblem, splitAddress, type AddressOrigin } from '@mailyard/core/addresses';
 import { failIf, refusal, type Refusal } from '@mailyard/core/errors';
-import { violatedUniqueConstraint, type Db } from '@mailyard/db';
-import { countEntityAliases, findAddress, insertAddress, type AddressOrigin, type AddressRow, type EntityType } from '@mailyard/db/queries/addresses';
 import { displayDomain, isDomainUsable, type MailDomainSummary } from '@mailyard/core/mail-domains';
+import { violatedUniqueConstraint, type Db } from '@mailyard/db';
+import { countEntityAliases, findAddress, insertAddress, type AddressRow, type EntityType } from '@mailyard/db/queries/addresses';
 import { findMailDomain } from '@mailyard/db/queries/mail-domains';
 import type { Actor } from '../actor.ts';
 

@@ -1,8 +1,8 @@
-import type { SetPrimaryAddressInput } from '@mailyard/core/addresses';
+import type { AddressOrigin, SetPrimaryAddressInput } from '@mailyard/core/addresses';
 import type { MemberType } from '@mailyard/core/entities';
 import { failIf } from '@mailyard/core/errors';
 import { inTransaction, type Db } from '@mailyard/db';
-import { deleteAddress, setPrimaryAddress as markPrimary, type AddressOrigin, type EntityType } from '@mailyard/db/queries/addresses';
+import { deleteAddress, setPrimaryAddress as markPrimary, type EntityType } from '@mailyard/db/queries/addresses';
 import { updateGroup } from '@mailyard/db/queries/groups';
 import { updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';

@@ -6,6 +6,7 @@ import {
   apiTokenFrom,
   type ApiTokenSummary,
   type CreateApiTokenInput,
+  type CreatedApiToken,
 } from '@mailyard/core/api-tokens';
 import { fail, failIf } from '@mailyard/core/errors';
 import { inTransaction } from '@mailyard/db';
@@ -16,12 +17,6 @@ import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireConsoleSession } from '../auth/console-session.ts';
 import { TOKENS_NEED_CONSOLE } from './summary.ts';
-
-export interface CreatedApiToken {
-  /** The secret, returned this once: only its SHA-256 is stored. */
-  token: string;
-  apiToken: ApiTokenSummary;
-}
 
 /** Issues a bearer token for scripts, scoped to the account's organizations (all, or the ones chosen). */
 export async function createApiToken(deps: Deps, actor: OperatorActor, input: CreateApiTokenInput): Promise<CreatedApiToken> {

@@ -1,13 +1,8 @@
-import type { OrganizationDetail } from '@mailyard/core/organizations';
+import type { OrganizationView } from '@mailyard/core/organizations';
 import type { Db } from '@mailyard/db';
-import type { MailDomainSummary } from '@mailyard/core/mail-domains';
 import { listMailDomains } from '@mailyard/db/queries/mail-domains';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from './access.ts';
-
-export interface OrganizationView extends OrganizationDetail {
-  domains: MailDomainSummary[];
-}
 
 export async function getOrganization(db: Db, actor: OperatorActor, organizationId: string): Promise<OrganizationView> {
   const org = await requireOrganization(db, actor, organizationId);

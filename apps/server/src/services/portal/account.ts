@@ -1,5 +1,5 @@
 import { fail, failIf } from '@mailyard/core/errors';
-import { portalAccessRefusal } from '@mailyard/core/portal';
+import { portalAccessRefusal, type MyAccount } from '@mailyard/core/portal';
 import type { Db } from '@mailyard/db';
 import { findPortalAccount, type PortalAccount } from '@mailyard/db/queries/portal-accounts';
 import { countUserSessions, findRecoveryVerification } from '@mailyard/db/queries/self-service';
@@ -23,24 +23,6 @@ export async function lockOwnAddressHolder(db: Db, actor: UserActor): Promise<Ad
   const account = await lockOwnAccount(db, actor);
   const { organizationId, userId } = actor;
   return { organizationId, type: 'USER', id: userId, name: account.name, state: account.state, email: account.primaryEmail, role: account.role, target: userTarget(actor) };
-}
-
-export interface MyAccount {
-  userId: string;
-  name: string;
-  displayName: string;
-  primaryEmail: string | null;
-  organizationAlias: string;
-  /** Browsers signed in to the portal as this user, this one included. */
-  sessions: number;
-  recovery: {
-    /** The verified recovery address, or null. */
-    email: string | null;
-    verifiedAt: Date | null;
-    /** An address waiting for its code. */
-    pendingEmail: string | null;
-    pendingExpiresAt: Date | null;
-  };
 }
 
 /** Who is signed in (the account read with the session), and the state of their recovery address. */

@@ -1,26 +1,12 @@
 import { isDomainUsable } from '@mailyard/core/mail-domains';
 import { MAX_ALIASES_PER_ENTITY, type AliasPolicy } from '@mailyard/core/addresses';
 import { fail } from '@mailyard/core/errors';
-import { storedAliasPolicy } from '@mailyard/core/portal';
+import { storedAliasPolicy, type MyAddresses } from '@mailyard/core/portal';
 import type { Db } from '@mailyard/db';
-import { listEntityAddresses, type AddressOrigin } from '@mailyard/db/queries/addresses';
+import { listEntityAddresses } from '@mailyard/db/queries/addresses';
 import { listMailDomains } from '@mailyard/db/queries/mail-domains';
 import { findOrganization } from '@mailyard/db/queries/organizations';
 import type { UserActor } from '../actor.ts';
-
-export interface MyAddresses {
-  primary: string | null;
-  aliases: { address: string; origin: AddressOrigin; createdAt: Date }[];
-  policy: {
-    allowed: boolean;
-    /** The domains the user can pick for a new alias now (the policy's, among the organization's verified ones). */
-    domains: string[];
-    maxPerUser: number;
-    localPartPattern: string | null;
-    /** How many more the user may add. */
-    remaining: number;
-  };
-}
 
 /** The organization's policy and the domains it lets users choose (verified domains only). */
 export async function selfServiceAliasRules(db: Db, actor: UserActor): Promise<{ policy: AliasPolicy; domains: string[] }> {

@@ -1,6 +1,6 @@
+import type { AddressOrigin } from '@mailyard/core/addresses';
 import { DEFAULT_QUOTA_MB } from '@mailyard/core/mailboxes';
 import type { Db } from '@mailyard/db';
-import type { AddressOrigin } from '@mailyard/db/queries/addresses';
 import { findMailbox, provisionMailbox, restoreMailbox } from '@mailyard/db/queries/mailboxes';
 import { updateUser } from '@mailyard/db/queries/users';
 import { cancelMailboxDeletion } from '../../jobs/handlers/delete-mailbox.ts';

@@ -1,5 +1,5 @@
 import { failIf } from '@mailyard/core/errors';
-import { canDisable, mailboxDeletionDate, type BulkUsersInput } from '@mailyard/core/users';
+import { canDisable, mailboxDeletionDate, type BulkUsersInput, type DisabledUser } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
 import { deprovisionMailbox } from '@mailyard/db/queries/mailboxes';
 import { deleteUserSessions } from '@mailyard/db/queries/self-service';
@@ -10,12 +10,6 @@ import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
 import { refusedAt, requireLockedUsers, userFacts, userTarget } from './access.ts';
-
-export interface DisabledUser {
-  userId: string;
-  /** When the kept mailbox will be deleted unless the user is enabled again. */
-  mailboxDeletionDueAt: Date;
-}
 
 /**
  * Disables users (the console's Disable dialog; WorkMail's DeregisterFromWorkMail with one id). Each becomes
