@@ -39,6 +39,9 @@ export function enableWithAddressRefusal(
   return null;
 }
 
+/** Enabling is offered for a disabled entity: an enabled one holds its address already, a deleted one cannot come back. */
+export const enableApplies = (s: { state: EntityState }): boolean => s.state === 'DISABLED';
+
 export function disableRefusal(s: LifecycleSubject): Refusal | null {
   if (s.state === 'ENABLED') return null;
   return refusal(s.code, `${s.noun} "${s.name}" is ${s.state === 'DELETED' ? 'deleted' : 'already disabled'}.`, {

@@ -7,7 +7,9 @@ import {
   canEnableGroup,
   canNestGroups,
   CreateGroupInput,
+  groupActionTargets,
   groupCycleRefusal,
+  groupLocalPartFor,
   GroupMemberInput,
   groupNameSchema,
   ListGroupsInput,
@@ -132,5 +134,24 @@ describe('group state rules', () => {
     expect(canDisableGroup(g)?.code ?? null).toBe(disable);
     expect(canDeleteGroup(g)?.code ?? null).toBe(del);
     expect(canEditGroup(g)?.code ?? null).toBe(edit);
+  });
+});
+
+describe('the groups a bulk action acts on', () => {
+  it('takes the selected groups it fits and leaves the others', () => {
+    const enabled = { name: 'Sales', state: 'ENABLED' as const };
+    const disabled = { name: 'Support', state: 'DISABLED' as const };
+    const deleted = { name: 'Old', state: 'DELETED' as const };
+    expect(groupActionTargets([enabled, disabled, deleted])).toEqual({ enable: [disabled], disable: [enabled], delete: [disabled] });
+    expect(groupActionTargets([])).toEqual({ enable: [], disable: [], delete: [] });
+  });
+});
+
+describe('the address proposed for a group', () => {
+  it('is its name in lower case, accents dropped, other characters as hyphens, trimmed to 64', () => {
+    expect(groupLocalPartFor('Sales team')).toBe('sales-team');
+    expect(groupLocalPartFor('Équipe Café')).toBe('equipe-cafe');
+    expect(groupLocalPartFor(' -Support- ')).toBe('support');
+    expect(groupLocalPartFor('a'.repeat(80))).toHaveLength(64);
   });
 });

@@ -3,6 +3,7 @@ import {
   deleteRefusal,
   disableRefusal,
   editRefusal,
+  enableApplies,
   enableWithAddressRefusal,
   type LifecycleSubject,
 } from '../entities/lifecycle.ts';
@@ -29,3 +30,15 @@ export const canDeleteGroup = (g: GroupFacts): Refusal | null => deleteRefusal(s
 export const canEditGroup = (g: GroupFacts): Refusal | null => editRefusal(subject(g));
 /** Aliases and the primary address of a group never enabled, or deleted, cannot change (as a user's). */
 export const canChangeGroupAddresses = (g: GroupFacts): Refusal | null => addressChangeRefusal(subject(g), g.email);
+
+/**
+ * The groups each of the console's bulk actions acts on, among the selected ones: each group is handled on its own,
+ * so the action applies to those it fits and leaves the others as they are.
+ */
+export function groupActionTargets<G extends GroupFacts>(groups: readonly G[]): { enable: G[]; disable: G[]; delete: G[] } {
+  return {
+    enable: groups.filter(enableApplies),
+    disable: groups.filter((g) => canDisableGroup(g) === null),
+    delete: groups.filter((g) => canDeleteGroup(g) === null),
+  };
+}

@@ -16,3 +16,13 @@ export const newGroupNameSchema = groupNameSchema.superRefine((name, ctx) => {
   const refused = reservedNameRefusal(name, 'group');
   if (refused) ctx.addIssue({ code: 'custom', message: refused.message });
 });
+
+/** The part before the @ proposed for a group's address: its name in lower case, with hyphens for spaces and the like. */
+export const groupLocalPartFor = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 64);

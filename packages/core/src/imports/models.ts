@@ -58,6 +58,9 @@ export interface ImportSummary {
   finishedAt: Date | null;
 }
 
+/** An import is applied (or being applied) once it left the dry run. */
+export const isImportApplied = (summary: { state: ImportState }): boolean => summary.state !== 'validated';
+
 export const emptyImportCounts = (): ImportCounts => ({ valid: 0, exists: 0, invalid: 0, created: 0, skipped: 0, failed: 0 });
 
 /** The console's words for the states. */

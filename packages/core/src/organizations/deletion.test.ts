@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deletionRefusal, isDeletionUnderway } from './deletion.ts';
+import { blocksOrganizationDeletion, deletionRefusal, isDeletionUnderway } from './deletion.ts';
 import type { OrganizationState } from './state.ts';
 
 const id = 'm-d281d0a2fd824be5b6cd3d3ce909fd27';
@@ -29,5 +29,15 @@ describe('organization deletion', () => {
     expect(isDeletionUnderway('Deleting')).toBe(true);
     expect(isDeletionUnderway('Deleted')).toBe(true);
     expect(isDeletionUnderway('Active')).toBe(false);
+  });
+});
+
+describe('the users that need ForceDelete', () => {
+  it('are the enabled users other than system users', () => {
+    expect(blocksOrganizationDeletion({ state: 'ENABLED', role: 'USER' })).toBe(true);
+    expect(blocksOrganizationDeletion({ state: 'ENABLED', role: 'REMOTE_USER' })).toBe(true);
+    expect(blocksOrganizationDeletion({ state: 'ENABLED', role: 'SYSTEM_USER' })).toBe(false);
+    expect(blocksOrganizationDeletion({ state: 'DISABLED', role: 'USER' })).toBe(false);
+    expect(blocksOrganizationDeletion({ state: 'DELETED', role: 'USER' })).toBe(false);
   });
 });

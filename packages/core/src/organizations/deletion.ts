@@ -1,4 +1,6 @@
+import type { EntityState } from '../entities/state.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
+import type { UserRole } from '../users/roles.ts';
 import { nextOrganizationState, type OrganizationState } from './state.ts';
 
 export interface OrganizationDeletionFacts {
@@ -9,6 +11,9 @@ export interface OrganizationDeletionFacts {
   /** WorkMail's ForceDelete: delete even while users are enabled. */
   force: boolean;
 }
+
+/** The users that count in `enabledUsers`: enabled ones other than system users (postmaster stays enabled). */
+export const blocksOrganizationDeletion = (user: { state: EntityState; role: UserRole }): boolean => user.state === 'ENABLED' && user.role !== 'SYSTEM_USER';
 
 /** A deletion already asked for or finished: asking again changes nothing and answers the current state. */
 export const isDeletionUnderway = (state: OrganizationState) => state === 'Deleting' || state === 'Deleted';

@@ -11,6 +11,8 @@ import {
   canSetPrimaryAddress,
   MAILBOX_RETENTION_DAYS,
   mailboxDeletionDate,
+  scheduledMailboxDeletion,
+  userActions,
   type UserFacts,
 } from './lifecycle.ts';
 import { roleRefusal, userStatusLabel } from './roles.ts';
@@ -116,5 +118,31 @@ describe('roles', () => {
   it('labels system users as "System user"', () => {
     expect(userStatusLabel({ role: 'SYSTEM_USER', state: 'ENABLED' })).toBe('System user');
     expect(userStatusLabel({ role: 'USER', state: 'DISABLED' })).toBe('Disabled');
+  });
+});
+
+describe('the actions offered on selected users', () => {
+  it('offers each action only when it applies to every selected user', () => {
+    expect(userActions([])).toEqual({ enable: false, disable: false, delete: false, resetPassword: false });
+    expect(userActions([user('ENABLED')])).toEqual({ enable: false, disable: true, delete: false, resetPassword: true });
+    expect(userActions([user('DISABLED')])).toEqual({ enable: true, disable: false, delete: true, resetPassword: true });
+    expect(userActions([user('DELETED')])).toEqual({ enable: false, disable: false, delete: false, resetPassword: false });
+    expect(userActions([user('ENABLED'), user('DISABLED')])).toEqual({ enable: false, disable: false, delete: false, resetPassword: false });
+    expect(userActions([user('DISABLED'), user('DISABLED')])).toMatchObject({ enable: true, delete: true, resetPassword: false });
+  });
+
+  it('never offers disabling or deleting a system user', () => {
+    expect(userActions([user('ENABLED', 'SYSTEM_USER')])).toMatchObject({ disable: false, resetPassword: true });
+    expect(userActions([user('DISABLED'), user('DISABLED', 'SYSTEM_USER')])).toMatchObject({ enable: true, delete: false });
+  });
+});
+
+describe('scheduled mailbox deletion', () => {
+  const disabledAt = new Date('2026-03-01T10:00:00Z');
+  it('is 30 days after disabling, for a disabled user only', () => {
+    expect(scheduledMailboxDeletion({ state: 'DISABLED', disabledAt })).toEqual(mailboxDeletionDate(disabledAt));
+    expect(scheduledMailboxDeletion({ state: 'ENABLED', disabledAt })).toBeNull();
+    expect(scheduledMailboxDeletion({ state: 'DELETED', disabledAt })).toBeNull();
+    expect(scheduledMailboxDeletion({ state: 'DISABLED', disabledAt: null })).toBeNull();
   });
 });

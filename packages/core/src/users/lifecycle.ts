@@ -3,6 +3,7 @@ import {
   deleteRefusal,
   disableRefusal,
   editRefusal,
+  enableApplies,
   enableWithAddressRefusal,
   type LifecycleSubject,
 } from '../entities/lifecycle.ts';
@@ -71,9 +72,31 @@ export function canChangeRole(user: UserFacts, role: UserRole): Refusal | null {
   return null;
 }
 
+/** What the console offers for the selected users: an action applies when it applies to every one of them. */
+export interface UserActions {
+  enable: boolean;
+  disable: boolean;
+  delete: boolean;
+  resetPassword: boolean;
+}
+
+export function userActions(users: readonly UserFacts[]): UserActions {
+  const every = (allowed: (u: UserFacts) => boolean) => users.length > 0 && users.every(allowed);
+  return {
+    enable: every(enableApplies),
+    disable: every((u) => canDisable(u) === null),
+    delete: every((u) => canDelete(u) === null),
+    resetPassword: users.length === 1 && canEdit(users[0]!) === null,
+  };
+}
+
 /** A disabled user's mailbox is kept this long, then deleted; enabling before then keeps it. */
 export const MAILBOX_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** When the mailbox of a user disabled at `disabledAt` is deleted: exactly 30 × 24 h later (no calendar/DST drift). */
 export const mailboxDeletionDate = (disabledAt: Date): Date => new Date(disabledAt.getTime() + MAILBOX_RETENTION_DAYS * DAY_MS);
+
+/** When the mailbox of `user` will be deleted: only a disabled user's is scheduled; `null` otherwise. */
+export const scheduledMailboxDeletion = (user: { state: EntityState; disabledAt: Date | null }): Date | null =>
+  user.state === 'DISABLED' && user.disabledAt ? mailboxDeletionDate(user.disabledAt) : null;

@@ -23,6 +23,7 @@ import { DomainName, StatusWithReason } from './DomainStatuses.tsx';
 import { domainPath, domainsPath } from './paths.ts';
 import { RemoveDomainModal } from './RemoveDomainModal.tsx';
 import { Copyable } from '../../components/Copyable.tsx';
+import { domainActionRefusals } from './actions.ts';
 
 const purposes: Record<DnsRecord['purpose'], string> = {
   ownership: 'Ownership (proves the domain is yours)',
@@ -85,6 +86,7 @@ export function DomainDetailPage() {
   const d = query.data;
   const attention = d ? domainAttention(d) : [];
   const rotating = d?.records.some((r) => r.keyState === 'next') ?? false;
+  const refused = d ? domainActionRefusals(d) : null;
   return (
     <ContentLayout
       header={
@@ -95,7 +97,7 @@ export function DomainDetailPage() {
             d &&
             !d.isTestDomain && (
               <SpaceBetween direction="horizontal" size="xs">
-                <Button onClick={() => setRemoving(true)} disabled={d.isDefault} disabledReason="Make another domain the default first.">
+                <Button onClick={() => setRemoving(true)} disabled={Boolean(refused?.remove)} disabledReason={refused?.remove?.message}>
                   Remove
                 </Button>
                 <Button onClick={() => rotate.mutate(domainRef)} loading={rotate.isPending} disabled={rotating} disabledReason="A new key is waiting for its DNS record.">
@@ -104,8 +106,8 @@ export function DomainDetailPage() {
                 <Button
                   onClick={() => makeDefault.mutate(domainRef)}
                   loading={makeDefault.isPending}
-                  disabled={d.isDefault || d.verifiedAt === null}
-                  disabledReason={d.isDefault ? 'This is the default domain.' : 'Verify the domain first.'}
+                  disabled={Boolean(refused?.setDefault)}
+                  disabledReason={refused?.setDefault?.message}
                 >
                   Set as default
                 </Button>

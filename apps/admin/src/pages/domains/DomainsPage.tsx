@@ -7,7 +7,7 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
-import { displayDomain, domainAttention, isDomainUsable, type MailDomainSummary } from '@mailyard/core/mail-domains';
+import { displayDomain, domainAttention, type MailDomainSummary } from '@mailyard/core/mail-domains';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { errorInfo } from '../../lib/errors.ts';
@@ -20,6 +20,9 @@ import { AddDomainModal } from './AddDomainModal.tsx';
 import { DomainName, StatusWithReason } from './DomainStatuses.tsx';
 import { domainPath, domainsPath } from './paths.ts';
 import { RemoveDomainModal } from './RemoveDomainModal.tsx';
+import { domainActionRefusals } from './actions.ts';
+
+const SELECT_ONE = { message: 'Select a domain.' };
 
 const matches = (d: MailDomainSummary, text: string) => [d.domain, displayDomain(d.domain)].some((s) => s.includes(text.toLowerCase()));
 
@@ -40,6 +43,7 @@ export function DomainsPage() {
   const [dialog, setDialog] = useState<'add' | 'remove' | null>(null);
   const domains = (organization.data?.domains ?? []).filter((d) => matches(d, filteringText.trim()));
   const one = selected.length === 1 ? selected[0]! : null;
+  const refused = one ? domainActionRefusals(one) : { setDefault: SELECT_ONE, remove: SELECT_ONE };
   const makeDefault = useMutation(
     trpc.domains.setDefault.mutationOptions({
       onSuccess: async (_, { domainName }) => {
@@ -71,16 +75,16 @@ export function DomainsPage() {
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 <Button
-                  disabled={!one || one.isDefault || !isDomainUsable(one)}
-                  disabledReason={!one ? 'Select a domain.' : one.isDefault ? 'This is the default domain.' : 'Verify the domain first.'}
+                  disabled={Boolean(refused.setDefault)}
+                  disabledReason={refused.setDefault?.message}
                   loading={makeDefault.isPending}
                   onClick={() => one && makeDefault.mutate({ organizationId, domainName: one.domain })}
                 >
                   Set as default
                 </Button>
                 <Button
-                  disabled={!one || one.isTestDomain || one.isDefault}
-                  disabledReason={!one ? 'Select a domain.' : one.isTestDomain ? 'The free test domain cannot be removed.' : 'Make another domain the default first.'}
+                  disabled={Boolean(refused.remove)}
+                  disabledReason={refused.remove?.message}
                   onClick={() => setDialog('remove')}
                 >
                   Remove

@@ -2,7 +2,7 @@ import Autosuggest, { type AutosuggestProps } from '@cloudscape-design/component
 import FormField from '@cloudscape-design/components/form-field';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { MemberType } from '@mailyard/core/entities';
+import { liveEntityProblem, type EntityState, type MemberType } from '@mailyard/core/entities';
 import { entityStateText } from '../../components/EntityStatus.tsx';
 import { useDebounced } from '../../lib/debounce.ts';
 import { errorInfo } from '../../lib/errors.ts';
@@ -42,8 +42,12 @@ export function AddMemberModal({ organizationId, group, onDismiss }: Props) {
 
   const candidates = useMemo(() => {
     const map = new Map<string, Candidate>();
-    for (const u of users.data?.items ?? []) if (u.state !== 'DELETED') map.set(u.id, { id: u.id, type: 'USER', name: u.name });
-    for (const g of groups.data?.items ?? []) if (g.state !== 'DELETED' && g.id !== group.id) map.set(g.id, { id: g.id, type: 'GROUP', name: g.name });
+    // Deleted entities cannot be members (core's rule); a group is never offered to itself.
+    const add = (c: Candidate & { state: EntityState }) => {
+      if (liveEntityProblem(c, 'memberId') === null && c.id !== group.id) map.set(c.id, { id: c.id, type: c.type, name: c.name });
+    };
+    for (const u of users.data?.items ?? []) add({ ...u, type: 'USER' });
+    for (const g of groups.data?.items ?? []) add({ ...g, type: 'GROUP' });
     return map;
   }, [users.data, groups.data, group.id]);
 

@@ -1,17 +1,16 @@
-import Checkbox from '@cloudscape-design/components/checkbox';
-import Container from '@cloudscape-design/components/container';
-import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useController, useForm } from 'react-hook-form';
 import { useParams } from 'wouter';
 import { z } from 'zod';
 import { joinAddress, localPartProblems } from '@mailyard/core/addresses';
 import { CreateGroupInput, GROUP_NAME_MAX_LENGTH } from '@mailyard/core/groups';
+import { AddressField } from '../../components/addresses/AddressField.tsx';
+import { useAddressDomains } from '../../components/addresses/useAddressDomains.ts';
+import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { FormPage } from '../../components/FormPage.tsx';
+import { FormSection } from '../../components/FormSection.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { formMutation, type MailyardErrorInfo } from '../../lib/errors.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
@@ -19,8 +18,6 @@ import { useNotifications } from '../../lib/notifications.tsx';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { AddressInput } from './AddressInput.tsx';
-import { useOrganizationDomains } from './domains.ts';
 
 /** The form's fields: the address is typed as local part + domain and joined into `email` for the server. */
 const CreateGroupForm = z
@@ -51,12 +48,14 @@ export function CreateGroupPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { notify } = useNotifications();
-  const { domains, defaultDomain } = useOrganizationDomains(organizationId);
+  const { domains, defaultDomain } = useAddressDomains(organizationId);
 
   const { control, handleSubmit, setError, setValue, getValues } = useForm<CreateGroupForm>({
     resolver: zodResolver(CreateGroupForm),
     defaultValues: { name: '', localPart: '', domain: '', hiddenFromGlobalAddressList: false },
   });
+  const localPart = useController({ control, name: 'localPart' });
+  const domain = useController({ control, name: 'domain' });
   // The organization's default domain, once known.
   useEffect(() => {
     if (defaultDomain && !getValues('domain')) setValue('domain', defaultDomain);
@@ -97,66 +96,45 @@ export function CreateGroupPage() {
       failure={failure}
       failureHeader="The group was not created"
     >
-      <Container header={<Header variant="h2">Group details</Header>}>
-        <SpaceBetween size="l">
-          <TextField
-            control={control}
-            name="name"
-            label="Group name"
-            constraintText={`1–${GROUP_NAME_MAX_LENGTH} characters. Unique in the organization.`}
-            placeholder="Sales team"
-            autoComplete={false}
-          />
-          <Controller
-            control={control}
-            name="localPart"
-            render={({ field, fieldState }) => (
-              <Controller
-                control={control}
-                name="domain"
-                render={({ field: domain, fieldState: domainState }) => (
-                  <FormField
-                    label={
-                      <>
-                        Email address <i>- optional</i>
-                      </>
-                    }
-                    description="With an address the group is created enabled and receives mail. Without one it is created disabled; enable it later to give it one."
-                    constraintText="The address must not be used by any user, group or alias."
-                    errorText={fieldState.error?.message ?? domainState.error?.message}
-                  >
-                    <AddressInput
-                      label="Email address"
-                      name={field.name}
-                      localPartRef={field.ref}
-                      localPart={field.value}
-                      domain={domain.value}
-                      domains={domains}
-                      placeholder="sales"
-                      localPartInvalid={Boolean(fieldState.error)}
-                      domainInvalid={Boolean(domainState.error)}
-                      onLocalPartChange={field.onChange}
-                      onDomainChange={domain.onChange}
-                      onBlur={field.onBlur}
-                    />
-                  </FormField>
-                )}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="hiddenFromGlobalAddressList"
-            render={({ field }) => (
-              <FormField label="Address book" description="A hidden group does not appear in the organization's global address list.">
-                <Checkbox checked={field.value} onChange={({ detail }) => field.onChange(detail.checked)}>
-                  Hide from global address list
-                </Checkbox>
-              </FormField>
-            )}
-          />
-        </SpaceBetween>
-      </Container>
+      <FormSection title="Group details">
+        <TextField
+          control={control}
+          name="name"
+          label="Group name"
+          constraintText={`1–${GROUP_NAME_MAX_LENGTH} characters. Unique in the organization.`}
+          placeholder="Sales team"
+          autoComplete={false}
+        />
+        <AddressField
+          layout="inline"
+          label={
+            <>
+              Email address <i>- optional</i>
+            </>
+          }
+          controlsLabel="Email address"
+          description="With an address the group is created enabled and receives mail. Without one it is created disabled; enable it later to give it one."
+          constraintText="The address must not be used by any user, group or alias."
+          errorText={localPart.fieldState.error?.message ?? domain.fieldState.error?.message}
+          invalid={{ localPart: Boolean(localPart.fieldState.error), domain: Boolean(domain.fieldState.error) }}
+          name={localPart.field.name}
+          inputRef={localPart.field.ref}
+          localPart={localPart.field.value}
+          domain={domain.field.value}
+          domains={domains}
+          placeholder="sales"
+          onLocalPartChange={localPart.field.onChange}
+          onDomainChange={domain.field.onChange}
+          onBlur={localPart.field.onBlur}
+        />
+        <CheckboxField
+          control={control}
+          name="hiddenFromGlobalAddressList"
+          field={{ label: 'Address book', description: "A hidden group does not appear in the organization's global address list." }}
+        >
+          Hide from global address list
+        </CheckboxField>
+      </FormSection>
     </FormPage>
   );
 }

@@ -1,17 +1,16 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import FormField from '@cloudscape-design/components/form-field';
-import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { emailAddressSchema, joinAddress, splitAddress } from '@mailyard/core/addresses';
-import type { GroupSummary } from '@mailyard/core/groups';
+import { groupActionTargets, groupLocalPartFor, type GroupSummary } from '@mailyard/core/groups';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { AddressInput, localPartFor } from './AddressInput.tsx';
-import { groupsCount, useBatch } from './batch.ts';
-import { useOrganizationDomains } from './domains.ts';
+import { AddressField } from '../../components/addresses/AddressField.tsx';
+import { useAddressDomains } from '../../components/addresses/useAddressDomains.ts';
+import { BatchProgress } from '../../components/dialogs/BatchProgress.tsx';
+import { groupsCount, useBatch, type GroupsDialogProps } from './batch.ts';
 import { outcomeNotices } from './outcome.tsx';
 import { DialogShell } from '../../components/DialogShell.tsx';
 
@@ -22,31 +21,24 @@ interface Row {
   error?: string;
 }
 
-interface Props {
-  organizationId: string;
-  groups: readonly GroupSummary[];
-  onDismiss: () => void;
-  onDone: (enabled: GroupSummary[]) => void;
-}
-
 /**
  * "Enable groups": each selected disabled group gets a primary address, which the operator reviews here. A group
  * disabled earlier keeps its address, so it is proposed again; a new group gets `<name>@<default domain>`.
  */
-export function EnableGroupsModal({ organizationId, groups, onDismiss, onDone }: Props) {
+export function EnableGroupsModal({ organizationId, groups, onDismiss, onDone }: GroupsDialogProps) {
   const trpc = useTRPC();
   const { notify } = useNotifications();
   const enable = useMutation(trpc.groups.enable.mutationOptions());
   const batch = useBatch();
-  const { domains, defaultDomain } = useOrganizationDomains(organizationId);
-  const skipped = groups.filter((g) => g.state !== 'DISABLED');
+  const { domains, defaultDomain: proposed } = useAddressDomains(organizationId);
+  const defaultDomain = proposed ?? '';
+  const targets = groupActionTargets(groups).enable;
+  const skipped = groups.filter((g) => !targets.includes(g));
   const [rows, setRows] = useState<Row[]>(() =>
-    groups
-      .filter((g) => g.state === 'DISABLED')
-      .map((group) => {
-        const kept = group.email ? splitAddress(group.email) : null;
-        return { group, localPart: kept?.localPart ?? localPartFor(group.name), domain: kept?.domain ?? defaultDomain };
-      }),
+    targets.map((group) => {
+      const kept = group.email ? splitAddress(group.email) : null;
+      return { group, localPart: kept?.localPart ?? groupLocalPartFor(group.name), domain: kept?.domain ?? defaultDomain };
+    }),
   );
   const [enabledSoFar, setEnabledSoFar] = useState<GroupSummary[]>([]);
   const change = (id: string, patch: Partial<Row>) => setRows((all) => all.map((r) => (r.group.id === id ? { ...r, ...patch, error: undefined } : r)));
@@ -105,30 +97,27 @@ export function EnableGroupsModal({ organizationId, groups, onDismiss, onDone }:
           </Box>
           {rows.length === 0 && <Alert type="info">The selected groups are already enabled.</Alert>}
           {rows.map((row) => (
-            <FormField key={row.group.id} label={row.group.name} description={row.group.email ? 'Its previous address is proposed.' : undefined} errorText={row.error}>
-              <AddressInput
-                label={`Email address of ${row.group.name}`}
-                localPart={row.localPart}
-                domain={row.domain || defaultDomain}
-                domains={domains}
-                localPartInvalid={Boolean(row.error)}
-                onLocalPartChange={(localPart) => change(row.group.id, { localPart })}
-                onDomainChange={(domain) => change(row.group.id, { domain })}
-              />
-            </FormField>
+            <AddressField
+              key={row.group.id}
+              layout="inline"
+              label={row.group.name}
+              controlsLabel={`Email address of ${row.group.name}`}
+              description={row.group.email ? 'Its previous address is proposed.' : undefined}
+              errorText={row.error}
+              invalid={{ localPart: Boolean(row.error), domain: false }}
+              localPart={row.localPart}
+              domain={row.domain || defaultDomain}
+              domains={domains}
+              onLocalPartChange={(localPart) => change(row.group.id, { localPart })}
+              onDomainChange={(domain) => change(row.group.id, { domain })}
+            />
           ))}
           {skipped.length > 0 && (
             <Alert type="info" header={`${groupsCount(skipped.length)} already enabled`}>
               {skipped.map((g) => g.name).join(', ')} {skipped.length === 1 ? 'is' : 'are'} left as {skipped.length === 1 ? 'it is' : 'they are'}.
             </Alert>
           )}
-          {batch.progress && (
-            <ProgressBar
-              value={(batch.progress.done / batch.progress.total) * 100}
-              label="Enabling groups"
-              additionalInfo={`${batch.progress.done} of ${batch.progress.total}`}
-            />
-          )}
+            {batch.progress && <BatchProgress label="Enabling groups" {...batch.progress} />}
         </SpaceBetween>
       </form>
     </DialogShell>

@@ -9,6 +9,7 @@ import Tabs from '@cloudscape-design/components/tabs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
+import { canDeleteGroup } from '@mailyard/core/groups';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorInfo } from '../../lib/errors.ts';
@@ -73,6 +74,7 @@ export function GroupDetailPage() {
 
   const g = query.data;
   const deleted = g.state === 'DELETED';
+  const deleteRefusal = canDeleteGroup(g);
   const changed = () => {
     setDialog(null);
     void queryClient.invalidateQueries(trpc.groups.pathFilter());
@@ -90,8 +92,8 @@ export function GroupDetailPage() {
               <SpaceBetween direction="horizontal" size="xs">
                 <Button
                   onClick={() => setDialog('delete')}
-                  disabled={g.state !== 'DISABLED'}
-                  disabledReason="Only a disabled group can be deleted: disable it first."
+                  disabled={Boolean(deleteRefusal)}
+                  disabledReason={deleteRefusal?.message}
                 >
                   Delete
                 </Button>

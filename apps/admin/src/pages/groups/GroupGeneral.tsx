@@ -4,7 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { GroupDetail } from '@mailyard/core/groups';
+import { canEditGroup, type GroupDetail } from '@mailyard/core/groups';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { errorInfo } from '../../lib/errors.ts';
@@ -58,7 +58,7 @@ export function GroupGeneral({ organizationId, group }: { organizationId: string
             value: (
               <Toggle
                 checked={group.hiddenFromGlobalAddressList}
-                disabled={group.state === 'DELETED' || setHidden.isPending}
+                disabled={canEditGroup(group) !== null || setHidden.isPending}
                 onChange={({ detail }) => setHidden.mutate({ organizationId, groupId: group.id, hiddenFromGlobalAddressList: detail.checked })}
               >
                 Hidden from the address book

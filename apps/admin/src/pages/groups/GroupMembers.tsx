@@ -7,7 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { GroupDetail, GroupMemberSummary } from '@mailyard/core/groups';
+import { canEditGroup, type GroupDetail, type GroupMemberSummary } from '@mailyard/core/groups';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
@@ -33,7 +33,7 @@ export function GroupMembers({ organizationId, group }: { organizationId: string
     ),
   );
   const pages = useKeysetPages(list, group.id);
-  const editable = group.state !== 'DELETED';
+  const editable = canEditGroup(group) === null;
 
   if (list.isError && !list.data) {
     return <ErrorAlert header="The members could not be loaded" error={list.error} onRetry={() => void list.refetch()} />;

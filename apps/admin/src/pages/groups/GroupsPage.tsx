@@ -10,7 +10,7 @@ import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/re
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import type { EntityState } from '@mailyard/core/entities';
-import type { GroupSummary } from '@mailyard/core/groups';
+import { canEditGroup, groupActionTargets, type GroupSummary } from '@mailyard/core/groups';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
@@ -99,7 +99,7 @@ export function GroupsPage() {
     return <ErrorAlert header="Groups could not be loaded" error={list.error} onRetry={() => void list.refetch()} />;
   }
 
-  const any = (s: EntityState) => selected.some((g) => g.state === s);
+  const targets = groupActionTargets(selected);
   return (
     <>
       <Table
@@ -111,7 +111,7 @@ export function GroupsPage() {
         selectionType="multi"
         selectedItems={selected}
         onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        isItemDisabled={(g) => g.state === 'DELETED'}
+        isItemDisabled={(g) => canEditGroup(g) !== null}
         ariaLabels={{
           selectionGroupLabel: 'Group selection',
           allItemsSelectionLabel: () => 'Select all groups on this page',
@@ -127,13 +127,13 @@ export function GroupsPage() {
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 <Button iconName="refresh" ariaLabel="Refresh groups" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void list.refetch()} />
-                <Button disabled={!any('DISABLED')} onClick={() => setDialog('delete')}>
+                <Button disabled={targets.delete.length === 0} onClick={() => setDialog('delete')}>
                   Delete
                 </Button>
-                <Button disabled={!any('ENABLED')} onClick={() => setDialog('disable')}>
+                <Button disabled={targets.disable.length === 0} onClick={() => setDialog('disable')}>
                   Disable
                 </Button>
-                <Button disabled={!any('DISABLED')} onClick={() => setDialog('enable')}>
+                <Button disabled={targets.enable.length === 0} onClick={() => setDialog('enable')}>
                   Enable
                 </Button>
                 {createButton}

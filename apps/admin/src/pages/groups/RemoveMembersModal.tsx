@@ -1,11 +1,11 @@
 import Box from '@cloudscape-design/components/box';
-import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation } from '@tanstack/react-query';
 import type { GroupMemberSummary } from '@mailyard/core/groups';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useBatch } from './batch.ts';
+import { BatchProgress } from '../../components/dialogs/BatchProgress.tsx';
 import { NameList } from './NameList.tsx';
 import { DialogShell } from '../../components/DialogShell.tsx';
 
@@ -54,7 +54,7 @@ export function RemoveMembersModal({ organizationId, group, members, onDismiss, 
         </Box>
         {members.length > 1 && <NameList names={members.map((m) => m.name)} />}
         {batch.progress && (
-          <ProgressBar value={(batch.progress.done / batch.progress.total) * 100} label="Removing members" additionalInfo={`${batch.progress.done} of ${batch.progress.total}`} />
+          <BatchProgress label="Removing members" {...batch.progress} />
         )}
       </SpaceBetween>
     </DialogShell>

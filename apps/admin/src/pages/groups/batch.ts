@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { GroupSummary } from '@mailyard/core/groups';
 import { errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
 
 export interface BatchFailure<T> {
@@ -37,3 +38,13 @@ export function useBatch() {
 
 /** "1 group" / "3 groups". */
 export const groupsCount = (n: number) => `${n} ${n === 1 ? 'group' : 'groups'}`;
+
+/** What the groups list's bulk dialogs (enable, disable, delete) are given. */
+export interface GroupsDialogProps {
+  organizationId: string;
+  /** The selected groups: each dialog acts on those its action applies to (core's `groupActionTargets`). */
+  groups: readonly GroupSummary[];
+  onDismiss: () => void;
+  /** After the calls, with the groups that changed. */
+  onDone: (changed: GroupSummary[]) => void;
+}

@@ -1,10 +1,9 @@
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/components/key-value-pairs';
-import type { ImportSummary } from '@mailyard/core/imports';
+import { isImportApplied, type ImportSummary } from '@mailyard/core/imports';
 import { formatDateTime } from '../../lib/format.ts';
 import { ImportStatus } from './ImportStatus.tsx';
-import { isApplied } from './summary.ts';
 
 /** The summary of an import: what the dry run found and, once applied, what was done. */
 export function ImportOverview({ summary }: { summary: ImportSummary }) {
@@ -20,7 +19,7 @@ export function ImportOverview({ summary }: { summary: ImportSummary }) {
         { label: 'With problems', value: c.invalid },
       ],
     },
-    isApplied(summary)
+    isImportApplied(summary)
       ? {
           type: 'group',
           title: 'Import',

@@ -6,13 +6,12 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { importColumns, type ImportReportRow, type ImportRowFilter, type ImportSummary } from '@mailyard/core/imports';
+import { importColumns, isImportApplied, type ImportReportRow, type ImportRowFilter, type ImportSummary } from '@mailyard/core/imports';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { useKeysetPages } from '../../lib/keyset-pages.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { RowResult } from './RowResult.tsx';
-import { isApplied } from './summary.ts';
 
 const PAGE_SIZE = 50;
 
@@ -22,7 +21,7 @@ const fieldLabel = (field: string) => (field in importColumns ? importColumns[fi
 function filterOptions(summary: ImportSummary): SegmentedControlProps.Option[] {
   const c = summary.counts;
   const option = (id: ImportRowFilter, text: string, n?: number) => ({ id, text: n === undefined ? text : `${text} (${n})` });
-  if (!isApplied(summary)) {
+  if (!isImportApplied(summary)) {
     return [option('all', 'All rows', summary.totalRows), option('invalid', 'Problems', c.invalid), option('valid', 'To create', c.valid), option('exists', 'Already exist', c.exists)];
   }
   return [

@@ -1,14 +1,13 @@
 import Alert from '@cloudscape-design/components/alert';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { blocksOrganizationDeletion } from '@mailyard/core/organizations';
 import { errorInfo } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { TypedConfirmDialog } from '../../components/dialogs/TypedConfirmDialog.tsx';
 
 export const deletionNoticeId = (organizationId: string) => `organization-deleting-${organizationId}`;
 
@@ -20,13 +19,11 @@ export function DeleteOrganizationModal({ organization, onDismiss }: { organizat
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { notify } = useNotifications();
-  const [typed, setTyped] = useState('');
   const [force, setForce] = useState(false);
   const [failure, setFailure] = useState<{ message: string; needsForce: boolean } | null>(null);
   // Enabled users other than system users: the server refuses without ForceDelete then (it counts them itself).
   const enabled = useQuery(trpc.users.list.queryOptions({ organizationId: organization.id, state: 'ENABLED', limit: 10 }));
-  const hasEnabledUsers = (enabled.data?.items ?? []).some((u) => u.role !== 'SYSTEM_USER') || failure?.needsForce === true;
-  const confirmed = typed.trim().toLowerCase() === organization.alias.toLowerCase();
+  const hasEnabledUsers = (enabled.data?.items ?? []).some(blocksOrganizationDeletion) || failure?.needsForce === true;
 
   const remove = useMutation(
     trpc.organizations.delete.mutationOptions({
@@ -41,55 +38,38 @@ export function DeleteOrganizationModal({ organization, onDismiss }: { organizat
       },
     }),
   );
-  const submit = () => {
-    if (confirmed && !(hasEnabledUsers && !force)) remove.mutate({ organizationId: organization.id, forceDelete: force });
-  };
 
   return (
-    <DialogShell
+    <TypedConfirmDialog
       header={`Delete organization ${organization.alias}?`}
       primaryLabel="Delete"
       pending={remove.isPending}
       lockWhilePending={false}
-      primaryDisabled={!confirmed || (hasEnabledUsers && !force)}
-      onPrimary={submit}
+      blocked={hasEnabledUsers && !force}
+      confirmation={{
+        word: organization.alias,
+        label: `To confirm, type the organization alias "${organization.alias}".`,
+        ariaLabel: 'Organization alias to confirm',
+        ignoreCase: true,
+      }}
+      onConfirm={() => remove.mutate({ organizationId: organization.id, forceDelete: force })}
       onClose={onDismiss}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <SpaceBetween size="m">
-          {failure && <Alert type="error">{failure.message}</Alert>}
-          <Alert type="warning" header="This cannot be undone">
-            Deleting the organization deletes its users&apos; mailboxes, frees its domains and every address of its users and groups. The
-            organization stays listed as Deleted.
-          </Alert>
-          {hasEnabledUsers && (
-            <FormField
-              label="Enabled users"
-              description="Users of this organization are still enabled. Disable them first, or delete the organization anyway: their mailboxes are deleted with it."
-            >
-              <Checkbox checked={force} onChange={({ detail }) => setForce(detail.checked)}>
-                Delete even though users are enabled (force delete)
-              </Checkbox>
-            </FormField>
-          )}
-          <FormField label={`To confirm, type the organization alias "${organization.alias}".`}>
-            <Input
-              value={typed}
-              placeholder={organization.alias}
-              ariaLabel="Organization alias to confirm"
-              autoFocus
-              autoComplete={false}
-              spellcheck={false}
-              onChange={({ detail }) => setTyped(detail.value)}
-            />
-          </FormField>
-        </SpaceBetween>
-      </form>
-    </DialogShell>
+      {failure && <Alert type="error">{failure.message}</Alert>}
+      <Alert type="warning" header="This cannot be undone">
+        Deleting the organization deletes its users&apos; mailboxes, frees its domains and every address of its users and groups. The
+        organization stays listed as Deleted.
+      </Alert>
+      {hasEnabledUsers && (
+        <FormField
+          label="Enabled users"
+          description="Users of this organization are still enabled. Disable them first, or delete the organization anyway: their mailboxes are deleted with it."
+        >
+          <Checkbox checked={force} onChange={({ detail }) => setForce(detail.checked)}>
+            Delete even though users are enabled (force delete)
+          </Checkbox>
+        </FormField>
+      )}
+    </TypedConfirmDialog>
   );
 }

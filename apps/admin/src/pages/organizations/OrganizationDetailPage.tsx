@@ -8,7 +8,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'wouter';
-import { isDeletionUnderway, isTransient, nextOrganizationState, organizationStateDescriptions } from '@mailyard/core/organizations';
+import { isDeletionUnderway, isOperational, isTransient, nextOrganizationState, organizationStateDescriptions } from '@mailyard/core/organizations';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OrganizationStatus } from '../../components/OrganizationStatus.tsx';
 import { useCreationOutcome } from '../../lib/creation-notices.ts';
@@ -111,7 +111,7 @@ export function OrganizationDetailPage() {
         )}
         <OrganizationSettings organization={data} />
         <OrganizationDomains organizationId={data.id} domains={data.domains} provisioning={isTransient(data.state)} />
-        {!isDeletionUnderway(data.state) && <SelfServiceAliases organizationId={data.id} editable={data.state === 'Active'} />}
+        {!isDeletionUnderway(data.state) && <SelfServiceAliases organizationId={data.id} editable={isOperational(data.state)} />}
       </SpaceBetween>
       {deleting && <DeleteOrganizationModal organization={data} onDismiss={() => setDeleting(false)} />}
     </ContentLayout>

@@ -1,30 +1,26 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Checkbox from '@cloudscape-design/components/checkbox';
-import Container from '@cloudscape-design/components/container';
-import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useParams } from 'wouter';
 import { MAX_LOCAL_PART_LENGTH } from '@mailyard/core/addresses';
 import { DEFAULT_QUOTA_MB } from '@mailyard/core/mailboxes';
 import { CreateUserInput, defaultAddressFor, USER_NAME_MAX_LENGTH } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { FormPage } from '../../components/FormPage.tsx';
+import { FormSection } from '../../components/FormSection.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { formMutation } from '../../lib/errors.ts';
-import { fieldMessages } from '../../lib/field-messages.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { AddressField, addressParts, joinParts } from './AddressField.tsx';
+import { AddressFormField } from '../../components/addresses/AddressFormField.tsx';
+import { addressParts } from '../../components/addresses/AddressField.tsx';
 import { formatMb } from './format.ts';
 import { PasswordFields } from './PasswordFields.tsx';
 import { createUserPath, userPath, usersPath } from './paths.ts';
@@ -103,94 +99,46 @@ function CreateUserForm({ organizationId, domains, defaultDomain }: { organizati
       failure={failure}
       failureHeader="The user was not created"
     >
-      <Container header={<Header variant="h2">User details</Header>}>
-        <SpaceBetween size="l">
-          <Controller
-            control={control}
-            name="name"
-            render={({ field, fieldState }) => (
-              <FormField
-                label="User name"
-                description="The name the user signs in with. It is unique in this organization."
-                constraintText={`Up to ${USER_NAME_MAX_LENGTH} characters: letters, digits, _ - and .`}
-                errorText={fieldMessages(fieldState.error)}
-              >
-                <Input
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value}
-                  placeholder="jdoe"
-                  autoComplete={false}
-                  spellcheck={false}
-                  invalid={Boolean(fieldState.error)}
-                  onChange={({ detail }) => {
-                    field.onChange(detail.value);
-                    if (!emailEdited) {
-                      const { domain } = addressParts(getValues('email') ?? '');
-                      setValue('email', domain ? defaultAddressFor(detail.value, domain) : '', { shouldValidate: isSubmitted });
-                    }
-                  }}
-                  onBlur={field.onBlur}
-                />
-              </FormField>
-            )}
-          />
-          <TextField control={control} name="firstName" label={optional('First name')} />
-          <TextField control={control} name="lastName" label={optional('Last name')} />
-          <TextField control={control} name="displayName" label="Display name" />
-          <Controller
-            control={control}
-            name="hiddenFromGlobalAddressList"
-            render={({ field }) => (
-              <Checkbox checked={field.value ?? false} onChange={({ detail }) => field.onChange(detail.checked)} description="The user does not appear in the organization's address book.">
-                Hide from the global address list
-              </Checkbox>
-            )}
-          />
-        </SpaceBetween>
-      </Container>
-      <Container
-        header={
-          <Header variant="h2" description={`The mailbox is created with the default quota of ${formatMb(DEFAULT_QUOTA_MB)}.`}>
-            Email setup
-          </Header>
-        }
-      >
-        <SpaceBetween size="l">
-          {domains.length === 0 && (
-            <Alert type="warning" header="No verified domain">
-              This organization has no verified mail domain yet, so users cannot get an email address. Wait for the organization to become active.
-            </Alert>
-          )}
-          <Controller
-            control={control}
-            name="email"
-            render={({ field, fieldState }) => {
-              const { localPart, domain } = addressParts(field.value ?? '');
-              return (
-                <AddressField
-                  label="Email address"
-                  description="The user's primary address, which it sends from. It follows the user name until you change it."
-                  constraintText={`Letters, digits and . _ % + -, at most ${MAX_LOCAL_PART_LENGTH} characters before the @.`}
-                  name={field.name}
-                  inputRef={field.ref}
-                  localPart={localPart}
-                  domain={domain}
-                  domains={domains}
-                  errorText={fieldMessages(fieldState.error)}
-                  onLocalPartChange={(v) => {
-                    setEmailEdited(true);
-                    field.onChange(joinParts(v, domain));
-                  }}
-                  onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
-                  onBlur={field.onBlur}
-                />
-              );
-            }}
-          />
-          <PasswordFields control={control} />
-        </SpaceBetween>
-      </Container>
+      <FormSection title="User details">
+        <TextField
+          control={control}
+          name="name"
+          label="User name"
+          description="The name the user signs in with. It is unique in this organization."
+          constraintText={`Up to ${USER_NAME_MAX_LENGTH} characters: letters, digits, _ - and .`}
+          placeholder="jdoe"
+          autoComplete={false}
+          spellcheck={false}
+          onValueChange={(name) => {
+            if (emailEdited) return;
+            const { domain } = addressParts(getValues('email') ?? '');
+            setValue('email', domain ? defaultAddressFor(name, domain) : '', { shouldValidate: isSubmitted });
+          }}
+        />
+        <TextField control={control} name="firstName" label={optional('First name')} />
+        <TextField control={control} name="lastName" label={optional('Last name')} />
+        <TextField control={control} name="displayName" label="Display name" />
+        <CheckboxField control={control} name="hiddenFromGlobalAddressList" description="The user does not appear in the organization's address book.">
+          Hide from the global address list
+        </CheckboxField>
+      </FormSection>
+      <FormSection title="Email setup" description={`The mailbox is created with the default quota of ${formatMb(DEFAULT_QUOTA_MB)}.`}>
+        {domains.length === 0 && (
+          <Alert type="warning" header="No verified domain">
+            This organization has no verified mail domain yet, so users cannot get an email address. Wait for the organization to become active.
+          </Alert>
+        )}
+        <AddressFormField
+          control={control}
+          name="email"
+          label="Email address"
+          description="The user's primary address, which it sends from. It follows the user name until you change it."
+          constraintText={`Letters, digits and . _ % + -, at most ${MAX_LOCAL_PART_LENGTH} characters before the @.`}
+          domains={domains}
+          onLocalPartEdit={() => setEmailEdited(true)}
+        />
+        <PasswordFields control={control} />
+      </FormSection>
     </FormPage>
   );
 }

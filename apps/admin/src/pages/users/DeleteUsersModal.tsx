@@ -1,13 +1,13 @@
+import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
-import ProgressBar from '@cloudscape-design/components/progress-bar';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UserSummary } from '@mailyard/core/users';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPCClient } from '../../lib/trpc.ts';
-import { ConfirmModal } from './ConfirmModal.tsx';
+import { BatchProgress } from '../../components/dialogs/BatchProgress.tsx';
+import { TypedConfirmDialog } from '../../components/dialogs/TypedConfirmDialog.tsx';
+import { errorInfo } from '../../lib/errors.ts';
 import { nameList, plural } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
@@ -27,7 +27,6 @@ export function DeleteUsersModal({ organizationId, users, onDismiss, onDeleted }
   const client = useTRPCClient();
   const refresh = useRefreshUsers();
   const { notify } = useNotifications();
-  const [confirmation, setConfirmation] = useState('');
   const [done, setDone] = useState(0);
   const one = users.length === 1;
 
@@ -52,25 +51,29 @@ export function DeleteUsersModal({ organizationId, users, onDismiss, onDeleted }
   });
 
   return (
-    <ConfirmModal
+    <TypedConfirmDialog
+      closeAriaLabel="Close dialog"
       header={one ? 'Delete user' : 'Delete users'}
-      confirmText="Delete"
+      primaryLabel="Delete"
+      confirmation={{ word: CONFIRM_WORD, label: `To confirm deletion, type "${CONFIRM_WORD}".`, ignoreCase: true }}
       onConfirm={() => remove.mutate()}
-      onDismiss={done > 0 ? onDeleted : onDismiss}
-      loading={remove.isPending}
-      error={remove.error}
-      confirmDisabled={confirmation.trim().toLowerCase() !== CONFIRM_WORD}
+      onClose={done > 0 ? onDeleted : onDismiss}
+      pending={remove.isPending}
+      footer={
+        <>
+          {remove.isPending && users.length > 1 && <BatchProgress label="Deleting users" done={done} total={users.length} unit="deleted" />}
+          {remove.error && (
+            <Alert type="error" header="Delete failed">
+              {errorInfo(remove.error).message}
+            </Alert>
+          )}
+        </>
+      }
     >
       <Box variant="p">
         Permanently delete {one ? <b>{users[0]!.name}</b> : <b>{nameList(users.map((u) => u.name), 10)}</b>}? {one ? 'Its' : 'Their'} email addresses are freed for
         others to use, {one ? 'it leaves its' : 'they leave their'} groups and mailbox permissions, and this cannot be undone.
       </Box>
-      <FormField label={`To confirm deletion, type "${CONFIRM_WORD}".`}>
-        <Input value={confirmation} placeholder={CONFIRM_WORD} ariaRequired autoComplete={false} onChange={({ detail }) => setConfirmation(detail.value)} />
-      </FormField>
-      {remove.isPending && users.length > 1 && (
-        <ProgressBar label="Deleting users" value={(done / users.length) * 100} additionalInfo={`${done} of ${users.length} deleted`} />
-      )}
-    </ConfirmModal>
+    </TypedConfirmDialog>
   );
 }

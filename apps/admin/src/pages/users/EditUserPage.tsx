@@ -1,15 +1,10 @@
 import Box from '@cloudscape-design/components/box';
-import Checkbox from '@cloudscape-design/components/checkbox';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
-import Container from '@cloudscape-design/components/container';
-import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useParams } from 'wouter';
 import type { z } from 'zod';
 import {
@@ -22,10 +17,11 @@ import {
   type UserDetail,
 } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { FormPage } from '../../components/FormPage.tsx';
+import { FormSection } from '../../components/FormSection.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { formMutation } from '../../lib/errors.ts';
-import { fieldMessages } from '../../lib/field-messages.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
@@ -114,56 +110,30 @@ function EditForm({ organizationId, user }: { organizationId: string; user: User
       failure={failure}
       failureHeader="The changes were not saved"
     >
-      <Container header={<Header variant="h2">User details</Header>}>
-        <SpaceBetween size="l">
-          <Controller
-            control={control}
-            name="name"
-            render={({ field, fieldState }) => (
-              <FormField
-                label="User name"
-                description={renameRefusal ? renameRefusal.message : 'Renaming changes the name the user signs in with, not its email addresses.'}
-                errorText={fieldMessages(fieldState.error)}
-              >
-                <Input
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value}
-                  readOnly={Boolean(renameRefusal)}
-                  invalid={Boolean(fieldState.error)}
-                  autoComplete={false}
-                  spellcheck={false}
-                  onChange={({ detail }) => field.onChange(detail.value)}
-                  onBlur={field.onBlur}
-                />
-              </FormField>
-            )}
-          />
-          {groups.map((group) => (
-            <SpaceBetween key={group.title} size="s">
-              <Box variant="h3">{group.title}</Box>
-              <ColumnLayout columns={2}>
-                {group.fields.map((field) => (
-                  <TextField key={field} control={control} name={field} label={userAttributeLabels[field]} />
-                ))}
-              </ColumnLayout>
-            </SpaceBetween>
-          ))}
-          <Controller
-            control={control}
-            name="hiddenFromGlobalAddressList"
-            render={({ field }) => (
-              <Checkbox
-                checked={field.value ?? false}
-                onChange={({ detail }) => field.onChange(detail.checked)}
-                description="The user does not appear in the organization's address book."
-              >
-                Hide from the global address list
-              </Checkbox>
-            )}
-          />
-        </SpaceBetween>
-      </Container>
+      <FormSection title="User details">
+        <TextField
+          control={control}
+          name="name"
+          label="User name"
+          description={renameRefusal ? renameRefusal.message : 'Renaming changes the name the user signs in with, not its email addresses.'}
+          readOnly={Boolean(renameRefusal)}
+          autoComplete={false}
+          spellcheck={false}
+        />
+        {groups.map((group) => (
+          <SpaceBetween key={group.title} size="s">
+            <Box variant="h3">{group.title}</Box>
+            <ColumnLayout columns={2}>
+              {group.fields.map((field) => (
+                <TextField key={field} control={control} name={field} label={userAttributeLabels[field]} />
+              ))}
+            </ColumnLayout>
+          </SpaceBetween>
+        ))}
+        <CheckboxField control={control} name="hiddenFromGlobalAddressList" description="The user does not appear in the organization's address book.">
+          Hide from the global address list
+        </CheckboxField>
+      </FormSection>
     </FormPage>
   );
 }

@@ -1,13 +1,12 @@
 import Box from '@cloudscape-design/components/box';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { defaultAddressFor, EnableUsersInput, type UserSummary } from '@mailyard/core/users';
 import { formMutation } from '../../lib/errors.ts';
-import { fieldMessages } from '../../lib/field-messages.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { AddressField, addressParts, joinParts } from './AddressField.tsx';
+import { AddressFormField } from '../../components/addresses/AddressFormField.tsx';
 import { nameList, plural } from './format.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
@@ -74,29 +73,7 @@ export function EnableUsersModal({ organizationId, users, domains, defaultDomain
         {users.length === 1 ? 'it' : 'each one'} will send from, and change it as needed. A user whose mailbox was kept gets it back.
       </Box>
       {users.map((user, i) => (
-        <Controller
-          key={user.id}
-          control={control}
-          name={`users.${i}.email`}
-          render={({ field, fieldState }) => {
-            const { localPart, domain } = addressParts(field.value);
-            return (
-              <AddressField
-                label={user.name}
-                description={user.displayName}
-                name={field.name}
-                inputRef={field.ref}
-                localPart={localPart}
-                domain={domain}
-                domains={domain && !domains.includes(domain) ? [domain, ...domains] : domains}
-                errorText={fieldMessages(fieldState.error)}
-                onLocalPartChange={(v) => field.onChange(joinParts(v, domain))}
-                onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
-                onBlur={field.onBlur}
-              />
-            );
-          }}
-        />
+        <AddressFormField key={user.id} control={control} name={`users.${i}.email`} label={user.name} description={user.displayName} domains={domains} />
       ))}
     </FormDialog>
   );

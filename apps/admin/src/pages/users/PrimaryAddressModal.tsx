@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { SetPrimaryAddressInput } from '@mailyard/core/addresses';
 import { formMutation } from '../../lib/errors.ts';
-import { fieldMessages } from '../../lib/field-messages.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { AddressField, addressParts, joinParts } from './AddressField.tsx';
+import { AddressFormField } from '../../components/addresses/AddressFormField.tsx';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -53,27 +52,12 @@ export function PrimaryAddressModal({ organizationId, user, domains, onDismiss, 
       failure={failure}
       failureHeader="The primary address was not changed"
     >
-      <Controller
+      <AddressFormField
         control={control}
         name="address"
-        render={({ field, fieldState }) => {
-          const { localPart, domain } = addressParts(field.value);
-          return (
-            <AddressField
-              label="Primary email address to be used for this user"
-              description="Outgoing mail is sent from this address. It may be one of the user's aliases or a new address; the current primary address becomes an alias."
-              name={field.name}
-              inputRef={field.ref}
-              localPart={localPart}
-              domain={domain}
-              domains={domain && !domains.includes(domain) ? [domain, ...domains] : domains}
-              errorText={fieldMessages(fieldState.error)}
-              onLocalPartChange={(v) => field.onChange(joinParts(v, domain))}
-              onDomainChange={(d) => field.onChange(joinParts(localPart, d))}
-              onBlur={field.onBlur}
-            />
-          );
-        }}
+        label="Primary email address to be used for this user"
+        description="Outgoing mail is sent from this address. It may be one of the user's aliases or a new address; the current primary address becomes an alias."
+        domains={domains}
       />
     </FormDialog>
   );

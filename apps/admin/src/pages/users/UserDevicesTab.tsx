@@ -13,7 +13,7 @@ import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { formatDateTimeShort } from '../../lib/format.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { ConfirmModal } from './ConfirmModal.tsx';
+import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog.tsx';
 import { DeviceDetailsModal } from './DeviceDetailsModal.tsx';
 import { WipeStatus } from './WipeStatus.tsx';
 import { USERS_NOTICE } from './notice-id.ts';
@@ -126,23 +126,23 @@ export function UserDevicesTab({ organizationId, user }: { organizationId: strin
       />
       {dialog === 'details' && selected && <DeviceDetailsModal organizationId={organizationId} userId={user.id} device={selected} onDismiss={() => setDialog(null)} />}
       {dialog === 'remove' && ref && (
-        <ConfirmModal header="Remove device" confirmText="Remove" loading={remove.isPending} error={remove.error} onDismiss={() => setDialog(null)} onConfirm={() => remove.mutate(ref)}>
+        <ConfirmDialog header="Remove device" confirmText="Remove" loading={remove.isPending} error={remove.error} onDismiss={() => setDialog(null)} onConfirm={() => remove.mutate(ref)}>
           <Box variant="p">
             Remove device <b>{ref.deviceId}</b> from {user.name}? Its record and any wipe request are deleted. The device appears again if it syncs with this account
             again; to erase it, wipe it instead.
           </Box>
-        </ConfirmModal>
+        </ConfirmDialog>
       )}
       {dialog === 'wipe' && ref && (
-        <ConfirmModal header="Wipe device" confirmText="Wipe" loading={wipe.isPending} error={wipe.error} onDismiss={() => setDialog(null)} onConfirm={() => wipe.mutate(ref)}>
+        <ConfirmDialog header="Wipe device" confirmText="Wipe" loading={wipe.isPending} error={wipe.error} onDismiss={() => setDialog(null)} onConfirm={() => wipe.mutate(ref)}>
           <Box variant="p">
             Wipe device <b>{ref.deviceId}</b> of {user.name}? On its next sync the device is told to erase all its data and return to its factory settings. This cannot be
             undone once the device has been told.
           </Box>
-        </ConfirmModal>
+        </ConfirmDialog>
       )}
       {dialog === 'cancel-wipe' && ref && (
-        <ConfirmModal
+        <ConfirmDialog
           header="Cancel wipe"
           confirmText="Cancel wipe"
           cancelText="Keep wipe"
@@ -154,7 +154,7 @@ export function UserDevicesTab({ organizationId, user }: { organizationId: strin
           <Box variant="p">
             Cancel the pending wipe of device <b>{ref.deviceId}</b>? The device has not been told yet, so it keeps its data.
           </Box>
-        </ConfirmModal>
+        </ConfirmDialog>
       )}
     </>
   );

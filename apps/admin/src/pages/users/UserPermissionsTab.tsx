@@ -8,12 +8,12 @@ import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { permissionLabels, permissionTypes, type MailboxPermissionSummary, type PermissionType } from '@mailyard/core/permissions';
-import type { UserDetail } from '@mailyard/core/users';
+import { canEdit, type UserDetail } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
-import { ConfirmModal } from './ConfirmModal.tsx';
+import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog.tsx';
 import { plural } from './format.ts';
 import { PermissionsModal } from './PermissionsModal.tsx';
 import { USERS_NOTICE } from './notice-id.ts';
@@ -47,7 +47,7 @@ export function UserPermissionsTab({ organizationId, user }: { organizationId: s
   const all = pages.flatMap((p) => p.items);
   const current = Math.min(pageIndex, Math.max(1, pages.length));
   const selected = all.find((p) => p.granteeId === selectedId) ?? null;
-  const editable = user.state !== 'DELETED';
+  const editable = canEdit(user) === null;
 
   const done = async (message: string) => {
     await Promise.all([queryClient.invalidateQueries(trpc.permissions.pathFilter()), queryClient.invalidateQueries(trpc.activity.pathFilter())]);
@@ -143,7 +143,7 @@ export function UserPermissionsTab({ organizationId, user }: { organizationId: s
         />
       )}
       {dialog === 'remove' && selected && (
-        <ConfirmModal
+        <ConfirmDialog
           header="Remove permissions"
           confirmText="Remove"
           loading={remove.isPending}
@@ -154,10 +154,10 @@ export function UserPermissionsTab({ organizationId, user }: { organizationId: s
           <Box variant="p">
             Remove every permission of <b>{selected.granteeName}</b> ({selected.permissions.map((p) => permissionLabels[p]).join(', ')}) on the mailbox of {user.name}?
           </Box>
-        </ConfirmModal>
+        </ConfirmDialog>
       )}
       {dialog === 'remove-all' && (
-        <ConfirmModal
+        <ConfirmDialog
           header="Remove all permissions"
           confirmText="Remove all"
           loading={removeAll.isPending}
@@ -168,7 +168,7 @@ export function UserPermissionsTab({ organizationId, user }: { organizationId: s
           <Box variant="p">
             Remove the permissions of every user and group on the mailbox of <b>{user.name}</b>? Afterwards only {user.name} can use it.
           </Box>
-        </ConfirmModal>
+        </ConfirmDialog>
       )}
     </>
   );

@@ -10,7 +10,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import type { EntityState } from '@mailyard/core/entities';
-import { mailboxDeletionDate, type UserSummary } from '@mailyard/core/users';
+import { canEdit, scheduledMailboxDeletion, userActions, type UserSummary } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { href, useFollow } from '../../lib/navigation.ts';
@@ -78,10 +78,7 @@ export function UsersPage() {
 
   // The selected rows as the list shows them now (a bulk action just changed their state).
   const fresh = selected.map((s) => items.find((u) => u.id === s.id) ?? s);
-  const allDisabled = fresh.length > 0 && fresh.every((u) => u.state === 'DISABLED');
-  const allDisableable = fresh.length > 0 && fresh.every((u) => u.state === 'ENABLED' && u.role !== 'SYSTEM_USER');
-  const allDeletable = allDisabled && fresh.every((u) => u.role !== 'SYSTEM_USER');
-  const resettable = fresh.length === 1 && fresh[0]!.state !== 'DELETED';
+  const actions = userActions(fresh);
 
   const columns: TableProps.ColumnDefinition<UserSummary>[] = [
     {
@@ -101,7 +98,7 @@ export function UsersPage() {
     {
       id: 'deletion',
       header: 'Mailbox deletion date',
-      cell: (u) => (u.state === 'DISABLED' && u.disabledAt ? formatDate(mailboxDeletionDate(u.disabledAt)) : '-'),
+      cell: (u) => formatDate(scheduledMailboxDeletion(u)),
     },
   ];
 
@@ -126,7 +123,7 @@ export function UsersPage() {
         selectionType="multi"
         selectedItems={selected}
         onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        isItemDisabled={(u) => u.state === 'DELETED'}
+        isItemDisabled={(u) => canEdit(u) !== null}
         ariaLabels={{
           selectionGroupLabel: 'Users selection',
           allItemsSelectionLabel: () => 'Select all users on this page',
@@ -142,16 +139,16 @@ export function UsersPage() {
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 <Button iconName="refresh" ariaLabel="Refresh users" loading={list.isRefetching && !list.isFetchingNextPage && !list.isPlaceholderData} onClick={() => void list.refetch()} />
-                <Button disabled={!resettable} disabledReason="Select one user to reset its password." onClick={() => setDialog('reset')}>
+                <Button disabled={!actions.resetPassword} disabledReason="Select one user to reset its password." onClick={() => setDialog('reset')}>
                   Reset password
                 </Button>
-                <Button disabled={!allDeletable} disabledReason="Select disabled users to delete them. System users cannot be deleted." onClick={() => setDialog('delete')}>
+                <Button disabled={!actions.delete} disabledReason="Select disabled users to delete them. System users cannot be deleted." onClick={() => setDialog('delete')}>
                   Delete
                 </Button>
-                <Button disabled={!allDisableable} disabledReason="Select enabled users to disable them. System users cannot be disabled." onClick={() => setDialog('disable')}>
+                <Button disabled={!actions.disable} disabledReason="Select enabled users to disable them. System users cannot be disabled." onClick={() => setDialog('disable')}>
                   Disable
                 </Button>
-                <Button disabled={!allDisabled} disabledReason="Select disabled users to enable them." onClick={() => setDialog('enable')}>
+                <Button disabled={!actions.enable} disabledReason="Select disabled users to enable them." onClick={() => setDialog('enable')}>
                   Enable
                 </Button>
                 {createButton}

@@ -1,5 +1,4 @@
-import { isDomainUsable } from '@mailyard/core/mail-domains';
-import { useMemo } from 'react';
+import { useAddressDomains } from '../../components/addresses/useAddressDomains.ts';
 import { href } from '../../lib/navigation.ts';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
 import type { Crumb } from '../../lib/page.tsx';
@@ -11,17 +10,8 @@ import { usersPath } from './paths.ts';
  */
 export function useOrganization(organizationId: string) {
   const { organization: query, alias, crumbs } = useOrganizationCrumbs(organizationId);
-  const domains = useMemo(() => {
-    const org = query.data;
-    if (!org) return { verified: [] as string[], defaultDomain: null as string | null };
-    const verified = org.domains
-      .filter(isDomainUsable)
-      .map((d) => d.domain)
-      .sort((a, b) => (a === org.defaultMailDomain ? -1 : b === org.defaultMailDomain ? 1 : a.localeCompare(b)));
-    const defaultDomain = org.defaultMailDomain && verified.includes(org.defaultMailDomain) ? org.defaultMailDomain : (verified[0] ?? null);
-    return { verified, defaultDomain };
-  }, [query.data]);
+  const { domains: verified, defaultDomain } = useAddressDomains(organizationId);
   /** Mailyard › Organizations › alias › Users › …rest. */
   const usersCrumbs = (...rest: Crumb[]): Crumb[] => [...crumbs, { text: 'Users', href: href(usersPath(organizationId)) }, ...rest];
-  return { query, alias, usersCrumbs, ...domains };
+  return { query, alias, usersCrumbs, verified, defaultDomain };
 }

@@ -1,5 +1,5 @@
-import { fail } from '@mailyard/core/errors';
-import { displayDomain, type MailDomainRef } from '@mailyard/core/mail-domains';
+import { fail, failIf } from '@mailyard/core/errors';
+import { displayDomain, domainRemovalRefusal, type MailDomainRef } from '@mailyard/core/mail-domains';
 import { inTransaction } from '@mailyard/db';
 import { countDomainAddresses, deleteMailDomain } from '@mailyard/db/queries/mail-domains';
 import type { Deps } from '../../deps.ts';
@@ -18,15 +18,13 @@ export async function deregisterMailDomain(deps: Deps, actor: OperatorActor, inp
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     const domain = await requireMailDomain(tx, org.id, input.domainName, 'update');
     const shown = displayDomain(domain.domain);
-    const field = 'domainName';
-    if (domain.isTestDomain) fail('DOMAIN.PROTECTED', `${shown} is the organization's free test domain: it cannot be removed.`, { field });
-    if (domain.isDefault) fail('DOMAIN.PROTECTED', `${shown} is the default domain: make another domain the default first.`, { field });
+    failIf(domainRemovalRefusal(domain));
     const used = await countDomainAddresses(tx, org.id, domain.domain);
     if (used > 0) {
       fail(
         'DOMAIN.HAS_ADDRESSES',
         `${shown} is used by ${used} address${used === 1 ? '' : 'es'} of users, groups or aliases: remove ${used === 1 ? 'it' : 'them'} or move ${used === 1 ? 'it' : 'them'} to another domain first.`,
-        { field, count: used },
+        { field: 'domainName', count: used },
       );
     }
     await deleteMailDomain(tx, org.id, domain.domain);

@@ -1,5 +1,5 @@
-import { fail } from '@mailyard/core/errors';
-import { displayDomain, isDomainUsable, type MailDomainRef } from '@mailyard/core/mail-domains';
+import { failIf } from '@mailyard/core/errors';
+import { defaultDomainRefusal, displayDomain, type MailDomainRef } from '@mailyard/core/mail-domains';
 import { inTransaction } from '@mailyard/db';
 import { setDefaultMailDomain } from '@mailyard/db/queries/mail-domains';
 import type { Deps } from '../../deps.ts';
@@ -14,12 +14,7 @@ export async function setDefaultDomain(deps: Deps, actor: OperatorActor, input: 
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     const domain = await requireMailDomain(tx, org.id, input.domainName, 'key share');
     const shown = displayDomain(domain.domain);
-    if (!isDomainUsable(domain)) {
-      fail('DOMAIN.NOT_VERIFIED', `The domain ${shown} is not verified yet: publish its records and verify it before making it the default.`, {
-        field: 'domainName',
-        domain: domain.domain,
-      });
-    }
+    failIf(defaultDomainRefusal(domain));
     if (domain.isDefault) return;
     await setDefaultMailDomain(tx, org.id, domain.domain);
     await recordAudit(

@@ -4,8 +4,8 @@ import Header, { type HeaderProps } from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { MAX_ALIASES_PER_ENTITY } from '@mailyard/core/addresses';
-import { formatDateTimeShort } from '../lib/format.ts';
-import { TableEmptyState } from './TableEmptyState.tsx';
+import { formatDateTimeShort } from '../../lib/format.ts';
+import { TableEmptyState } from '../TableEmptyState.tsx';
 
 interface Address {
   address: string;

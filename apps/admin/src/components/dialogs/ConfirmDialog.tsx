@@ -2,9 +2,9 @@ import Alert from '@cloudscape-design/components/alert';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
 import { errorInfo } from '../../lib/errors.ts';
-import { DialogShell } from '../../components/DialogShell.tsx';
+import { DialogShell } from '../DialogShell.tsx';
 
-interface ConfirmModalProps {
+interface ConfirmDialogProps {
   header: string;
   children: ReactNode;
   /** The confirming button's text: the action's verb ("Remove", "Wipe"). */
@@ -19,8 +19,8 @@ interface ConfirmModalProps {
   cancelText?: string;
 }
 
-/** A confirmation dialog for one action on the Users pages: the consequence, Cancel, and the action's verb. */
-export function ConfirmModal({ header, children, confirmText, onConfirm, onDismiss, loading, error, confirmDisabled, cancelText = 'Cancel' }: ConfirmModalProps) {
+/** A confirmation dialog for one action: the consequence, Cancel, and the action's verb; a failure shows in it. */
+export function ConfirmDialog({ header, children, confirmText, onConfirm, onDismiss, loading, error, confirmDisabled, cancelText = 'Cancel' }: ConfirmDialogProps) {
   return (
     <DialogShell
       closeAriaLabel="Close dialog"
