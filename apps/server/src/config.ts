@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ACCESS_KEY_ID_PATTERN } from '@mailyard/core/access-keys';
+import { operatorPasswordSchema } from '@mailyard/core/passwords';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -23,7 +24,7 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   MAILYARD_ADMIN_EMAIL: z.email('must be an email address').default('admin@mailyard.local'),
-  MAILYARD_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(256).optional(),
+  MAILYARD_ADMIN_PASSWORD: operatorPasswordSchema.optional(),
   MAILYARD_ROOT_ACCESS_KEY_ID: z.string().regex(ACCESS_KEY_ID_PATTERN, 'must be 16–128 upper-case letters and digits').optional(),
   MAILYARD_ROOT_SECRET_ACCESS_KEY: z.string().min(20, 'must be at least 20 characters').max(128).optional(),
   MAILYARD_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must look like an AWS region, e.g. us-east-1').default('us-east-1'),

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { ChangePasswordInput, PASSWORD_HISTORY_DEPTH } from '@mailyard/core/portal';
+import { PASSWORD_HISTORY_DEPTH } from '@mailyard/core/passwords';
+import { ChangePasswordInput } from '@mailyard/core/portal';
 import { Field } from '../components/Field.tsx';
 import { Message } from '../components/Message.tsx';
 import { PasswordChecklist } from '../components/PasswordChecklist.tsx';

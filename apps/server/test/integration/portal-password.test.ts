@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPassword } from '@mailyard/core/passwords';
-import { PASSWORD_HISTORY_DEPTH, PORTAL_LIMITS } from '@mailyard/core/portal';
+import { checkPassword, PASSWORD_HISTORY_DEPTH } from '@mailyard/core/passwords';
+import { PORTAL_LIMITS } from '@mailyard/core/portal';
 import { listAuditEvents } from '@mailyard/db/queries/audit';
 import { recentPasswordHashes } from '@mailyard/db/queries/self-service';
 import { callerFor } from '../support/caller.ts';

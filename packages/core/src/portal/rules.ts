@@ -9,9 +9,6 @@ import type { UserRole } from '../users/roles.ts';
 /** A portal session lasts this long without use, and is extended while used. */
 export const PORTAL_SESSION_HOURS = 12;
 
-/** A new password may not repeat any of the user's last five. */
-export const PASSWORD_HISTORY_DEPTH = 5;
-
 /** A password-reset link works once, for 30 minutes. */
 export const RESET_LINK_MINUTES = 30;
 

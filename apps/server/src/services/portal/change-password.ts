@@ -5,8 +5,9 @@ import type { Deps } from '../../deps.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { setNewPassword } from '../passwords/set-new.ts';
+import { verifyCurrentPassword } from '../passwords/verify-current.ts';
 import { lockOwnAccount } from './account.ts';
-import { setNewPassword, verifyCurrentPassword } from './passwords.ts';
 import { userTarget } from './session.ts';
 
 /**

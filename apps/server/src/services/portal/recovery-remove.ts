@@ -7,8 +7,8 @@ import type { Deps } from '../../deps.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../mail/send-notice.ts';
+import { verifyCurrentPassword } from '../passwords/verify-current.ts';
 import { lockOwnAccount } from './account.ts';
-import { verifyCurrentPassword } from './passwords.ts';
 import { userTarget } from './session.ts';
 
 /** Drops the recovery address (and any pending one); needs the current password, and the old address is told. */

@@ -19,9 +19,9 @@ import { hashPassword } from '../../platform/passwords.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../mail/send-notice.ts';
+import { verifyCurrentPassword } from '../passwords/verify-current.ts';
 import { consumeAttempt, perUser } from '../rate-limit.ts';
 import { lockOwnAccount } from './account.ts';
-import { verifyCurrentPassword } from './passwords.ts';
 import { userTarget } from './session.ts';
 
 /**

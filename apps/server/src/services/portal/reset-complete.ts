@@ -6,9 +6,9 @@ import { deleteUserSessions, findResetToken, revokeResetTokens, useResetToken } 
 import type { Deps } from '../../deps.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import { recordAudit } from '../audit.ts';
+import { setNewPassword } from '../passwords/set-new.ts';
 import { consumeAttempt, type RateLimitRule } from '../rate-limit.ts';
 import { lockOwnAccount } from './account.ts';
-import { setNewPassword } from './passwords.ts';
 import { userActorFor, userTarget } from './session.ts';
 
 function tokenRefused(message: string): never {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addressProblems } from '@mailyard/core/addresses';
 import { fail, failIf, refusal, type Refusal } from '@mailyard/core/errors';
-import { assertPassword } from '@mailyard/core/passwords';
 import { DEFAULT_QUOTA_MB } from '@mailyard/core/mailboxes';
 import { defaultAddressFor, reservedNameRefusal, roleRefusal, type UserRole } from '@mailyard/core/users';
 import { allStatements, inTransaction, violatedUniqueConstraint, type Db } from '@mailyard/db';
@@ -9,10 +8,10 @@ import { provisionMailbox } from '@mailyard/db/queries/mailboxes';
 import { insertPasswordHistory } from '@mailyard/db/queries/self-service';
 import { findUserByName, insertUser, type UserCreationDetails } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
-import { hashPassword } from '../../platform/passwords.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
+import { hashNewPassword } from '../passwords/hash-new.ts';
 import { addressClaimRefusal, addressOrigin, insertClaimedAddress, type AddressClaim } from '../addresses/claim.ts';
 import { userTarget } from './access.ts';
 
@@ -49,7 +48,6 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
   failIf(reservedNameRefusal(input.name, 'user'));
   const role = input.role ?? 'USER';
   failIf(roleRefusal(role));
-  if (input.password !== undefined) assertPassword(input.password);
   const now = deps.clock();
   const id = randomUUID();
   // The checks run while the password hashes (argon2, milliseconds on a thread of its own): a refused create
@@ -57,7 +55,7 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
   // name or address is still refused, by the unique indexes, in the transaction below; one deleting the
   // organization, by its state read again there under lock.
   const [passwordHash, claim] = await Promise.all([
-    input.password === undefined ? null : hashPassword(input.password),
+    input.password === undefined ? null : hashNewPassword(input.password),
     checkNewUser(deps.db, actor, id, input, options),
   ]);
   try {

@@ -1,14 +1,13 @@
 import { failIf } from '@mailyard/core/errors';
-import { assertPassword } from '@mailyard/core/passwords';
 import { canEdit } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
 import { deleteUserSessions, revokeResetTokens } from '@mailyard/db/queries/self-service';
 import type { Deps } from '../../deps.ts';
-import { hashPassword } from '../../platform/passwords.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
-import { storePasswordHash } from '../portal/passwords.ts';
+import { hashNewPassword } from '../passwords/hash-new.ts';
+import { storePasswordHash } from '../passwords/store.ts';
 import { requireUser, userFacts, userTarget } from './access.ts';
 
 /**
@@ -17,8 +16,7 @@ import { requireUser, userFacts, userTarget } from './access.ts';
  * old password may hold them, and reset links sent earlier stop working. The audit event never carries the password.
  */
 export async function resetPassword(deps: Deps, actor: OperatorActor, input: { organizationId: string; userId: string; password: string }): Promise<void> {
-  assertPassword(input.password);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password);
   const now = deps.clock();
   await inTransaction(deps.db, async (tx) => {
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
