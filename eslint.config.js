@@ -38,6 +38,29 @@ export default tseslint.config(
     rules: restrict(storage, 'Only packages/db talks to PostgreSQL: call a query function from @mailyard/db.'),
   },
   {
+    // One direction inside the server: edges (routers, /aws, HTTP routes) and job handlers call services, never the
+    // reverse. A service that needs a job enqueues it through its own `schedule-*.ts`.
+    files: ['apps/server/src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: storage, message: 'Only packages/db talks to PostgreSQL: call a query function from @mailyard/db.' },
+            {
+              regex: '^\\.\\.?/(.*/)?jobs(/|$)',
+              message: 'Services never import jobs/: enqueue through a schedule-*.ts beside the service; the job handler calls the service.',
+            },
+            {
+              regex: '^\\.\\.?/(.*/)?(routers|trpc|aws|http)/',
+              message: 'Services never import an edge (routers, trpc, aws, http): the edge calls the service.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The apps' browser tests run in Node; they set up data through the server's fixtures, never the database.
     files: ['apps/admin/test/**/*.ts', 'apps/portal/test/**/*.ts'],
     rules: restrict(['@mailyard/db', '@mailyard/db/*', ...storage], 'Browser tests set up data with the server\'s fixtures (@mailyard/server/testing/*).'),

@@ -5,13 +5,13 @@ import { ensureFirstOperator } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { consoleLogger, type Deps } from './deps.ts';
 import { jobRegistry } from './jobs/registry.ts';
-import { scheduleDomainChecks } from './jobs/handlers/check-domains.ts';
-import { schedulePruning } from './jobs/handlers/prune-expired.ts';
 import { startWorker } from './jobs/worker.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadOrCreateKeyFile, masterKeyFrom, parseMasterKey } from './platform/secrets.ts';
 import { explainStartFailure, type StartContext } from './platform/start-failure.ts';
 import { ensureRootAccessKey } from './services/access-keys/ensure-root.ts';
+import { schedulePruning } from './services/housekeeping/schedule-pruning.ts';
+import { scheduleDomainChecks } from './services/mail-domains/schedule-checks.ts';
 
 /**
  * The composition root: configuration → database (external or embedded) → migrations → first operator →

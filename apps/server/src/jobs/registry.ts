@@ -1,20 +1,57 @@
-import { checkDomains } from './handlers/check-domains.ts';
-import { deleteMailbox } from './handlers/delete-mailbox.ts';
-import { deleteOrganizationJob } from './handlers/delete-organization.ts';
-import { importUsers } from './handlers/import-users.ts';
-import { provisionOrganization } from './handlers/provision-organization.ts';
-import { pruneExpired } from './handlers/prune-expired.ts';
-import { sendMail } from './handlers/send-mail.ts';
-import { CHECK_DOMAINS, DELETE_MAILBOX, DELETE_ORGANIZATION, IMPORT_USERS, PROVISION_ORGANIZATION, PRUNE_EXPIRED, SEND_MAIL } from './kinds.ts';
+import { PermanentJobError } from '../platform/permanent-error.ts';
+import { pruneExpired } from '../services/housekeeping/prune-expired.ts';
+import { PRUNE_EXPIRED } from '../services/housekeeping/schedule-pruning.ts';
+import { failImport, runImportBatch } from '../services/imports/run-batch.ts';
+import { IMPORT_USERS, ImportBatchJob } from '../services/imports/schedule-batch.ts';
+import { DeliveryJob, SEND_MAIL } from '../services/mail/schedule-delivery.ts';
+import { failQueuedNotice, sendQueuedNotice } from '../services/mail/send-queued.ts';
+import { checkDueDomains } from '../services/mail-domains/check-due.ts';
+import { CHECK_DOMAINS } from '../services/mail-domains/schedule-checks.ts';
+import { deleteKeptMailbox } from '../services/mailboxes/delete-kept.ts';
+import { DELETE_MAILBOX, MailboxDeletionJob } from '../services/mailboxes/schedule-deletion.ts';
+import { finishOrganizationDeletion } from '../services/organizations/finish-deletion.ts';
+import { failProvisioning, provisionOrganization } from '../services/organizations/provision.ts';
+import { DELETE_ORGANIZATION, DeletionJob } from '../services/organizations/schedule-deletion.ts';
+import { PROVISION_ORGANIZATION, ProvisioningJob } from '../services/organizations/schedule-provisioning.ts';
 import type { JobRegistry } from './worker.ts';
 
-/** Every job kind this server runs. */
+/** A malformed notice payload can never be delivered: give up at once rather than retry it twenty times. */
+function outboxId(payload: unknown): number {
+  const parsed = DeliveryJob.safeParse(payload);
+  if (!parsed.success) throw new PermanentJobError(`mail.send: bad payload ${JSON.stringify(payload)}`);
+  return parsed.data.outboxId;
+}
+
+/**
+ * Every job kind this server runs. A handler only reads its payload and calls the service that does the work; the
+ * kind, its payload and the function that enqueues it live with that service (`services/<concept>/schedule-*.ts`).
+ */
 export const jobRegistry: JobRegistry = {
-  [PROVISION_ORGANIZATION]: provisionOrganization,
-  [SEND_MAIL]: sendMail,
-  [DELETE_MAILBOX]: deleteMailbox,
-  [DELETE_ORGANIZATION]: deleteOrganizationJob,
-  [IMPORT_USERS]: importUsers,
-  [PRUNE_EXPIRED]: pruneExpired,
-  [CHECK_DOMAINS]: checkDomains,
+  [PROVISION_ORGANIZATION]: {
+    run: ({ deps }, payload) => provisionOrganization(deps, ProvisioningJob.parse(payload)),
+    giveUp: ({ deps }, payload, error) => failProvisioning(deps, ProvisioningJob.parse(payload).organizationId, error.message),
+  },
+  [SEND_MAIL]: {
+    run: ({ deps }, payload) => sendQueuedNotice(deps, outboxId(payload)),
+    giveUp: async ({ deps }, payload, error) => {
+      const parsed = DeliveryJob.safeParse(payload);
+      if (parsed.success) await failQueuedNotice(deps, parsed.data.outboxId, error.message);
+    },
+  },
+  [DELETE_MAILBOX]: {
+    run: ({ deps }, payload) => deleteKeptMailbox(deps, MailboxDeletionJob.parse(payload)),
+  },
+  [DELETE_ORGANIZATION]: {
+    run: ({ deps }, payload) => finishOrganizationDeletion(deps, DeletionJob.parse(payload).organizationId),
+  },
+  [IMPORT_USERS]: {
+    run: ({ deps }, payload) => runImportBatch(deps, ImportBatchJob.parse(payload)),
+    giveUp: ({ deps }, payload, error) => failImport(deps, ImportBatchJob.parse(payload), error.message),
+  },
+  [PRUNE_EXPIRED]: {
+    run: ({ deps }) => pruneExpired(deps),
+  },
+  [CHECK_DOMAINS]: {
+    run: ({ deps }) => checkDueDomains(deps),
+  },
 };

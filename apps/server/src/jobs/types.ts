@@ -10,6 +10,3 @@ export interface JobHandler {
   /** Called once when the last attempt failed (e.g. to mark an organization Failed with the reason). */
   giveUp?(ctx: JobContext, payload: unknown, error: Error): Promise<void>;
 }
-
-/** A failure no retry can fix: the job gives up at once. */
-export class PermanentJobError extends Error {}

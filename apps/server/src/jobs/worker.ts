@@ -2,7 +2,8 @@ import { claimJob, completeJob, failJob, renewLease } from '@mailyard/db/queries
 import type { Deps } from '../deps.ts';
 import { addMs } from '../platform/clock.ts';
 import { randomHex } from '../platform/tokens.ts';
-import { PermanentJobError, type JobHandler } from './types.ts';
+import { PermanentJobError } from '../platform/permanent-error.ts';
+import type { JobHandler } from './types.ts';
 
 export type JobRegistry = Record<string, JobHandler>;
 

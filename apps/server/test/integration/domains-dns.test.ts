@@ -4,7 +4,7 @@ import { listAuditEvents } from '@mailyard/db/queries/audit';
 import { listDkimKeys } from '@mailyard/db/queries/mail-domains';
 import { jobRegistry } from '../../src/jobs/registry.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
-import { scheduleDomainChecks } from '../../src/jobs/handlers/check-domains.ts';
+import { scheduleDomainChecks } from '../../src/services/mail-domains/schedule-checks.ts';
 import { DAY_MS } from '../../src/platform/clock.ts';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, testClock, type TestDeps } from '../support/deps.ts';

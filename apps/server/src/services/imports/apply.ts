@@ -3,11 +3,11 @@ import type { ImportRef, ImportSummary } from '@mailyard/core/imports';
 import { inTransaction } from '@mailyard/db';
 import { updateImport } from '@mailyard/db/queries/imports';
 import type { Deps } from '../../deps.ts';
-import { scheduleImportBatch } from '../../jobs/handlers/import-users.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
 import { importTarget, requireImport } from './access.ts';
+import { scheduleImportBatch } from './schedule-batch.ts';
 
 /**
  * Applies a validated import: the rows without problems are created by the durable job `users.import`, in batches,

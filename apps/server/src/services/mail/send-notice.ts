@@ -1,8 +1,7 @@
 import type { Db } from '@mailyard/db';
-import { enqueueJob } from '@mailyard/db/queries/jobs';
 import { insertOutboxMessage } from '@mailyard/db/queries/outbox';
 import type { Deps } from '../../deps.ts';
-import { SEND_MAIL } from '../../jobs/kinds.ts';
+import { scheduleDelivery } from './schedule-delivery.ts';
 
 export interface Notice {
   /** The organization it concerns (its operators see it in the outbox); `null` for installation-level mail. */
@@ -30,14 +29,6 @@ export async function sendNotice(deps: Deps, tx: Db, notice: Notice): Promise<{ 
     body: notice.body,
     createdAt: now,
   });
-  await enqueueJob(tx, {
-    kind: SEND_MAIL,
-    payload: { outboxId },
-    runAt: now,
-    key: `${SEND_MAIL}:${outboxId}`,
-    // The backoff doubles up to 10 minutes: 20 attempts ride out a relay outage of about two hours.
-    maxAttempts: 20,
-    createdAt: now,
-  });
+  await scheduleDelivery(tx, outboxId, now);
   return { outboxId };
 }

@@ -13,13 +13,12 @@ import {
   findOrganizationByClientToken,
   insertOrganization,
 } from '@mailyard/db/queries/organizations';
-import { enqueueJob } from '@mailyard/db/queries/jobs';
 import type { Deps } from '../../deps.ts';
 import { randomBytesArray } from '../../platform/tokens.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { refuseProvenElsewhere, refuseTestSuffix } from '../mail-domains/register.ts';
-import { PROVISION_ORGANIZATION } from '../../jobs/kinds.ts';
+import { scheduleProvisioning } from './schedule-provisioning.ts';
 
 const aliasTaken = (alias: string) =>
   fail('ORGANIZATION.ALIAS_TAKEN', `The organization name "${alias}" is already in use. Choose another name.`, { field: 'alias' });
@@ -65,13 +64,7 @@ export async function createOrganization(deps: Deps, actor: OperatorActor, input
         clientToken: input.clientToken ?? null,
         createdAt: now,
       });
-      await enqueueJob(tx, {
-        kind: PROVISION_ORGANIZATION,
-        payload: { organizationId, domains: input.domains },
-        runAt: now,
-        key: `${PROVISION_ORGANIZATION}:${organizationId}`,
-        createdAt: now,
-      });
+      await scheduleProvisioning(tx, { organizationId, domains: input.domains }, now);
       await recordAudit(
         tx,
         actor,

@@ -7,13 +7,12 @@ import {
   type OrganizationState,
 } from '@mailyard/core/organizations';
 import { inTransaction } from '@mailyard/db';
-import { enqueueJob } from '@mailyard/db/queries/jobs';
 import { countEnabledUsers, updateOrganization } from '@mailyard/db/queries/organizations';
 import type { Deps } from '../../deps.ts';
-import { DELETE_ORGANIZATION } from '../../jobs/kinds.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireOrganization } from './access.ts';
+import { scheduleOrganizationDeletion } from './schedule-deletion.ts';
 
 /**
  * Moves the organization to `Deleting` and enqueues the workflow that frees its addresses and domains and ends
@@ -34,7 +33,7 @@ export async function deleteOrganization(
 
     const state = nextOrganizationState(org.state, 'delete')!;
     await updateOrganization(tx, org.id, { state });
-    await enqueueJob(tx, { kind: DELETE_ORGANIZATION, payload: { organizationId: org.id }, runAt: now, key: `${DELETE_ORGANIZATION}:${org.id}`, createdAt: now });
+    await scheduleOrganizationDeletion(tx, org.id, now);
     await recordAudit(
       tx,
       actor,

@@ -3,8 +3,8 @@ import { DEFAULT_QUOTA_MB } from '@mailyard/core/mailboxes';
 import type { Db } from '@mailyard/db';
 import { findMailbox, provisionMailbox, restoreMailbox } from '@mailyard/db/queries/mailboxes';
 import { updateUser } from '@mailyard/db/queries/users';
-import { cancelMailboxDeletion } from '../../jobs/handlers/delete-mailbox.ts';
 import { changePrimaryAddress } from '../addresses/set-primary.ts';
+import { cancelMailboxDeletion } from '../mailboxes/schedule-deletion.ts';
 
 /** What enabling did to the mailbox: a new one, or the one kept since the user was disabled. */
 export type MailboxOutcome = 'provisioned' | 'restored';

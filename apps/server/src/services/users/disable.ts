@@ -5,9 +5,9 @@ import { deprovisionMailbox } from '@mailyard/db/queries/mailboxes';
 import { deleteUserSessions } from '@mailyard/db/queries/self-service';
 import { updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
-import { scheduleMailboxDeletion } from '../../jobs/handlers/delete-mailbox.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { scheduleMailboxDeletion } from '../mailboxes/schedule-deletion.ts';
 import { requireActiveOrganization } from '../organizations/access.ts';
 import { refusedAt, requireLockedUsers, userFacts, userTarget } from './access.ts';
 

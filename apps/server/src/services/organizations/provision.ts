@@ -1,53 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { isDomainError } from '@mailyard/core/errors';
-import { nextOrganizationState, testDomainFor, type OrganizationEvent } from '@mailyard/core/organizations';
-import { z } from 'zod';
+import { testDomainFor } from '@mailyard/core/organizations';
 import { inTransaction, type Transaction } from '@mailyard/db';
 import { findMailDomain, findVerifiedDomainOwner, insertMailDomain } from '@mailyard/db/queries/mail-domains';
 import { findWrappedDataKey, insertDirectory, lockOrganization, updateOrganization } from '@mailyard/db/queries/organizations';
 import type { Deps } from '../../deps.ts';
-import { systemActor } from '../../services/actor.ts';
-import { recordAudit } from '../../services/audit.ts';
-import { newDkimKeyPair } from '../../services/mail-domains/dkim-key.ts';
-import { addMailDomain } from '../../services/mail-domains/register.ts';
-import { ensureSystemUsers } from '../../services/users/system-users.ts';
-import { PermanentJobError, type JobContext, type JobHandler } from '../types.ts';
-
-const Payload = z.object({
-  organizationId: z.string(),
-  /** CreateOrganization's `Domains`, already checked by core's rules (A-label form). */
-  domains: z.array(z.string()).default([]),
-});
-type Org = NonNullable<Awaited<ReturnType<typeof lockOrganization>>>;
-export type ProvisionRequest = z.infer<typeof Payload>;
+import { PermanentJobError } from '../../platform/permanent-error.ts';
+import { systemActor } from '../actor.ts';
+import { newDkimKeyPair } from '../mail-domains/dkim-key.ts';
+import { addMailDomain } from '../mail-domains/register.ts';
+import { ensureSystemUsers } from '../users/system-users.ts';
+import type { ProvisionRequest } from './schedule-provisioning.ts';
+import { transition, type LockedOrganization } from './transition.ts';
 
 /**
  * One step of the Quick-setup workflow. Each runs in its own transaction with the organization row locked
  * and is idempotent, so a workflow interrupted anywhere (crash, restart) resumes by running every step again.
  */
-export type ProvisionStep = (deps: Deps, tx: Transaction, org: Org, request: ProvisionRequest) => Promise<void>;
-
-/** Moves the locked organization to the state `event` leads to, with its audit event; a refused event is permanent. */
-export async function transition(deps: Deps, tx: Transaction, org: Org, event: OrganizationEvent, patch: Parameters<typeof updateOrganization>[2] = {}) {
-  const next = nextOrganizationState(org.state, event);
-  if (!next) throw new PermanentJobError(`Organization ${org.id} cannot ${event} from ${org.state}.`);
-  const now = deps.clock();
-  await updateOrganization(tx, org.id, { ...patch, state: next });
-  await recordAudit(
-    tx,
-    systemActor,
-    {
-      action: `organization.${event}`,
-      accountId: org.accountId,
-      organizationId: org.id,
-      target: { type: 'organization', id: org.id, label: org.alias },
-      before: { state: org.state },
-      after: { state: next, ...('errorMessage' in patch ? { errorMessage: patch.errorMessage } : {}) },
-    },
-    now,
-  );
-  org.state = next;
-}
+export type ProvisionStep = (deps: Deps, tx: Transaction, org: LockedOrganization, request: ProvisionRequest) => Promise<void>;
 
 export const startCreating: ProvisionStep = async (deps, tx, org) => {
   if (org.state === 'Requested') await transition(deps, tx, org, 'start');
@@ -133,17 +103,16 @@ export async function runProvisionStep(deps: Deps, request: ProvisionRequest, st
   });
 }
 
-export const provisionOrganization: JobHandler = {
-  async run({ deps }: JobContext, payload) {
-    const request = Payload.parse(payload);
-    for (const step of provisionSteps) await runProvisionStep(deps, request, step);
-  },
-  async giveUp({ deps }, payload, error) {
-    const { organizationId } = Payload.parse(payload);
-    await inTransaction(deps.db, async (tx) => {
-      const org = await lockOrganization(tx, organizationId);
-      if (!org || (org.state !== 'Requested' && org.state !== 'Creating')) return;
-      await transition(deps, tx, org, 'fail', { errorMessage: error.message });
-    });
-  },
-};
+/** The `organization.provision` job: every step in order, `Requested` → `Creating` → `Active`. */
+export async function provisionOrganization(deps: Deps, request: ProvisionRequest): Promise<void> {
+  for (const step of provisionSteps) await runProvisionStep(deps, request, step);
+}
+
+/** The workflow's last attempt failed: the organization ends `Failed`, with the reason shown to the operator. */
+export async function failProvisioning(deps: Deps, organizationId: string, errorMessage: string): Promise<void> {
+  await inTransaction(deps.db, async (tx) => {
+    const org = await lockOrganization(tx, organizationId);
+    if (!org || (org.state !== 'Requested' && org.state !== 'Creating')) return;
+    await transition(deps, tx, org, 'fail', { errorMessage });
+  });
+}
