@@ -59,7 +59,7 @@ figures depend on the machine, so they are recorded here with it rather than ass
 ## Method
 - **Data**: 1,000 Active organizations and 1,000,000 enabled users, each with its primary address and mailbox; the
   first organization has 100,000 users, the others 900 or 901. Seeded with bulk SQL (\`insert … select
-  generate_series\`, \`packages/db/src/queries/bench.ts\`) and one precomputed argon2id hash, then \`vacuum (analyze)\`.
+  generate_series\`, \`packages/db/src/bench/seed.ts\`) and one precomputed argon2id hash, then \`vacuum (analyze)\`.
   User names look like \`pcosta412\`, display names \`Pablo Costa\`, addresses \`pablo.costa412@bench-0001.bench.test\`, so
   the three sort orders differ. The database is \`mailyard_bench\` (or \`BENCH_DATABASE_URL\`), kept between runs.
 - **Server**: the real one (\`buildApp\` + \`listen\`, \`bench/server.ts\`) in a Node process of its own, on loopback.

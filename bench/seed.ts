@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../packages/db/src/index.ts';
-import { benchOrganizationCount, seedBenchOrganizations, seedBenchUsers, vacuumAnalyzeBench } from '../packages/db/src/queries/bench.ts';
+import { benchOrganizationCount, seedBenchOrganizations, seedBenchUsers, vacuumAnalyzeBench } from '../packages/db/src/bench/seed.ts';
 import { insertAccount, insertOperator } from '../packages/db/src/queries/operators.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 

@@ -1,12 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import type { Db } from '../client.ts';
-import * as schema from '../schema/index.ts';
 
 /**
- * The benchmark's data and measuring tools (`pnpm bench`, `bench/`). Seeding is bulk SQL (`insert … select
- * generate_series`) with one precomputed password hash, so a million users take minutes rather than hours of argon2.
+ * The benchmark's data (`pnpm bench`, `bench/seed.ts`), kept apart from the product's queries. Seeding is bulk SQL
+ * (`insert … select generate_series`) with one precomputed password hash, so a million users take minutes rather than
+ * hours of argon2.
  */
 
 /** Users in organization `k`: 100,000 in the first, 900,000 spread over the other 999 (the first 900 get 901). */
@@ -81,64 +79,4 @@ export async function deleteBenchCreatedUsers(db: Db, organizationId: string, pr
   await db.execute(sql`delete from mailboxes where organization_id = ${organizationId} and entity_id in (select id from users where organization_id = ${organizationId} and name like ${like})`);
   await db.execute(sql`delete from password_history where organization_id = ${organizationId} and user_id in (select id from users where organization_id = ${organizationId} and name like ${like})`);
   await db.execute(sql`delete from users where organization_id = ${organizationId} and name like ${like}`);
-}
-
-export interface CapturedQuery {
-  text: string;
-  params: unknown[];
-}
-
-/** A database handle of its own that records every statement it runs (to EXPLAIN exactly what a query function sends). */
-export function recordingDatabase(url: string) {
-  const captured: CapturedQuery[] = [];
-  const client = postgres(url, { max: 1, onnotice: () => {} });
-  const db = drizzle(client, { schema, logger: { logQuery: (text, params) => void captured.push({ text, params }) } });
-  return { db: db as unknown as Db, captured, close: () => client.end({ timeout: 5 }) };
-}
-
-const literal = (value: unknown) => (typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`);
-
-/**
- * `EXPLAIN (ANALYZE, BUFFERS)` of a statement as the server runs it: prepared, and executed `warmups` times first, so
- * the plan shown is the one PostgreSQL's plan cache settles on (after five runs it may switch to a generic plan).
- */
-export async function explainPrepared(url: string, query: CapturedQuery, warmups = 6): Promise<string> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    return await client.begin(async (tx) => {
-      await tx.unsafe(`prepare bench_q as ${query.text}`);
-      const execute = `execute bench_q(${query.params.map(literal).join(', ')})`;
-      for (let i = 0; i < warmups; i++) await tx.unsafe(execute);
-      const rows = await tx.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${execute}`);
-      await tx.unsafe('deallocate bench_q');
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-  } finally {
-    await client.end({ timeout: 5 });
-  }
-}
-
-/** The PostgreSQL server's version and the settings that matter for these figures. */
-export async function serverFacts(db: Db): Promise<Record<string, string>> {
-  const rows = await db.execute<{ name: string; setting: string }>(sql`
-    select 'version' as name, version() as setting
-    union all select name, setting || coalesce(unit, '') from pg_settings
-    where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit', 'plan_cache_mode')`);
-  return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
-}
-
-/** The URL of database `name` on the server of `url`, created if missing (the benchmark's own database). */
-export async function ensureDatabase(url: string, name: string, options: { recreate?: boolean } = {}): Promise<{ url: string; created: boolean }> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    if (options.recreate) await admin.unsafe(`drop database if exists ${name} with (force)`);
-    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
-    if (!exists) await admin.unsafe(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    return { url: u.toString(), created: !exists };
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
 }
