@@ -19,6 +19,6 @@ export async function authenticate(deps: Deps, request: SignedRequest): Promise<
   if (!key || !key.active) throw invalidToken();
   verifySignature(request, parsed, key.secret);
   if (parsed.headers.has('x-amz-security-token')) throw invalidToken();
-  await recordAccessKeyUse(deps.db, key, now);
+  await recordAccessKeyUse(deps, key);
   return key;
 }

@@ -14,7 +14,7 @@ export const authRouter = router({
   }),
 
   signOut: operatorMutation.mutation(async ({ ctx }) => {
-    if (ctx.operatorSessionToken) await signOutOperator(ctx.deps.db, ctx.operator, ctx.operatorSessionToken, ctx.deps.clock());
+    if (ctx.operatorSessionToken) await signOutOperator(ctx.deps, ctx.operator, ctx.operatorSessionToken);
     ctx.res.clearCookie(OPERATOR_COOKIE, { path: '/' });
     return { ok: true };
   }),

@@ -42,7 +42,7 @@ import { sessionCookie } from './cookies.ts';
  */
 export const portalRouter = router({
   /** The signed-in user, or null (the portal shows the sign-in page). */
-  me: publicProcedure.query(({ ctx }) => (ctx.userAccount ? getMyAccount(ctx.deps.db, ctx.userAccount, ctx.deps.clock()) : null)),
+  me: publicProcedure.query(({ ctx }) => (ctx.userAccount ? getMyAccount(ctx.deps, ctx.userAccount) : null)),
 
   signIn: publicMutation.meta(guessable).input(PortalSignInInput).mutation(async ({ ctx, input }) => {
     const session = await signInUser(ctx.deps, input, { ip: ctx.ip });
@@ -50,12 +50,12 @@ export const portalRouter = router({
     return { ok: true };
   }),
   signOut: portalMutation.mutation(async ({ ctx }) => {
-    if (ctx.userSessionToken) await signOutUser(ctx.deps.db, ctx.user, ctx.userSessionToken, ctx.deps.clock());
+    if (ctx.userSessionToken) await signOutUser(ctx.deps, ctx.user, ctx.userSessionToken);
     ctx.res.clearCookie(PORTAL_COOKIE, { path: '/' });
     return { ok: true };
   }),
   signOutEverywhere: portalMutation.mutation(async ({ ctx }) => {
-    const result = await signOutEverywhere(ctx.deps.db, ctx.user, ctx.deps.clock());
+    const result = await signOutEverywhere(ctx.deps, ctx.user);
     ctx.res.clearCookie(PORTAL_COOKIE, { path: '/' });
     return result;
   }),

@@ -67,7 +67,7 @@ function bearerToken(req: CreateFastifyContextOptions['req']): string | null {
  */
 async function operatorFromApiToken(deps: Deps, token: string): Promise<OperatorActor> {
   try {
-    return await authenticateApiToken(deps.db, token, deps.clock());
+    return await authenticateApiToken(deps, token);
   } catch (error) {
     if (isDomainError(error)) throw new TRPCError({ code: trpcCodeForKind[error.kind], message: error.message, cause: error });
     throw error;
@@ -81,9 +81,9 @@ export function contextFactory(deps: Deps) {
     const bearer = bearerToken(req);
     const token = bearer === null ? (req.cookies[OPERATOR_COOKIE] ?? null) : null;
     const operator =
-      bearer !== null ? await operatorFromApiToken(deps, bearer) : token ? await resolveOperatorSession(deps.db, token, deps.clock()) : null;
+      bearer !== null ? await operatorFromApiToken(deps, bearer) : token ? await resolveOperatorSession(deps, token) : null;
     const portalToken = bearer === null ? (req.cookies[PORTAL_COOKIE] ?? null) : null;
-    const portal = portalToken ? await resolveUserSession(deps.db, portalToken, deps.clock()) : null;
+    const portal = portalToken ? await resolveUserSession(deps, portalToken) : null;
     return {
       deps,
       req,

@@ -75,7 +75,7 @@ const notice = (overrides: Partial<Notice> = {}): Notice => ({
   ...overrides,
 });
 
-const send = (d: Deps, n: Notice) => inTransaction(d.db, (tx) => sendNotice(d, tx, n));
+const send = (d: Deps, n: Notice) => inTransaction(d.db, (tx) => sendNotice(tx, n, d.clock()));
 const outboxEntry = async (d: Deps, outboxId: number) =>
   (await callerFor(d, op.actor).outbox.list({ organizationId: org.organizationId, limit: 100 })).items.find((e) => e.id === outboxId)!;
 
@@ -103,7 +103,7 @@ describe('sendNotice through SMTP_URL', () => {
     let outboxId = 0;
     await expect(
       inTransaction(deps.db, async (tx) => {
-        outboxId = (await sendNotice(deps, tx, notice({ subject: 'Never' }))).outboxId;
+        outboxId = (await sendNotice(tx, notice({ subject: 'Never' }), deps.clock())).outboxId;
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');

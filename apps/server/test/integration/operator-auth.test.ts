@@ -22,7 +22,7 @@ describe('operator sign-in', () => {
     expect(result.operator.email).toBe(op.email);
     const cookie = cookiesSetBy(caller)[OPERATOR_COOKIE]!;
     expect(cookie.options).toMatchObject({ httpOnly: true, sameSite: 'strict', path: '/' });
-    const actor = await resolveOperatorSession(deps.db, cookie.value, deps.clock());
+    const actor = await resolveOperatorSession(deps, cookie.value);
     expect(actor?.operatorId).toBe(op.actor.operatorId);
   });
 
@@ -70,9 +70,9 @@ describe('operator sign-in', () => {
     const caller = callerFor(deps, null, { ip: '10.0.0.6' });
     await caller.auth.signIn({ email: op.email, password: op.password });
     const token = cookiesSetBy(caller)[OPERATOR_COOKIE]!.value;
-    const actor = (await resolveOperatorSession(deps.db, token, deps.clock()))!;
+    const actor = (await resolveOperatorSession(deps, token))!;
     await callerFor(deps, actor, { sessionToken: token }).auth.signOut();
-    expect(await resolveOperatorSession(deps.db, token, deps.clock())).toBeNull();
+    expect(await resolveOperatorSession(deps, token)).toBeNull();
   });
 
   it('refuses operator procedures without a session', async () => {

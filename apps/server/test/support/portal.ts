@@ -18,7 +18,7 @@ export function portalBrowser(deps: Deps, options: { ip?: string; token?: string
   const jar = { token: options.token ?? null };
   const ip = options.ip ?? '127.0.0.1';
   const context = async () => {
-    const session = jar.token ? await resolveUserSession(deps.db, jar.token, deps.clock()) : null;
+    const session = jar.token ? await resolveUserSession(deps, jar.token) : null;
     return {
       deps,
       req: { headers: { host: 'localhost', 'content-type': 'application/json' }, method: 'POST', protocol: 'http', cookies: {}, ip },

@@ -1,4 +1,3 @@
-import type { Db } from '@mailyard/db';
 import { findAccessKeyForSigning, touchAccessKey } from '@mailyard/db/queries/access-keys';
 import type { Deps } from '../../deps.ts';
 import { MINUTE_MS } from '../../platform/clock.ts';
@@ -38,7 +37,8 @@ export async function findSigningKey(deps: Deps, accessKeyId: string): Promise<S
 }
 
 /** "Last used", as the console shows it: written at most once a minute per key, so most requests write nothing. */
-export async function recordAccessKeyUse(db: Db, key: Pick<SigningKey, 'accessKeyId' | 'lastUsedAt'>, now: Date): Promise<void> {
+export async function recordAccessKeyUse(deps: Deps, key: Pick<SigningKey, 'accessKeyId' | 'lastUsedAt'>): Promise<void> {
+  const now = deps.clock();
   if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < MINUTE_MS) return;
-  await touchAccessKey(db, key.accessKeyId, now, MINUTE_MS);
+  await touchAccessKey(deps.db, key.accessKeyId, now, MINUTE_MS);
 }

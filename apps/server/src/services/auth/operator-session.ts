@@ -1,7 +1,8 @@
 import { OPERATOR_SESSION_HOURS } from '@mailyard/core/auth';
-import { inTransaction, type Db } from '@mailyard/db';
+import { inTransaction } from '@mailyard/db';
 import type { OperatorIdentity } from '@mailyard/db/queries/operators';
 import { deleteOperatorSession, extendOperatorSession, findOperatorSession } from '@mailyard/db/queries/sessions';
+import type { Deps } from '../../deps.ts';
 import { addMs, MINUTE_MS } from '../../platform/clock.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import type { OperatorActor } from '../actor.ts';
@@ -15,18 +16,20 @@ export function sessionOperatorActor(operator: Pick<OperatorIdentity, 'id' | 'ac
 }
 
 /** The operator behind a session cookie, or null. Sliding expiry, written at most once a minute. */
-export async function resolveOperatorSession(db: Db, token: string, now: Date): Promise<OperatorActor | null> {
+export async function resolveOperatorSession(deps: Deps, token: string): Promise<OperatorActor | null> {
+  const now = deps.clock();
   const idHash = hashToken(token);
-  const session = await findOperatorSession(db, idHash, now);
+  const session = await findOperatorSession(deps.db, idHash, now);
   if (!session) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > MINUTE_MS) {
-    await extendOperatorSession(db, idHash, now, addMs(now, operatorSessionMs));
+    await extendOperatorSession(deps.db, idHash, now, addMs(now, operatorSessionMs));
   }
   return sessionOperatorActor(session.operator);
 }
 
-export async function signOutOperator(db: Db, actor: OperatorActor, token: string, now: Date): Promise<void> {
-  await inTransaction(db, async (tx) => {
+export async function signOutOperator(deps: Deps, actor: OperatorActor, token: string): Promise<void> {
+  const now = deps.clock();
+  await inTransaction(deps.db, async (tx) => {
     await deleteOperatorSession(tx, hashToken(token));
     await recordAudit(tx, actor, { action: 'operator.sign_out', target: { type: 'operator', id: actor.operatorId, label: actor.label } }, now);
   });

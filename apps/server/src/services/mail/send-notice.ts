@@ -1,6 +1,5 @@
 import type { Db } from '@mailyard/db';
 import { insertOutboxMessage } from '@mailyard/db/queries/outbox';
-import type { Deps } from '../../deps.ts';
 import { scheduleDelivery } from './schedule-delivery.ts';
 
 export interface Notice {
@@ -19,8 +18,7 @@ export interface Notice {
  * it goes out exactly when the change that caused it commits, and never when that change rolls back. The `mail.send`
  * job delivers it through SMTP_URL, or keeps it in the outbox (and the log) when no relay is configured.
  */
-export async function sendNotice(deps: Deps, tx: Db, notice: Notice): Promise<{ outboxId: number }> {
-  const now = deps.clock();
+export async function sendNotice(tx: Db, notice: Notice, now: Date): Promise<{ outboxId: number }> {
   const outboxId = await insertOutboxMessage(tx, {
     organizationId: notice.organizationId,
     kind: notice.kind,

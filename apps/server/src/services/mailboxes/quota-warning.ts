@@ -2,7 +2,6 @@ import type { EntityState } from '@mailyard/core/entities';
 import { quotaWarningNotice, quotaWarningStep } from '@mailyard/core/mailboxes';
 import type { Db } from '@mailyard/db';
 import { setQuotaWarningSentAt } from '@mailyard/db/queries/mailbox-usage';
-import type { Deps } from '../../deps.ts';
 import { systemActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { sendNotice } from '../mail/send-notice.ts';
@@ -30,7 +29,7 @@ export interface MailboxAfterChange {
  * the notice then goes out on the first report after the user is enabled again. Returns the mailbox's
  * `quotaWarningSentAt` as it now stands.
  */
-export async function settleQuotaWarning(deps: Deps, tx: Db, m: MailboxAfterChange, now: Date): Promise<Date | null> {
+export async function settleQuotaWarning(tx: Db, m: MailboxAfterChange, now: Date): Promise<Date | null> {
   const step = quotaWarningStep(m.quotaWarningSentAt !== null, m.usageBytes, m.quotaMb);
   if (step === 'rearm') {
     await setQuotaWarningSentAt(tx, m.organizationId, m.userId, null);
@@ -38,7 +37,7 @@ export async function settleQuotaWarning(deps: Deps, tx: Db, m: MailboxAfterChan
   }
   if (step !== 'notify' || m.state !== 'ENABLED' || !m.primaryEmail) return m.quotaWarningSentAt;
   const { subject, body } = quotaWarningNotice({ displayName: m.displayName, address: m.primaryEmail, usageBytes: m.usageBytes, quotaMb: m.quotaMb });
-  const { outboxId } = await sendNotice(deps, tx, { organizationId: m.organizationId, kind: QUOTA_WARNING_NOTICE, to: m.primaryEmail, subject, body });
+  const { outboxId } = await sendNotice(tx, { organizationId: m.organizationId, kind: QUOTA_WARNING_NOTICE, to: m.primaryEmail, subject, body }, now);
   await setQuotaWarningSentAt(tx, m.organizationId, m.userId, now);
   await recordAudit(
     tx,

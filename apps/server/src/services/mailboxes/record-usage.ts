@@ -30,7 +30,7 @@ export async function recordUsageReports(deps: Deps, input: MailServerUsageRepor
     }
     const changes = [...latest.values()].map(({ row, index }) => ({ ...row, usageBytes: input.reports[index]!.usageBytes }));
     await recordMailboxUsage(tx, changes, now);
-    for (const mailbox of changes) await settleQuotaWarning(deps, tx, mailbox, now);
+    for (const mailbox of changes) await settleQuotaWarning(tx, mailbox, now);
     const found = new Set(rows.map((r) => r.address));
     return { recorded: changes.length, unknown: [...lastIndex.keys()].filter((a) => !found.has(a)) };
   });

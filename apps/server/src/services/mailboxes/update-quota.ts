@@ -25,7 +25,7 @@ export async function updateQuota(deps: Deps, actor: OperatorActor, input: Updat
     if (mailbox.quotaMb === input.quotaMb) return mailboxView(mailbox.userId, mailbox);
     await setMailboxQuota(tx, org.id, mailbox.userId, input.quotaMb);
     const changed = { ...mailbox, accountId: org.accountId, quotaMb: input.quotaMb };
-    const quotaWarningSentAt = await settleQuotaWarning(deps, tx, changed, now);
+    const quotaWarningSentAt = await settleQuotaWarning(tx, changed, now);
     await recordAudit(
       tx,
       actor,

@@ -28,6 +28,6 @@ export async function finishOrganizationDeletion(deps: Deps, organizationId: str
       },
       now,
     );
-    await transition(deps, tx, org, 'deleted', { deletedAt: now });
+    await transition(tx, org, 'deleted', now, { deletedAt: now });
   });
 }

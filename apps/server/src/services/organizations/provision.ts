@@ -20,7 +20,7 @@ import { transition, type LockedOrganization } from './transition.ts';
 export type ProvisionStep = (deps: Deps, tx: Transaction, org: LockedOrganization, request: ProvisionRequest) => Promise<void>;
 
 export const startCreating: ProvisionStep = async (deps, tx, org) => {
-  if (org.state === 'Requested') await transition(deps, tx, org, 'start');
+  if (org.state === 'Requested') await transition(tx, org, 'start', deps.clock());
 };
 
 /** The built-in directory of Quick setup: users and groups live in Mailyard itself; no nested groups. */
@@ -79,7 +79,10 @@ export const addRequestedDomains: ProvisionStep = async (deps, tx, org, request)
 export const createSystemUsers: ProvisionStep = async (deps, tx, org) => ensureSystemUsers(tx, org, deps.clock());
 
 export const finishCreating: ProvisionStep = async (deps, tx, org) => {
-  if (org.state === 'Creating') await transition(deps, tx, org, 'provisioned', { completedAt: deps.clock(), errorMessage: null });
+  if (org.state === 'Creating') {
+    const now = deps.clock();
+    await transition(tx, org, 'provisioned', now, { completedAt: now, errorMessage: null });
+  }
 };
 
 /** Later capabilities add their steps before `finishCreating`. */
@@ -113,6 +116,6 @@ export async function failProvisioning(deps: Deps, organizationId: string, error
   await inTransaction(deps.db, async (tx) => {
     const org = await lockOrganization(tx, organizationId);
     if (!org || (org.state !== 'Requested' && org.state !== 'Creating')) return;
-    await transition(deps, tx, org, 'fail', { errorMessage });
+    await transition(tx, org, 'fail', deps.clock(), { errorMessage });
   });
 }

@@ -1,7 +1,6 @@
 import { nextOrganizationState, type OrganizationEvent } from '@mailyard/core/organizations';
 import type { Transaction } from '@mailyard/db';
 import { type lockOrganization, updateOrganization } from '@mailyard/db/queries/organizations';
-import type { Deps } from '../../deps.ts';
 import { PermanentJobError } from '../../platform/permanent-error.ts';
 import { systemActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -14,15 +13,14 @@ export type LockedOrganization = NonNullable<Awaited<ReturnType<typeof lockOrgan
  * A refused event is permanent: retrying the job cannot change the state it found.
  */
 export async function transition(
-  deps: Deps,
   tx: Transaction,
   org: LockedOrganization,
   event: OrganizationEvent,
+  now: Date,
   patch: Parameters<typeof updateOrganization>[2] = {},
 ) {
   const next = nextOrganizationState(org.state, event);
   if (!next) throw new PermanentJobError(`Organization ${org.id} cannot ${event} from ${org.state}.`);
-  const now = deps.clock();
   await updateOrganization(tx, org.id, { ...patch, state: next });
   await recordAudit(
     tx,

@@ -1,8 +1,8 @@
 import { fail } from '@mailyard/core/errors';
 import { PORTAL_LIMITS } from '@mailyard/core/portal';
+import type { Db } from '@mailyard/db';
 import { findPasswordHash } from '@mailyard/db/queries/portal-accounts';
 import type { UserKey } from '@mailyard/db/queries/self-service';
-import type { Deps } from '../../deps.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
 import { consumeAttempt, forgiveSuccess, perUser } from '../rate-limit.ts';
 
@@ -11,12 +11,12 @@ import { consumeAttempt, forgiveSuccess, perUser } from '../rate-limit.ts';
  * the password is checked (outside the change's transaction, so it sticks) and a right one forgiven, which stops a
  * borrowed session from guessing.
  */
-export async function verifyCurrentPassword(deps: Deps, user: UserKey, password: string, now: Date): Promise<void> {
+export async function verifyCurrentPassword(db: Db, user: UserKey, password: string, now: Date): Promise<void> {
   const rules = perUser('portal-current-password', PORTAL_LIMITS.currentPassword, user);
-  await consumeAttempt(deps.db, rules, now);
-  const hash = await findPasswordHash(deps.db, user);
+  await consumeAttempt(db, rules, now);
+  const hash = await findPasswordHash(db, user);
   if (!hash || !(await verifyPassword(hash, password))) {
     fail('PASSWORD.WRONG_CURRENT', 'Your current password is not correct.', { field: 'currentPassword' });
   }
-  await forgiveSuccess(deps.db, rules, now);
+  await forgiveSuccess(db, rules, now);
 }

@@ -3,6 +3,7 @@ import { portalAccessRefusal, type MyAccount } from '@mailyard/core/portal';
 import type { Db } from '@mailyard/db';
 import { findPortalAccount, type PortalAccount } from '@mailyard/db/queries/portal-accounts';
 import { countUserSessions, findRecoveryVerification } from '@mailyard/db/queries/self-service';
+import type { Deps } from '../../deps.ts';
 import type { UserActor } from '../actor.ts';
 import type { AddressHolder } from '../addresses/holder.ts';
 import { userTarget } from './session.ts';
@@ -26,8 +27,9 @@ export async function lockOwnAddressHolder(db: Db, actor: UserActor): Promise<Ad
 }
 
 /** Who is signed in (the account read with the session), and the state of their recovery address. */
-export async function getMyAccount(db: Db, account: PortalAccount, now: Date): Promise<MyAccount> {
-  const [pending, sessions] = await Promise.all([findRecoveryVerification(db, account), countUserSessions(db, account, now)]);
+export async function getMyAccount(deps: Deps, account: PortalAccount): Promise<MyAccount> {
+  const now = deps.clock();
+  const [pending, sessions] = await Promise.all([findRecoveryVerification(deps.db, account), countUserSessions(deps.db, account, now)]);
   const live = pending && pending.expiresAt > now ? pending : null;
   return {
     userId: account.userId,

@@ -21,7 +21,7 @@ export async function changePassword(
   input: ChangePasswordInput,
 ): Promise<{ otherSessionsEnded: number }> {
   const now = deps.clock();
-  await verifyCurrentPassword(deps, actor, input.currentPassword, now);
+  await verifyCurrentPassword(deps.db, actor, input.currentPassword, now);
   return inTransaction(deps.db, async (tx) => {
     await lockOwnAccount(tx, actor);
     await setNewPassword(tx, actor, input.password, now);

@@ -14,19 +14,19 @@ import { userTarget } from './session.ts';
 /** Drops the recovery address (and any pending one); needs the current password, and the old address is told. */
 export async function removeRecoveryAddress(deps: Deps, actor: UserActor, input: RemoveRecoveryAddressInput): Promise<void> {
   const now = deps.clock();
-  await verifyCurrentPassword(deps, actor, input.currentPassword, now);
+  await verifyCurrentPassword(deps.db, actor, input.currentPassword, now);
   await inTransaction(deps.db, async (tx) => {
     const account = await lockOwnAccount(tx, actor);
     const previous = account.recoveryEmailVerifiedAt ? account.recoveryEmail : null;
     if (!previous) fail('RECOVERY.NOT_VERIFIED', 'You have no recovery address to remove.');
     await setRecoveryAddress(tx, actor, null, now);
     await deleteRecoveryVerification(tx, actor);
-    await sendNotice(deps, tx, {
+    await sendNotice(tx, {
       organizationId: actor.organizationId,
       kind: 'portal.recovery_changed',
       to: previous,
       ...recoveryChangedNotice({ displayName: account.displayName, address: actor.label, newAddress: null }),
-    });
+    }, now);
     await recordAudit(tx, actor, { action: 'user.recovery_address_remove', target: userTarget(actor), before: { recoveryEmail: previous }, after: { recoveryEmail: null } }, now);
   });
 }

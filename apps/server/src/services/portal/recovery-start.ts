@@ -41,7 +41,7 @@ export async function startRecoveryAddress(
     if (!input.currentPassword) {
       fail('PASSWORD.WRONG_CURRENT', 'Enter your current password to change your recovery address.', { field: 'currentPassword' });
     }
-    await verifyCurrentPassword(deps, actor, input.currentPassword, now);
+    await verifyCurrentPassword(deps.db, actor, input.currentPassword, now);
     if (current === input.email) fail('RECOVERY.ADDRESS_INVALID', `${input.email} is already your recovery address.`, { field: 'email' });
   }
   const domains = (await listMailDomains(deps.db, actor.organizationId)).map((d) => d.domain);
@@ -56,12 +56,12 @@ export async function startRecoveryAddress(
   await inTransaction(deps.db, async (tx) => {
     const locked = await lockOwnAccount(tx, actor);
     await upsertRecoveryVerification(tx, { ...actor, email: input.email, codeHash, createdAt: now, expiresAt });
-    await sendNotice(deps, tx, {
+    await sendNotice(tx, {
       organizationId: actor.organizationId,
       kind: 'portal.recovery_code',
       to: input.email,
       ...recoveryCodeNotice({ displayName: locked.displayName, address: actor.label, code }),
-    });
+    }, now);
     await recordAudit(tx, actor, { action: 'user.recovery_address_code_send', target: userTarget(actor), after: { pendingEmail: input.email } }, now);
   });
   return { pendingEmail: input.email, expiresAt };

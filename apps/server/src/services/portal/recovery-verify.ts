@@ -40,12 +40,12 @@ export async function verifyRecoveryAddress(deps: Deps, actor: UserActor, input:
     await setRecoveryAddress(tx, actor, claimed.email, now);
     await deleteRecoveryVerification(tx, actor);
     if (previous && previous !== claimed.email) {
-      await sendNotice(deps, tx, {
+      await sendNotice(tx, {
         organizationId: actor.organizationId,
         kind: 'portal.recovery_changed',
         to: previous,
         ...recoveryChangedNotice({ displayName: account.displayName, address: actor.label, newAddress: claimed.email }),
-      });
+      }, now);
     }
     await recordAudit(
       tx,

@@ -28,12 +28,12 @@ export async function requestPasswordReset(deps: Deps, input: RequestPasswordRes
     await inTransaction(deps.db, async (tx) => {
       if (recovery && !refused) {
         const link = await createResetLink(tx, deps.config, account, 'self', now);
-        await sendNotice(deps, tx, {
+        await sendNotice(tx, {
           organizationId: account.organizationId,
           kind: 'portal.reset_link',
           to: recovery,
           ...resetLinkNotice({ displayName: account.displayName, address: actor.label, url: link.url }),
-        });
+        }, now);
       }
       // Operators see every request, also those that sent nothing, and why.
       const outcome = refused ? 'account_unavailable' : recovery ? 'link_sent' : 'no_recovery_address';

@@ -1,7 +1,8 @@
 import { PORTAL_SESSION_HOURS, portalAccessRefusal } from '@mailyard/core/portal';
-import { inTransaction, type Db } from '@mailyard/db';
+import { inTransaction } from '@mailyard/db';
 import { findPortalSession, type PortalAccount } from '@mailyard/db/queries/portal-accounts';
 import { deleteUserSession, deleteUserSessions, extendUserSession } from '@mailyard/db/queries/self-service';
+import type { Deps } from '../../deps.ts';
 import { addMs, MINUTE_MS } from '../../platform/clock.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import type { UserActor } from '../actor.ts';
@@ -34,30 +35,33 @@ export interface UserSession {
  * disabled or the organization stops being Active, every session of that user ends. Sliding expiry, written at
  * most once a minute.
  */
-export async function resolveUserSession(db: Db, token: string, now: Date): Promise<UserSession | null> {
+export async function resolveUserSession(deps: Deps, token: string): Promise<UserSession | null> {
+  const now = deps.clock();
   const idHash = hashToken(token);
-  const session = await findPortalSession(db, idHash, now);
+  const session = await findPortalSession(deps.db, idHash, now);
   if (!session) return null;
   if (portalAccessRefusal(session.account)) {
-    await deleteUserSessions(db, session.account);
+    await deleteUserSessions(deps.db, session.account);
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() > MINUTE_MS) {
-    await extendUserSession(db, idHash, now, addMs(now, portalSessionMs));
+    await extendUserSession(deps.db, idHash, now, addMs(now, portalSessionMs));
   }
   return { actor: userActorFor(session.account, 'portal'), account: session.account };
 }
 
-export async function signOutUser(db: Db, actor: UserActor, token: string, now: Date): Promise<void> {
-  await inTransaction(db, async (tx) => {
+export async function signOutUser(deps: Deps, actor: UserActor, token: string): Promise<void> {
+  const now = deps.clock();
+  await inTransaction(deps.db, async (tx) => {
     await deleteUserSession(tx, hashToken(token));
     await recordAudit(tx, actor, { action: 'user.sign_out', target: userTarget(actor) }, now);
   });
 }
 
 /** "Sign out everywhere": this browser and every other one. */
-export async function signOutEverywhere(db: Db, actor: UserActor, now: Date): Promise<{ sessionsEnded: number }> {
-  return inTransaction(db, async (tx) => {
+export async function signOutEverywhere(deps: Deps, actor: UserActor): Promise<{ sessionsEnded: number }> {
+  const now = deps.clock();
+  return inTransaction(deps.db, async (tx) => {
     const sessionsEnded = await deleteUserSessions(tx, actor);
     await recordAudit(tx, actor, { action: 'user.sign_out_everywhere', target: userTarget(actor), after: { sessionsEnded } }, now);
     return { sessionsEnded };
