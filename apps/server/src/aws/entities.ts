@@ -1,7 +1,7 @@
 import { entityId, type EntitySummary, type MemberType } from '@mailyard/core/entities';
 import { requireEntity } from '../services/entities/require.ts';
 import { resolveEntity } from '../services/entities/resolve.ts';
-import { requireActiveOrganization } from '../services/organizations/access.ts';
+import { requireActiveOrganization } from '../services/organizations/require.ts';
 import type { AwsContext } from './operation.ts';
 import { AwsError, epochSeconds } from './protocol.ts';
 

@@ -2,7 +2,7 @@ import type { ActivityEvent, ListActivityInput } from '@mailyard/core/activity';
 import type { Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireOrganization } from '../organizations/require.ts';
 import { auditPage, withinOrganization } from './page.ts';
 
 /**

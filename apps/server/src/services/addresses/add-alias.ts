@@ -5,7 +5,7 @@ import { inTransaction, type Db } from '@mailyard/db';
 import type { Deps } from '../../deps.ts';
 import type { Actor, OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { addressOrigin, assertOrganizationDomain, claimAddress } from './claim.ts';
 import { aliasChangeRefusal, requireAddressHolder, type AddressHolder } from './holder.ts';
 

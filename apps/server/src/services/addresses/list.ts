@@ -3,7 +3,7 @@ import type { MemberType } from '@mailyard/core/entities';
 import type { Db } from '@mailyard/db';
 import { listEntityAddresses } from '@mailyard/db/queries/addresses';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireOrganization } from '../organizations/require.ts';
 import { requireAddressHolder } from './holder.ts';
 
 /**

@@ -6,7 +6,7 @@ import { deleteAddress, findAddress, type AddressRow } from '@mailyard/db/querie
 import type { Deps } from '../../deps.ts';
 import type { Actor, OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { aliasChangeRefusal, requireAddressHolder, type AddressHolder } from './holder.ts';
 
 /** The address if the holder holds it; another entity's address is never named. */

@@ -8,7 +8,7 @@ import { updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { addressOrigin, claimAddressUnlessHeld } from './claim.ts';
 import { primaryChangeRefusal, requireAddressHolder } from './holder.ts';
 

@@ -4,7 +4,7 @@ import { deleteDevice, type DeviceKey } from '@mailyard/db/queries/devices';
 import type { Deps } from '../../deps.ts';
 import type { Actor, OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { changeUserDevice, requireDevice, type DeviceAudit } from './access.ts';
+import { changeUserDevice, requireDevice, type DeviceAudit } from './require.ts';
 
 /**
  * Removes one device, in the caller's transaction, and records it. Shared by the console (operators) and the portal

@@ -4,7 +4,7 @@ import { inTransaction } from '@mailyard/db';
 import { countUserDevices, findDevice, insertDevice, updateDevice } from '@mailyard/db/queries/devices';
 import type { Deps } from '../../deps.ts';
 import { recordAudit, type AuditEntry } from '../audit.ts';
-import { userTarget } from '../users/access.ts';
+import { userTarget } from '../users/require.ts';
 import type { DeviceOwner } from './authenticate.ts';
 
 /**

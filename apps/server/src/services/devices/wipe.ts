@@ -4,7 +4,7 @@ import { updateDevice, type DeviceKey } from '@mailyard/db/queries/devices';
 import type { Deps } from '../../deps.ts';
 import type { Actor, OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { changeUserDevice, requireDevice, type DeviceAudit } from './access.ts';
+import { changeUserDevice, requireDevice, type DeviceAudit } from './require.ts';
 
 /**
  * A person's wipe decision on one device, in the caller's transaction: ask for a wipe, or withdraw it before the device

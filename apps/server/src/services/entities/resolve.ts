@@ -3,7 +3,7 @@ import { fail } from '@mailyard/core/errors';
 import type { Db } from '@mailyard/db';
 import { findEntitiesByName, findEntityByAddress, findEntityById } from '@mailyard/db/queries/entities';
 import type { OperatorActor } from '../actor.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { ofType } from './require.ts';
 
 export interface ResolveEntityQuery {

@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { auditRef, findEntity, requireLive } from '../entities/require.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { groupTarget, requireGroup } from './require.ts';
 
 /**

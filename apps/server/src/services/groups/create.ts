@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { addressOrigin, claimAddress } from '../addresses/claim.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { groupNameTaken, groupTarget } from './require.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
 import { listGroupMembersPage } from '@mailyard/db/queries/group-members';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
 import { requireGroup } from './require.ts';
 

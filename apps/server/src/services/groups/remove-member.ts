@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { auditRef, findEntity } from '../entities/require.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { groupTarget, requireGroup } from './require.ts';
 
 /** Takes a user or group out of a group (WorkMail's DisassociateMemberFromGroup). */

@@ -4,7 +4,7 @@ import { inTransaction, type Db, type Transaction } from '@mailyard/db';
 import { findGroup } from '@mailyard/db/queries/groups';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 
 /**
  * The group if it belongs to the organization (which the caller has already checked the actor may reach). A group

@@ -5,8 +5,8 @@ import { updateImport } from '@mailyard/db/queries/imports';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { importTarget, requireImport } from './access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
+import { importTarget, requireImport } from './require.ts';
 import { scheduleImportBatch } from './schedule-batch.ts';
 
 /**

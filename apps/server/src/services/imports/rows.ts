@@ -4,9 +4,9 @@ import type { Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
 import { listImportRows } from '@mailyard/db/queries/imports';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
-import { requireImport } from './access.ts';
+import { requireImport } from './require.ts';
 
 const Key = z.tuple([z.number().int().positive()]);
 

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { PermanentJobError } from '../../platform/permanent-error.ts';
 import { systemActor, type OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { importTarget } from './access.ts';
+import { importTarget } from './require.ts';
 import { importRow, isOrganizationRefusal } from './import-row.ts';
 import { scheduleImportBatch, type ImportBatchJob } from './schedule-batch.ts';
 

@@ -7,8 +7,8 @@ import type { Deps } from '../../deps.ts';
 import type { MasterKey } from '../../platform/secrets.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { importTarget, requireImport } from './access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
+import { importTarget, requireImport } from './require.ts';
 import { checkAgainstDirectory, type CheckedRow } from './directory-checks.ts';
 
 /**

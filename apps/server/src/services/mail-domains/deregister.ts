@@ -5,7 +5,7 @@ import { countDomainAddresses, deleteMailDomain } from '@mailyard/db/queries/mai
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { requireMailDomain } from './require.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from '@mailyard/db';
 import type { MailDomainSummary } from '@mailyard/core/mail-domains';
 import { listMailDomainsPage } from '@mailyard/db/queries/mail-domains';
 import type { OperatorActor } from '../actor.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
 
 /** The organization's mail domains in name order, a page at a time. */

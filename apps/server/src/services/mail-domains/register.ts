@@ -13,7 +13,7 @@ import { addMs } from '../../platform/clock.ts';
 import { randomHex } from '../../platform/tokens.ts';
 import type { Actor, OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { checkMailDomain } from './check.ts';
 import { newDkimKeyPair, storeDkimKey, type DkimKeyPair } from './dkim-key.ts';
 

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { addMs } from '../../platform/clock.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { newDkimKeyPair, storeDkimKey } from './dkim-key.ts';
 import { requireMailDomain } from './require.ts';
 

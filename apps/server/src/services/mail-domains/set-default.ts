@@ -5,7 +5,7 @@ import { setDefaultMailDomain } from '@mailyard/db/queries/mail-domains';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { requireMailDomain } from './require.ts';
 
 /** UpdateDefaultMailDomain: new users' suggested addresses use this domain; it must be verified. */

@@ -1,7 +1,7 @@
 import type { MailDomainDetail, MailDomainRef } from '@mailyard/core/mail-domains';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { checkMailDomain } from './check.ts';
 import { getMailDomain } from './get.ts';
 import { requireMailDomain } from './require.ts';

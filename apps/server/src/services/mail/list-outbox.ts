@@ -4,7 +4,7 @@ import type { Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
 import { listOutboxPage } from '@mailyard/db/queries/outbox';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
 
 const Key = z.tuple([z.iso.datetime(), z.number().int().positive()]);

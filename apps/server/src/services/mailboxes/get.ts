@@ -3,7 +3,7 @@ import type { UserRef } from '@mailyard/core/users';
 import type { Db } from '@mailyard/db';
 import { findLiveMailbox } from '@mailyard/db/queries/mailbox-usage';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireOrganization } from '../organizations/require.ts';
 import { noMailbox, requireMailboxOwner } from './owner.ts';
 
 /** The Quota tab of a user: quota, last reported usage and its state, and when a disabled user's mailbox goes. */

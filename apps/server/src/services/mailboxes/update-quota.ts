@@ -5,7 +5,7 @@ import { lockMailbox, setMailboxQuota } from '@mailyard/db/queries/mailbox-usage
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { mailboxTarget, noMailbox, requireMailboxOwner } from './owner.ts';
 import { mailboxView } from './get.ts';
 import { settleQuotaWarning } from './quota-warning.ts';

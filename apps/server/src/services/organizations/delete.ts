@@ -11,7 +11,7 @@ import { countEnabledUsers, updateOrganization } from '@mailyard/db/queries/orga
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireOrganization } from './access.ts';
+import { requireOrganization } from './require.ts';
 import { scheduleOrganizationDeletion } from './schedule-deletion.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { OrganizationView } from '@mailyard/core/organizations';
 import type { Db } from '@mailyard/db';
 import { listMailDomains } from '@mailyard/db/queries/mail-domains';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from './access.ts';
+import { requireOrganization } from './require.ts';
 
 export async function getOrganization(db: Db, actor: OperatorActor, organizationId: string): Promise<OrganizationView> {
   const org = await requireOrganization(db, actor, organizationId);

@@ -4,7 +4,7 @@ import type { ListPermissionsInput, MailboxPermissionSummary } from '@mailyard/c
 import type { Db } from '@mailyard/db';
 import { listMailboxPermissionsPage } from '@mailyard/db/queries/mailbox-permissions';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireOrganization } from '../organizations/require.ts';
 import { requireMailboxOwner } from '../mailboxes/owner.ts';
 import { cursorKey, pageOf } from '../page.ts';
 

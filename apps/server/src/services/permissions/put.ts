@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { auditRef } from '../entities/require.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { mailboxTarget, requireMailboxOwner } from '../mailboxes/owner.ts';
 
 /**

@@ -4,7 +4,7 @@ import { deleteMailboxPermissions } from '@mailyard/db/queries/mailbox-permissio
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { mailboxTarget, requireMailboxOwner } from '../mailboxes/owner.ts';
 
 /** The console's "Remove" on the Permissions tab: no one keeps any permission on the mailbox. */

@@ -4,7 +4,7 @@ import { storedAliasPolicy } from '@mailyard/core/portal';
 import type { Db } from '@mailyard/db';
 import { listMailDomains } from '@mailyard/db/queries/mail-domains';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireOrganization } from '../organizations/require.ts';
 
 /** The organization's self-service alias policy, with the domains an operator can choose from. */
 export async function getAliasPolicy(

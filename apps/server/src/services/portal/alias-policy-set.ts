@@ -7,7 +7,7 @@ import { updateOrganization } from '@mailyard/db/queries/organizations';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 
 /**
  * Sets whether users may add their own aliases, on which domains, how many, and matching which pattern. The

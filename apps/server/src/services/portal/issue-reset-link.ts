@@ -6,7 +6,7 @@ import { findPortalAccount } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { consumeAttempt, perUser } from '../rate-limit.ts';
 import { createResetLink } from './reset-link.ts';
 

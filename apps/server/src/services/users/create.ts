@@ -10,10 +10,10 @@ import { findUserByName, insertUser, type UserCreationDetails } from '@mailyard/
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { hashNewPassword } from '../passwords/hash-new.ts';
 import { addressClaimRefusal, addressOrigin, insertClaimedAddress, type AddressClaim } from '../addresses/claim.ts';
-import { userTarget } from './access.ts';
+import { userTarget } from './require.ts';
 
 /** What the console's Create user form and WorkMail's CreateUser both give. */
 export interface NewUser {

@@ -6,8 +6,8 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { releaseEntity } from '../entities/release.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { requireUser, userFacts, userTarget } from './access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
+import { requireUser, userFacts, userTarget } from './require.ts';
 
 /**
  * Deletes a disabled user (WorkMail's DeleteUser): state DELETED, its addresses freed for anyone to take, its

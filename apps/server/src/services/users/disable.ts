@@ -8,8 +8,8 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { scheduleMailboxDeletion } from '../mailboxes/schedule-deletion.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { refusedAt, requireLockedUsers, userFacts, userTarget } from './access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
+import { refusedAt, requireLockedUsers, userFacts, userTarget } from './require.ts';
 
 /**
  * Disables users (the console's Disable dialog; WorkMail's DeregisterFromWorkMail with one id). Each becomes

@@ -2,8 +2,8 @@ import type { EnableUsersInput } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { requireLockedUsers } from './access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
+import { requireLockedUsers } from './require.ts';
 import { enableLockedUser } from './register.ts';
 
 /**

@@ -3,8 +3,8 @@ import type { Db } from '@mailyard/db';
 import { listEntityAddresses } from '@mailyard/db/queries/addresses';
 import { findMailbox } from '@mailyard/db/queries/mailboxes';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
-import { requireUser } from './access.ts';
+import { requireOrganization } from '../organizations/require.ts';
+import { requireUser } from './require.ts';
 
 /** The user's page (WorkMail's DescribeUser): every attribute, its aliases and its mailbox, with its dates. */
 export async function getUser(db: Db, actor: OperatorActor, input: UserRef): Promise<UserDetail> {

@@ -5,7 +5,7 @@ import { hasControlCharacters, type ListUsersInput, type UserSummary } from '@ma
 import type { Db } from '@mailyard/db';
 import { listUsersPage } from '@mailyard/db/queries/users';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/access.ts';
+import { requireOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
 
 /** A cursor is not signed: what it carries goes into SQL only once it has the shape of a page key. */

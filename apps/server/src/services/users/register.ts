@@ -4,9 +4,9 @@ import { inTransaction, type Db } from '@mailyard/db';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { addressOrigin } from '../addresses/claim.ts';
-import { refusedAt, requireUser, userFacts, userTarget } from './access.ts';
+import { refusedAt, requireUser, userFacts, userTarget } from './require.ts';
 import { activateUser } from './activate.ts';
 
 /**

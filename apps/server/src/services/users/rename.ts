@@ -5,8 +5,8 @@ import { findUserByName, updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { requireUser, userFacts, userTarget } from './access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
+import { requireUser, userFacts, userTarget } from './require.ts';
 import { nameTaken } from './create.ts';
 
 /** Renames a user; a change of case only is allowed. System users keep their names. */

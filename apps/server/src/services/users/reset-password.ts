@@ -5,10 +5,10 @@ import { deleteUserSessions, revokeResetTokens } from '@mailyard/db/queries/self
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
 import { hashNewPassword } from '../passwords/hash-new.ts';
 import { storePasswordHash } from '../passwords/store.ts';
-import { requireUser, userFacts, userTarget } from './access.ts';
+import { requireUser, userFacts, userTarget } from './require.ts';
 
 /**
  * An operator sets a user's password ("Resetting user passwords"; WorkMail's ResetPassword). The built-in policy

@@ -5,7 +5,7 @@ import type { Db } from '@mailyard/db';
 import { findUserByName, insertUser } from '@mailyard/db/queries/users';
 import { systemActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { userTarget } from './access.ts';
+import { userTarget } from './require.ts';
 import { activateUser } from './activate.ts';
 
 /**

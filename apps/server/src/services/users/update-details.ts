@@ -5,8 +5,8 @@ import { updateUser, type UserPatch } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { requireUser, userFacts, userTarget } from './access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
+import { requireUser, userFacts, userTarget } from './require.ts';
 
 type Changes = Omit<UpdateUserInput, 'organizationId' | 'userId'>;
 

@@ -5,8 +5,8 @@ import { findDevice, type DeviceKey } from '@mailyard/db/queries/devices';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import type { AuditEntry } from '../audit.ts';
-import { requireActiveOrganization } from '../organizations/access.ts';
-import { requireUser, userTarget } from '../users/access.ts';
+import { requireActiveOrganization } from '../organizations/require.ts';
+import { requireUser, userTarget } from '../users/require.ts';
 
 export const deviceKey = (ref: DeviceRef): DeviceKey => ({
   organizationId: ref.organizationId,
