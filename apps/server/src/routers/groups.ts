@@ -1,4 +1,3 @@
-import { AddAliasInput, RemoveAliasInput, SetPrimaryAddressInput } from '@mailyard/core/addresses';
 import {
   CreateGroupInput,
   EnableGroupInput,
@@ -10,10 +9,7 @@ import {
   RenameGroupInput,
   UpdateGroupInput,
 } from '@mailyard/core/groups';
-import { addAlias } from '../services/addresses/add-alias.ts';
 import { listAddresses } from '../services/addresses/list.ts';
-import { removeAlias } from '../services/addresses/remove-alias.ts';
-import { setPrimaryAddress } from '../services/addresses/set-primary.ts';
 import { addGroupMember } from '../services/groups/add-member.ts';
 import { createGroup } from '../services/groups/create.ts';
 import { deleteGroup } from '../services/groups/delete.ts';
@@ -27,6 +23,7 @@ import { removeGroupMember } from '../services/groups/remove-member.ts';
 import { renameGroup } from '../services/groups/rename.ts';
 import { setGroupHidden } from '../services/groups/set-hidden.ts';
 import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
+import { addressChanges } from './addresses.ts';
 
 /** The addresses procedures here reach groups only; a user's are under `users`. */
 const GROUPS = ['GROUP'] as const;
@@ -47,7 +44,5 @@ export const groupsRouter = router({
   listAddresses: operatorProcedure
     .input(GroupRef)
     .query(({ ctx, input }) => listAddresses(ctx.deps.db, ctx.operator, { organizationId: input.organizationId, entityId: input.groupId }, GROUPS)),
-  addAlias: operatorMutation.input(AddAliasInput).mutation(({ ctx, input }) => addAlias(ctx.deps, ctx.operator, input, GROUPS)),
-  removeAlias: operatorMutation.input(RemoveAliasInput).mutation(({ ctx, input }) => removeAlias(ctx.deps, ctx.operator, input, GROUPS)),
-  setPrimaryAddress: operatorMutation.input(SetPrimaryAddressInput).mutation(({ ctx, input }) => setPrimaryAddress(ctx.deps, ctx.operator, input, GROUPS)),
+  ...addressChanges(GROUPS),
 });

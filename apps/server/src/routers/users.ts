@@ -1,4 +1,3 @@
-import { AddAliasInput, RemoveAliasInput, SetPrimaryAddressInput } from '@mailyard/core/addresses';
 import {
   BulkUsersInput,
   CreateUserInput,
@@ -9,10 +8,7 @@ import {
   UpdateUserDetailsInput,
   UserRef,
 } from '@mailyard/core/users';
-import { addAlias } from '../services/addresses/add-alias.ts';
 import { listAddresses } from '../services/addresses/list.ts';
-import { removeAlias } from '../services/addresses/remove-alias.ts';
-import { setPrimaryAddress } from '../services/addresses/set-primary.ts';
 import { createUser } from '../services/users/create.ts';
 import { deleteUser } from '../services/users/delete.ts';
 import { disableUsers } from '../services/users/disable.ts';
@@ -23,6 +19,7 @@ import { renameUser } from '../services/users/rename.ts';
 import { resetPassword } from '../services/users/reset-password.ts';
 import { updateUserDetails } from '../services/users/update-details.ts';
 import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
+import { addressChanges } from './addresses.ts';
 
 /** The addresses procedures here reach users only; a group's are under `groups`. */
 const USERS = ['USER'] as const;
@@ -41,7 +38,5 @@ export const usersRouter = router({
   disable: operatorMutation.input(BulkUsersInput).mutation(({ ctx, input }) => disableUsers(ctx.deps, ctx.operator, input)),
   delete: operatorMutation.input(UserRef).mutation(({ ctx, input }) => deleteUser(ctx.deps, ctx.operator, input)),
   resetPassword: operatorMutation.input(ResetPasswordInput).mutation(({ ctx, input }) => resetPassword(ctx.deps, ctx.operator, input)),
-  addAlias: operatorMutation.input(AddAliasInput).mutation(({ ctx, input }) => addAlias(ctx.deps, ctx.operator, input, USERS)),
-  removeAlias: operatorMutation.input(RemoveAliasInput).mutation(({ ctx, input }) => removeAlias(ctx.deps, ctx.operator, input, USERS)),
-  setPrimaryAddress: operatorMutation.input(SetPrimaryAddressInput).mutation(({ ctx, input }) => setPrimaryAddress(ctx.deps, ctx.operator, input, USERS)),
+  ...addressChanges(USERS),
 });
