@@ -16,6 +16,7 @@ import { CreateOrganizationPage } from './pages/organizations/CreateOrganization
 import { OrganizationDetailPage } from './pages/organizations/OrganizationDetailPage.tsx';
 import { OrganizationsPage } from './pages/organizations/OrganizationsPage.tsx';
 import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
+import { TagsPage } from './pages/tags/TagsPage.tsx';
 import { CreateUserPage } from './pages/users/CreateUserPage.tsx';
 import { EditUserPage } from './pages/users/EditUserPage.tsx';
 import { UserDetailPage } from './pages/users/UserDetailPage.tsx';
@@ -53,6 +54,7 @@ export const routes: PageRoute[] = [
   { path: '/organizations/:organizationId/domains/:domainName', component: DomainDetailPage },
   { path: '/organizations/:organizationId/activity', component: ActivityPage, organizationNav: 'Activity' },
   { path: '/organizations/:organizationId/outbox', component: OutboxPage, organizationNav: 'Outbox' },
+  { path: '/organizations/:organizationId/tags', component: TagsPage, organizationNav: 'Tags' },
   { path: '/access-keys', component: AccessKeysPage, accountNav: 'Access keys' },
   { path: '/api-tokens', component: ApiTokensPage, accountNav: 'API tokens' },
   { path: '/api-tokens/create', component: CreateApiTokenPage },

@@ -32,6 +32,7 @@ const byCode: Partial<Record<ErrorCode, string | ((error: DomainError) => string
   'GROUP.NAME_RESERVED': 'ReservedNameException',
   // The built-in directory has no nested groups: an operation this directory does not support.
   'GROUP.NESTING_NOT_SUPPORTED': 'UnsupportedOperationException',
+  'TAG.LIMIT_REACHED': 'TooManyTagsException',
   'PASSWORD.POLICY': 'InvalidPasswordException',
   'PASSWORD.REUSED': 'InvalidPasswordException',
   // A grantee that is not enabled is a state problem; the owner as grantee is a bad parameter.

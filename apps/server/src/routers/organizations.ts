@@ -1,9 +1,19 @@
-import { CreateOrganizationInput, DeleteOrganizationInput, ListOrganizationsInput, OrganizationRef } from '@mailyard/core/organizations';
+import {
+  CreateOrganizationInput,
+  DeleteOrganizationInput,
+  ListOrganizationsInput,
+  OrganizationRef,
+  TagOrganizationInput,
+  UntagOrganizationInput,
+} from '@mailyard/core/organizations';
 import { createOrganization } from '../services/organizations/create.ts';
 import { deleteOrganization } from '../services/organizations/delete.ts';
 import { getOrganization } from '../services/organizations/get.ts';
+import { listTags } from '../services/organizations/list-tags.ts';
 import { listOrganizations } from '../services/organizations/list.ts';
 import { setupDefaults } from '../services/organizations/setup-defaults.ts';
+import { tagOrganization } from '../services/organizations/tag.ts';
+import { untagOrganization } from '../services/organizations/untag.ts';
 import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
 
 export const organizationsRouter = router({
@@ -13,4 +23,7 @@ export const organizationsRouter = router({
   setupDefaults: operatorProcedure.query(({ ctx }) => setupDefaults(ctx.deps)),
   create: operatorMutation.input(CreateOrganizationInput).mutation(({ ctx, input }) => createOrganization(ctx.deps, ctx.operator, input)),
   delete: operatorMutation.input(DeleteOrganizationInput).mutation(({ ctx, input }) => deleteOrganization(ctx.deps, ctx.operator, input)),
+  listTags: operatorProcedure.input(OrganizationRef).query(({ ctx, input }) => listTags(ctx.deps.db, ctx.operator, input.organizationId)),
+  tag: operatorMutation.input(TagOrganizationInput).mutation(({ ctx, input }) => tagOrganization(ctx.deps, ctx.operator, input)),
+  untag: operatorMutation.input(UntagOrganizationInput).mutation(({ ctx, input }) => untagOrganization(ctx.deps, ctx.operator, input)),
 });

@@ -30,6 +30,7 @@ export const errorKinds = {
   'ORGANIZATION.NOT_ACTIVE': 'state',
   'ORGANIZATION.INVALID_TRANSITION': 'state',
   'ORGANIZATION.HAS_ENABLED_USERS': 'state',
+  'TAG.LIMIT_REACHED': 'limit',
   'DOMAIN.NOT_FOUND': 'not_found',
   'DOMAIN.NOT_VERIFIED': 'state',
   /** Verified by another organization (any account): the message names no one. */

@@ -5,6 +5,7 @@ import { organizationAlias } from './alias.ts';
 import { organizationDomains } from '../mail-domains/schemas.ts';
 import { clientToken, organizationId } from './ids.ts';
 import { organizationStates } from './state.ts';
+import { MAX_TAGS, tagKey, tagList } from './tags.ts';
 
 export const CreateOrganizationInput = z.object({
   alias: organizationAlias,
@@ -20,6 +21,13 @@ export const OrganizationRef = z.object({ organizationId });
 /** Deleting needs `forceDelete` while users are enabled (WorkMail's ForceDelete). */
 export const DeleteOrganizationInput = z.object({ organizationId, forceDelete: z.boolean().default(false) });
 export type DeleteOrganizationInput = z.infer<typeof DeleteOrganizationInput>;
+
+export const TagOrganizationInput = z.object({ organizationId, tags: tagList });
+export type TagOrganizationInput = z.infer<typeof TagOrganizationInput>;
+
+/** Keys the organization does not have are ignored, as WorkMail's UntagResource does. */
+export const UntagOrganizationInput = z.object({ organizationId, keys: z.array(tagKey).min(1, 'Give at least one tag key.').max(MAX_TAGS, `Give at most ${MAX_TAGS} tag keys at once.`) });
+export type UntagOrganizationInput = z.infer<typeof UntagOrganizationInput>;
 
 export const ListOrganizationsInput = z.object({
   ...pageInput,

@@ -33,6 +33,18 @@ export const organizations = pgTable(
   ],
 );
 
+/** Key–value labels on an organization (WorkMail's TagResource); core's tag rules bound them. */
+export const organizationTags = pgTable(
+  'organization_tags',
+  {
+    organizationId: text('organization_id').notNull().references(() => organizations.id),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.key] })],
+);
+
 /** The built-in directory (Quick setup) or a connected one (Standard setup). */
 export const directories = pgTable(
   'directories',

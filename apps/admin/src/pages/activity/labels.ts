@@ -10,6 +10,8 @@ const actions: Record<string, string> = {
   'organization.provisioned': 'Organization provisioned',
   'organization.fail': 'Organization creation failed',
   'organization.release': 'Released the addresses and domains',
+  'organization.tag': 'Tagged organization',
+  'organization.untag': 'Removed organization tags',
   'user_import.validate': 'Checked an import file',
   'user_import.apply': 'Started an import',
   'user_import.complete': 'Import finished',

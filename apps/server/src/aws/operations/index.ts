@@ -6,6 +6,7 @@ import * as groups from './groups.ts';
 import * as mailboxes from './mailboxes.ts';
 import * as organizations from './organizations.ts';
 import * as permissions from './permissions.ts';
+import * as tags from './tags.ts';
 import * as users from './users.ts';
 
 /**
@@ -13,5 +14,5 @@ import * as users from './users.ts';
  * folder exports its operations under WorkMail's names, and nothing else.
  */
 export const operations = new Map<string, Operation>(
-  Object.entries({ ...organizations, ...users, ...addresses, ...mailboxes, ...permissions, ...groups, ...domains, ...entities }),
+  Object.entries({ ...organizations, ...users, ...addresses, ...mailboxes, ...permissions, ...groups, ...domains, ...entities, ...tags }),
 );

@@ -3,7 +3,8 @@ import { createOrganization } from '../../services/organizations/create.ts';
 import { deleteOrganization } from '../../services/organizations/delete.ts';
 import { getOrganization } from '../../services/organizations/get.ts';
 import { listOrganizations } from '../../services/organizations/list.ts';
-import { operation, unsupportedMember, type AwsContext } from '../operation.ts';
+import { organizationArn } from '../arn.ts';
+import { operation, unsupportedMember } from '../operation.ts';
 import { AwsError, compact, epochSeconds } from '../protocol.ts';
 import { TokenScope } from '../pagination.ts';
 import {
@@ -20,9 +21,6 @@ import {
   text,
 } from '../model.ts';
 import { parseCore } from '../validation.ts';
-
-const organizationArn = (ctx: AwsContext, organizationId: string) =>
-  `arn:aws:workmail:${ctx.deps.config.MAILYARD_REGION}:${ctx.awsAccountId}:organization/${organizationId}`;
 
 export const CreateOrganization = operation(
   structure({
