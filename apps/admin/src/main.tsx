@@ -1,3 +1,4 @@
+import '@mailyard/core/no-eval';
 import '@cloudscape-design/global-styles/index.css';
 import './styles.css';
 import { StrictMode } from 'react';

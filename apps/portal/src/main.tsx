@@ -1,3 +1,4 @@
+import '@mailyard/core/no-eval';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts';
 import { activeSyncRoutes } from './http/activesync.ts';
 import { mailServerDkimRoutes } from './http/mail-server-dkim.ts';
 import { mailServerUsageRoutes } from './http/mail-server-usage.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerServerTiming } from './platform/server-timing.ts';
 import { appDist, registerApps } from './platform/static.ts';
 import { type AppRouter, appRouter } from './trpc/app-router.ts';
@@ -30,6 +31,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     routerOptions: { maxParamLength: 5000 },
   });
   registerServerTiming(server);
+  await registerSecurityHeaders(server, { https: deps.config.MAILYARD_TRUST_PROXY });
   await server.register(fastifyCookie);
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
