@@ -66,6 +66,20 @@ export default tseslint.config(
     rules: restrict(['@mailyard/db', '@mailyard/db/*', ...storage], 'Browser tests set up data with the server\'s fixtures (@mailyard/server/testing/*).'),
   },
   {
+    // Every string a client sends passes core's `text()`, which refuses lone UTF-16 surrogates (see text/well-formed.ts).
+    files: ['packages/core/src/**/*.ts', 'apps/server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'packages/core/src/text/well-formed.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='string']",
+          message: "Use text() from core's text module: it refuses strings that are not well-formed Unicode.",
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/admin/src/**/*.{ts,tsx}', 'apps/portal/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

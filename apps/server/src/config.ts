@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ACCESS_KEY_ID_PATTERN } from '@mailyard/core/access-keys';
 import { operatorPasswordSchema } from '@mailyard/core/passwords';
+import { text } from '@mailyard/core/text';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -16,47 +17,42 @@ const dnsServer = (s: string) => {
 
 /** The environment contract of DESIGN.md §3. A bad value stops start-up with a message naming the variable. */
 export const ConfigSchema = z.object({
-  DATABASE_URL: z
-    .string()
+  DATABASE_URL: text()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  MAILYARD_DATA_DIR: z.string().min(1).default('./.data'),
+  MAILYARD_DATA_DIR: text().min(1).default('./.data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
+  HOST: text().min(1).default('127.0.0.1'),
   MAILYARD_ADMIN_EMAIL: z.email('must be an email address').default('admin@mailyard.local'),
   MAILYARD_ADMIN_PASSWORD: operatorPasswordSchema.optional(),
-  MAILYARD_ROOT_ACCESS_KEY_ID: z.string().regex(ACCESS_KEY_ID_PATTERN, 'must be 16–128 upper-case letters and digits').optional(),
-  MAILYARD_ROOT_SECRET_ACCESS_KEY: z.string().min(20, 'must be at least 20 characters').max(128).optional(),
-  MAILYARD_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must look like an AWS region, e.g. us-east-1').default('us-east-1'),
-  MAILYARD_TEST_DOMAIN_SUFFIX: z
-    .string()
+  MAILYARD_ROOT_ACCESS_KEY_ID: text().regex(ACCESS_KEY_ID_PATTERN, 'must be 16–128 upper-case letters and digits').optional(),
+  MAILYARD_ROOT_SECRET_ACCESS_KEY: text().min(20, 'must be at least 20 characters').max(128).optional(),
+  MAILYARD_REGION: text().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must look like an AWS region, e.g. us-east-1').default('us-east-1'),
+  MAILYARD_TEST_DOMAIN_SUFFIX: text()
     .regex(hostname, 'must be a lower-case domain name')
     .default('mailyard.test'),
   /** The host the MX record of every added domain points at (Mailyard's mail servers). */
-  MAILYARD_MX_HOST: z.string().toLowerCase().regex(hostname, 'must be a host name such as mx.example.net').optional(),
+  MAILYARD_MX_HOST: text().toLowerCase().regex(hostname, 'must be a host name such as mx.example.net').optional(),
   /** DNS servers that domain checks ask, `host[:port]` comma-separated; unset: the system's resolvers. */
-  MAILYARD_DNS_SERVERS: z
-    .string()
+  MAILYARD_DNS_SERVERS: text()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .refine((servers) => servers.length > 0 && servers.every(dnsServer), 'must be IP addresses with optional ports, comma-separated (e.g. 127.0.0.1:5353,[::1]:53)')
     .optional(),
   /** How often a domain whose records are not all in place is checked again (a verified one: daily). */
   MAILYARD_DOMAIN_CHECK_SECONDS: z.coerce.number().int().min(10, 'must be at least 10').max(86_400, 'must be at most 86400 (a day)').default(300),
-  MAILYARD_SECRET_KEY: z
-    .string()
+  MAILYARD_SECRET_KEY: text()
     .regex(/^([0-9a-f]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
     .optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: text().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   /** Sender of outgoing notices, `address` or `Name <address>`; defaults to Mailyard <no-reply@host of MAILYARD_PUBLIC_URL>. */
-  MAILYARD_MAIL_FROM: z
-    .string()
+  MAILYARD_MAIL_FROM: text()
     .regex(/^([^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or "Name <address>"')
     .optional(),
   /**
    * Bearer token the mail servers present to report mailbox usage. An installation-level credential (a mail server
    * serves every organization); unset, the mail-server API is off.
    */
-  MAILYARD_MAIL_SERVER_TOKEN: z.string().regex(/^[\x21-\x7e]{32,256}$/, 'must be 32–256 printable ASCII characters (e.g. `openssl rand -hex 32`)').optional(),
+  MAILYARD_MAIL_SERVER_TOKEN: text().regex(/^[\x21-\x7e]{32,256}$/, 'must be 32–256 printable ASCII characters (e.g. `openssl rand -hex 32`)').optional(),
   /** Set behind an HTTPS reverse proxy: honours X-Forwarded-* and marks cookies Secure. */
   MAILYARD_TRUST_PROXY: bool.default(false),
   /** Public base URL used in links sent by mail (reset links); defaults to http://HOST:PORT. */

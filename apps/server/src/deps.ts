@@ -1,6 +1,7 @@
 import type { Database } from '@mailyard/db';
 import type { Config } from './config.ts';
 import type { Clock } from './platform/clock.ts';
+import { loggableData } from './platform/log.ts';
 import type { MasterKey } from './platform/secrets.ts';
 
 export interface Logger {
@@ -18,8 +19,9 @@ export interface Deps {
   log: Logger;
 }
 
+/** Errors in `data` are logged without the SQL parameters or input they may carry (`platform/log.ts`). */
 export const consoleLogger: Logger = {
-  info: (msg, data) => console.log(msg, data ?? ''),
-  warn: (msg, data) => console.warn(msg, data ?? ''),
-  error: (msg, data) => console.error(msg, data ?? ''),
+  info: (msg, data) => console.log(msg, data ? loggableData(data) : ''),
+  warn: (msg, data) => console.warn(msg, data ? loggableData(data) : ''),
+  error: (msg, data) => console.error(msg, data ? loggableData(data) : ''),
 };

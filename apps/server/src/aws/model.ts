@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IDENTITY_PROVIDER_USER_ID_PATTERN as IDENTITY_PROVIDER_USER_ID } from '@mailyard/core/users';
+import { text as wellFormedText } from '@mailyard/core/text';
 
 /**
  * The WorkMail model's member constraints (botocore `service-2.json`, 2017-10-01), worded as AWS words a failed
@@ -12,7 +13,7 @@ const typeError = (type: string) => (issue: { input?: unknown }) => (issue.input
 
 /** A string member. Model patterns are matched against the whole value, as AWS's (Java `matches`) validator does. */
 export function text(c: { min?: number; max?: number; pattern?: string } = {}) {
-  let s = z.string({ error: typeError('a string') });
+  let s = wellFormedText({ error: typeError('a string') });
   if (c.min !== undefined) s = s.min(c.min, `Member must have length greater than or equal to ${c.min}`);
   if (c.max !== undefined) s = s.max(c.max, `Member must have length less than or equal to ${c.max}`);
   if (c.pattern !== undefined) s = s.regex(new RegExp(`^(?:${c.pattern})$`), `Member must satisfy regular expression pattern: ${c.pattern}`);

@@ -22,7 +22,7 @@ export async function awsPlugin(server: FastifyInstance, { deps }: { deps: Deps 
   // Failures before the handler runs (a body over the limit, an aborted upload) still answer in AWS's shape.
   server.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {
     const status = error.statusCode ?? 500;
-    if (status >= 500) deps.log.error('/aws request failed', { error: String(error), url: req.url });
+    if (status >= 500) deps.log.error('/aws request failed', { error, url: req.url });
     return sendError(reply, newRequestId(), status >= 500 ? internalFailure() : new AwsError('SerializationException', error.message));
   });
   server.setNotFoundHandler((_req, reply) =>

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { authenticateDeviceOwner } from '../services/devices/authenticate.ts';
 import { syncDevice } from '../services/devices/sync.ts';
 import { jsonErrorHandler } from './errors.ts';
+import { text } from '@mailyard/core/text';
 
 const PATH = '/Microsoft-Server-ActiveSync';
 const CHALLENGE = 'Basic realm="Mailyard ActiveSync", charset="UTF-8"';
@@ -13,8 +14,8 @@ const CHALLENGE = 'Basic realm="Mailyard ActiveSync", charset="UTF-8"';
 const Query = z.object({
   Cmd: z.literal('Provision', { error: 'Only Cmd=Provision is supported.' }),
   // A missing id reaches the report schema as '' so its message ("Device id is required.") is the one shown.
-  DeviceId: z.string().default(''),
-  DeviceType: z.string().optional(),
+  DeviceId: text().default(''),
+  DeviceType: text().optional(),
 });
 
 /** The body's shape only; its fields are checked by the report schema, with the query's. */

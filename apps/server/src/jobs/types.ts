@@ -7,6 +7,6 @@ export interface JobContext {
 
 export interface JobHandler {
   run(ctx: JobContext, payload: unknown): Promise<void>;
-  /** Called once when the last attempt failed (e.g. to mark an organization Failed with the reason). */
+  /** Called once when the last attempt failed (e.g. to mark an organization Failed with the reason, which is `safeErrorMessage`'s). */
   giveUp?(ctx: JobContext, payload: unknown, error: Error): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { claimJob, completeJob, failJob, renewLease } from '@mailyard/db/queries/jobs';
 import type { Deps } from '../deps.ts';
 import { addMs } from '../platform/clock.ts';
+import { safeErrorMessage } from '../platform/log.ts';
 import { randomHex } from '../platform/tokens.ts';
 import { PermanentJobError } from '../platform/permanent-error.ts';
 import type { JobHandler } from './types.ts';
@@ -33,7 +34,7 @@ export async function runNextJob(deps: Deps, registry: JobRegistry, options: Wor
   const ctx = { deps, job: { id: job.id, attempts: job.attempts, maxAttempts: job.maxAttempts } };
   const renewal = setInterval(() => {
     renewLease(deps.db, job.id, { workerId, until: addMs(deps.clock(), leaseMs) }).catch((e: unknown) =>
-      deps.log.warn(`job ${job.kind} #${job.id}: renewing its lease failed: ${String(e)}`),
+      deps.log.warn(`job ${job.kind} #${job.id}: renewing its lease failed: ${safeErrorMessage(e)}`),
     );
   }, leaseMs / 3);
   try {
@@ -42,13 +43,15 @@ export async function runNextJob(deps: Deps, registry: JobRegistry, options: Wor
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     const lastAttempt = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
-    deps.log.warn(`job ${job.kind} #${job.id} attempt ${job.attempts} failed: ${error.message}`);
+    // Kept and logged without the values a database error carries (its parameters may be a whole import report).
+    const message = safeErrorMessage(error);
+    deps.log.warn(`job ${job.kind} #${job.id} attempt ${job.attempts} failed: ${message}`);
     await failJob(deps.db, job.id, {
-      error: error.message,
+      error: message,
       retryAt: lastAttempt ? null : addMs(deps.clock(), retryDelayMs(job.attempts)),
       now: deps.clock(),
     });
-    if (lastAttempt) await handler.giveUp?.(ctx, job.payload, error);
+    if (lastAttempt) await handler.giveUp?.(ctx, job.payload, new Error(message));
   } finally {
     clearInterval(renewal);
   }
@@ -73,7 +76,7 @@ export function startWorker(deps: Deps, registry: JobRegistry, options: WorkerOp
       try {
         if (await runNextJob(deps, registry, { ...options, workerId })) continue;
       } catch (e) {
-        deps.log.error('job worker error', { error: String(e) });
+        deps.log.error('job worker error', { error: e });
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);

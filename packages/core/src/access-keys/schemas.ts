@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text/well-formed.ts';
 
 /**
  * Access keys of the WorkMail-compatible API, shaped as AWS's: an id of `AKIA` + 16 characters of the base32
@@ -12,11 +13,10 @@ export const MAX_ACCESS_KEYS_PER_ACCOUNT = 20;
 export const accessKeyStatuses = ['Active', 'Inactive'] as const;
 export type AccessKeyStatus = (typeof accessKeyStatuses)[number];
 
-export const accessKeyId = z.string().trim().regex(ACCESS_KEY_ID_PATTERN, 'Access key id must be 16–128 upper-case letters and digits.');
+export const accessKeyId = text().trim().regex(ACCESS_KEY_ID_PATTERN, 'Access key id must be 16–128 upper-case letters and digits.');
 
 export const CreateAccessKeyInput = z.object({
-  description: z
-    .string()
+  description: text()
     .trim()
     .max(ACCESS_KEY_DESCRIPTION_MAX_LENGTH, `Description must be at most ${ACCESS_KEY_DESCRIPTION_MAX_LENGTH} characters.`)
     .default(''),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { entityId } from '../entities/ids.ts';
 import { organizationId } from '../organizations/ids.ts';
 import { pageInput } from '../pagination/cursor.ts';
+import { text } from '../text/well-formed.ts';
 
 const emptyToUndefined = (s: string) => (s === '' ? undefined : s);
 
@@ -11,10 +12,9 @@ export const ListActivityInput = z.object({
   /** A user or group id: only the events about it. */
   targetId: entityId.optional(),
   /** A prefix of who acted (an operator's email, a user's address, `Mailyard` for the system), without case. */
-  actor: z.string().trim().max(254, 'Actor filter must be at most 254 characters.').transform(emptyToUndefined).optional(),
+  actor: text().trim().max(254, 'Actor filter must be at most 254 characters.').transform(emptyToUndefined).optional(),
   /** A prefix of the action, e.g. `user.` or `device.wipe`. */
-  action: z
-    .string()
+  action: text()
     .trim()
     .max(64, 'Action filter must be at most 64 characters.')
     .regex(/^[a-z_.]*$/, 'Action filter may contain only lower-case letters, dots and underscores.')

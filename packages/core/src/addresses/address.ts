@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { text } from '../text/well-formed.ts';
 
 /** WorkMail's EmailAddress: `[a-zA-Z0-9._%+-]{1,64}@domain`, at most 254 characters (the SMTP path limit). */
 export const MAX_ADDRESS_LENGTH = 254;
@@ -74,8 +74,7 @@ export const joinAddress = (localPart: string, domain: string) => normalizeAddre
 export const isValidAddress = (address: string) => addressProblems(normalizeAddress(address)).length === 0;
 
 /** A whole address from a form or API: trimmed, lower-cased, one issue per broken rule. */
-export const emailAddressSchema = z
-  .string()
+export const emailAddressSchema = text()
   .trim()
   .toLowerCase()
   .superRefine((address, ctx) => {
@@ -83,16 +82,14 @@ export const emailAddressSchema = z
   });
 
 /** The left-hand box of "Add alias" (the domain comes from a list). */
-export const localPartSchema = z
-  .string()
+export const localPartSchema = text()
   .trim()
   .toLowerCase()
   .superRefine((localPart, ctx) => {
     for (const message of localPartProblems(localPart)) ctx.addIssue({ code: 'custom', message });
   });
 
-export const mailDomainSchema = z
-  .string()
+export const mailDomainSchema = text()
   .trim()
   .toLowerCase()
   .superRefine((domain, ctx) => {

@@ -3,6 +3,7 @@ import { refusal, type Refusal } from '../errors/refusal.ts';
 import { organizationId } from '../organizations/ids.ts';
 import { entityId } from '../entities/ids.ts';
 import { emailAddressSchema, localPartProblems, localPartSchema, mailDomainSchema } from './address.ts';
+import { text } from '../text/well-formed.ts';
 
 /** WorkMail's hard quota: 100 aliases per user (or group). */
 export const MAX_ALIASES_PER_ENTITY = 100;
@@ -43,8 +44,7 @@ export const AliasPolicy = z.object({
     .max(MAX_ALIASES_PER_ENTITY, `The alias limit must be at most ${MAX_ALIASES_PER_ENTITY}.`)
     .default(5),
   /** A JavaScript regular expression the whole (lower-case) local part must match; `null` = any valid local part. */
-  localPartPattern: z
-    .string()
+  localPartPattern: text()
     .max(ALIAS_PATTERN_MAX_LENGTH, `The pattern must be at most ${ALIAS_PATTERN_MAX_LENGTH} characters.`)
     .refine(isValidPattern, 'The pattern is not a valid regular expression.')
     .nullable()

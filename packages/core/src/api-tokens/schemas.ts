@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organizationId } from '../organizations/ids.ts';
 import { pageInput } from '../pagination/cursor.ts';
+import { text } from '../text/well-formed.ts';
 
 /** A token may name at most this many organizations; more is the "all organizations" scope. */
 export const MAX_API_TOKEN_ORGANIZATIONS = 100;
@@ -14,7 +15,7 @@ export const apiTokenId = z.guid('API token id must be a UUID.');
 
 export const CreateApiTokenInput = z
   .object({
-    name: z.string().trim().min(1, 'Name is required.').max(100, 'Name must be at most 100 characters.'),
+    name: text().trim().min(1, 'Name is required.').max(100, 'Name must be at most 100 characters.'),
     /** `read-only` tokens may call queries only; every mutation is refused. */
     access: ApiTokenAccess,
     /** The only organizations the token reaches; `null` (or omitted) = every organization of the account, also later ones. */

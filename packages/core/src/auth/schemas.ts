@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { text } from '../text/well-formed.ts';
 
 export const SignInInput = z.object({
-  email: z.string().trim().min(1, 'Email is required.').max(254, 'Email must be at most 254 characters.').email('Enter a valid email address.'),
-  password: z.string().min(1, 'Password is required.').max(256, 'Password must be at most 256 characters.'),
+  email: text().trim().min(1, 'Email is required.').max(254, 'Email must be at most 254 characters.').email('Enter a valid email address.'),
+  password: text().min(1, 'Password is required.').max(256, 'Password must be at most 256 characters.'),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 

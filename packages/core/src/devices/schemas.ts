@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { entityId } from '../entities/ids.ts';
 import { organizationId } from '../organizations/ids.ts';
 import type { WipeState } from './wipe.ts';
+import { text } from '../text/well-formed.ts';
 
 /** WorkMail's DeviceId: 1–32 letters and digits, compared without case. */
-export const deviceIdSchema = z
-  .string()
+export const deviceIdSchema = text()
   .min(1, 'Device id is required.')
   .max(32, 'Device id must be at most 32 characters.')
   .regex(/^[A-Za-z0-9]+$/, 'Device id may contain only letters and digits.');
@@ -13,7 +13,7 @@ export const deviceIdSchema = z
 /** Device ids are case-insensitive: compare and key them this way, display them as reported. */
 export const normalizeDeviceId = (deviceId: string) => deviceId.toLowerCase();
 
-const deviceText = (label: string) => z.string().trim().max(256, `${label} must be at most 256 characters.`).optional();
+const deviceText = (label: string) => text().trim().max(256, `${label} must be at most 256 characters.`).optional();
 
 /** What a device reports on each sync (modelled on ActiveSync provisioning). Credentials travel in the HTTP header. */
 export const DeviceSyncReport = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text/well-formed.ts';
 
 /**
  * Users, groups and mailboxes are identified by UUIDs. Any 8-4-4-4-12 hex form is accepted (what PostgreSQL's
@@ -11,8 +12,7 @@ export const entityId = z.guid('Id must be a UUID.').transform((id) => id.toLowe
  * WorkMail's EntityIdentifier: an entity's id, name or email address (`services/entities/resolve.ts` tells
  * which). Only the length is checked here; the /aws facade applies WorkMail's own pattern.
  */
-export const entityIdentifier = z
-  .string()
+export const entityIdentifier = text()
   .trim()
   .min(1, 'Identifier is required.')
   .max(256, 'Identifier must be at most 256 characters.');

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { reservedNameRefusal } from '../users/system.ts';
+import { text } from '../text/well-formed.ts';
 
 /** WorkMail's GroupName: 1–256 printable Latin-1 characters (spaces allowed: "Sales Team"). */
 export const GROUP_NAME_MAX_LENGTH = 256;
 
-export const groupNameSchema = z
-  .string()
+export const groupNameSchema = text()
   .trim()
   .min(1, 'Group name is required.')
   .max(GROUP_NAME_MAX_LENGTH, `Group name must be at most ${GROUP_NAME_MAX_LENGTH} characters.`)

@@ -46,6 +46,8 @@ describe('parseCsv (RFC 4180)', () => {
     ['an unclosed quote, naming the line it opened on', 'a\n"b,\nc\n', 2, /never closed/],
     ['text after a closing quote', 'a\n"b"c\n', 2, /after a closing quote/],
     ['a bare quote inside an unquoted field', 'a\nb"c\n', 2, /must be enclosed in quotes/],
+    ['a lone surrogate (text that is not Unicode)', 'name,displayName\nann,Ann\nbob,"Bo\ud800b"\n', 3, /not well-formed Unicode/],
+    ['a lone low surrogate', 'a\r\nb\r\nc\udc00\r\n', 3, /not well-formed Unicode/],
   ])('refuses %s', (_, text, line, message) => {
     const result = parseCsv(text);
     expect(result.ok).toBe(false);

@@ -1,3 +1,5 @@
+import { loneSurrogateAt } from '../text/well-formed.ts';
+
 /**
  * A small RFC 4180 reader: quoted fields with embedded delimiters, doubled quotes and line breaks; CRLF, LF or CR
  * line ends; a leading byte-order mark dropped. Written here rather than taken from a library because core stays
@@ -33,6 +35,11 @@ export function detectDelimiter(text: string): ',' | ';' {
  */
 export function parseCsv(input: string, maxRecords = Number.POSITIVE_INFINITY): CsvResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const malformed = loneSurrogateAt(text);
+  if (malformed >= 0) {
+    const line = countLineBreaks(text, 0, malformed) + 1;
+    return { ok: false, line, message: `Line ${line}: the text is not well-formed Unicode (it holds an unpaired UTF-16 surrogate).` };
+  }
   const delimiter = detectDelimiter(text);
   const delim = delimiter.charCodeAt(0);
   const records: CsvRecord[] = [];

@@ -7,6 +7,7 @@ import { newUserNameSchema, normalizeUserName } from '../users/names.ts';
 import { importColumns, mapHeader, type ImportColumn } from './columns.ts';
 import { parseCsv } from './csv.ts';
 import type { ImportRowProblem } from './models.ts';
+import { text } from '../text/well-formed.ts';
 
 /** At most this many users per file: a dry run answers within one request and the report stays readable. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -20,8 +21,7 @@ export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
 export const NO_PASSWORD_WORD = 'invite';
 const isNoPassword = (cell: string) => cell.trim() === '' || cell.trim().toLowerCase() === NO_PASSWORD_WORD;
 
-const yesNo = z
-  .string()
+const yesNo = text()
   .trim()
   .toLowerCase()
   .transform((v, ctx) => {
@@ -50,8 +50,7 @@ export const ImportRowSchema = z.object({
   office: optionalUserAttribute('office'),
   hiddenFromGlobalAddressList: yesNo.optional().transform((v) => v ?? false),
   // Never trimmed (the policy's own rule); only the "no password" word is recognised around spaces.
-  password: z
-    .string()
+  password: text()
     .optional()
     .transform((v) => (v === undefined || isNoPassword(v) ? undefined : v))
     .pipe(passwordSchema.optional()),

@@ -3,6 +3,7 @@ import { organizationId } from '../organizations/ids.ts';
 import { pageInput } from '../pagination/cursor.ts';
 import { hasControlCharacters } from '../users/attributes.ts';
 import { MAX_IMPORT_FILE_BYTES } from './rows.ts';
+import { text } from '../text/well-formed.ts';
 
 export const importId = z.guid('Import id must be a UUID.').transform((id) => id.toLowerCase());
 
@@ -12,14 +13,12 @@ const megabytes = (bytes: number) => `${bytes / (1024 * 1024)} MB`;
 /** The dry run: the file as text (the console reads it in the browser) and its name, shown in the list. */
 export const ValidateImportInput = z.object({
   organizationId,
-  fileName: z
-    .string()
+  fileName: text()
     .trim()
     .min(1, 'File name is required.')
     .max(255, 'File name must be at most 255 characters.')
     .refine((s) => !hasControlCharacters(s), 'File name may not contain control characters.'),
-  content: z
-    .string()
+  content: text()
     // A character is at least one byte: longer strings are refused before they are encoded.
     .max(MAX_IMPORT_FILE_BYTES, `The file must be at most ${megabytes(MAX_IMPORT_FILE_BYTES)}.`)
     .refine((s) => utf8Length(s) <= MAX_IMPORT_FILE_BYTES, `The file must be at most ${megabytes(MAX_IMPORT_FILE_BYTES)}.`)

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { pageInput } from '../pagination/cursor.ts';
 import { clientToken, organizationId } from '../organizations/ids.ts';
 import { parseMailDomainName } from './names.ts';
+import { text } from '../text/well-formed.ts';
 
 /** A domain to add: every rule it breaks is an issue of its own; the output is the A-label form. */
-export const mailDomainName = z.string().transform((raw, ctx) => {
+export const mailDomainName = text().transform((raw, ctx) => {
   const parsed = parseMailDomainName(raw);
   if (parsed.ok) return parsed.name.ascii;
   for (const message of parsed.problems) ctx.addIssue({ code: 'custom', message });
@@ -13,8 +14,7 @@ export const mailDomainName = z.string().transform((raw, ctx) => {
 });
 
 /** A domain the organization already has, typed in either form: found by its A-label form (a typo is simply not found). */
-export const mailDomainRef = z
-  .string()
+export const mailDomainRef = text()
   .min(1, 'Enter a domain name.')
   .max(253, 'A domain name may be at most 253 characters.')
   .transform((raw) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { text } from '../text/well-formed.ts';
 
 /** WorkMail's OrganizationName: 1–62 characters, `/^(?!d-)([\da-zA-Z]+)([-][\da-zA-Z]+)*$/`. */
 export const ALIAS_MAX_LENGTH = 62;
@@ -25,8 +25,7 @@ export function aliasProblems(alias: string): string[] {
   return problems;
 }
 
-export const organizationAlias = z
-  .string()
+export const organizationAlias = text()
   .trim()
   .superRefine((alias, ctx) => {
     for (const message of aliasProblems(alias)) ctx.addIssue({ code: 'custom', message });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { text } from '../text/well-formed.ts';
 
 /** `m-` + 32 lowercase hex digits, from 16 random bytes supplied by the caller. */
 export function organizationIdFrom(bytes: Uint8Array): string {
@@ -8,13 +8,11 @@ export function organizationIdFrom(bytes: Uint8Array): string {
 
 export const ORGANIZATION_ID_PATTERN = /^m-[0-9a-f]{32}$/;
 
-export const organizationId = z
-  .string()
+export const organizationId = text()
   .regex(ORGANIZATION_ID_PATTERN, 'Organization id must be "m-" followed by 32 lowercase hexadecimal digits.');
 
 /** An idempotency token (WorkMail's ClientToken): a retried request with it returns the first request's result. */
-export const clientToken = z
-  .string()
+export const clientToken = text()
   .min(1, 'Client token must not be empty.')
   .max(128, 'Client token must be at most 128 characters.')
   .regex(/^[\x21-\x7e]+$/, 'Client token must be printable ASCII.');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refusal, type Refusal } from '../errors/refusal.ts';
+import { text } from '../text/well-formed.ts';
 
 /**
  * Tags: key–value labels an operator puts on an organization (cost centre, environment, owner), as WorkMail's
@@ -15,15 +16,13 @@ const allowed = 'letters, digits, spaces and _ . : / = + - @';
 /** In characters, as a person counts them (an emoji is refused anyway, but é counts once). */
 const length = (s: string) => [...s].length;
 
-export const tagKey = z
-  .string()
+export const tagKey = text()
   .refine((k) => length(k) >= 1, 'Enter a tag key.')
   .refine((k) => length(k) <= TAG_KEY_MAX, `A tag key has at most ${TAG_KEY_MAX} characters.`)
   .regex(TAG_CHARACTERS, `A tag key may contain only ${allowed}.`)
   .refine((k) => !k.toLowerCase().startsWith('aws:'), 'Tag keys starting with "aws:" are reserved.');
 
-export const tagValue = z
-  .string()
+export const tagValue = text()
   .refine((v) => length(v) <= TAG_VALUE_MAX, `A tag value has at most ${TAG_VALUE_MAX} characters.`)
   .regex(TAG_CHARACTERS, `A tag value may contain only ${allowed}.`);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text/well-formed.ts';
 
 /**
  * Opaque keyset cursors: the sort key of the last row of a page, base64url-encoded JSON. The `for` tag
@@ -17,7 +18,7 @@ export function decodeCursor(scope: string, cursor: string): unknown[] | null {
   try {
     const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
     const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-    const parsed = z.object({ for: z.string(), key: z.array(z.unknown()) }).parse(JSON.parse(json));
+    const parsed = z.object({ for: text(), key: z.array(z.unknown()) }).parse(JSON.parse(json));
     return parsed.for === scope ? parsed.key : null;
   } catch {
     return null;
@@ -31,14 +32,13 @@ export interface Page<T> {
 }
 
 export const pageInput = {
-  cursor: z.string().max(1024).optional(),
+  cursor: text().max(1024).optional(),
   limit: z.number().int().min(1, 'Page size must be at least 1.').max(100, 'Page size must be at most 100.').default(50),
 };
 
 /** A list's search box or prefix filter: matched without case; blank = no filter. Messages start with `label`. */
 export const prefixFilter = (label: string) =>
-  z
-    .string()
+  text()
     .trim()
     .max(256, `${label} must be at most 256 characters.`)
     // eslint-disable-next-line no-control-regex -- control characters are what is refused

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { passwordSchema } from './policy.ts';
+import { text } from '../text/well-formed.ts';
 
 export const PASSWORDS_DO_NOT_MATCH = 'Passwords do not match.';
 
 /** Spread into an object schema that sets a password, then apply `refinePasswordsMatch`. */
 export const newPasswordFields = {
   password: passwordSchema,
-  repeatPassword: z.string(),
+  repeatPassword: text(),
 };
 
 /**

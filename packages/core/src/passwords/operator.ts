@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text/well-formed.ts';
 
 /**
  * An operator's console password (the first operator's comes from MAILYARD_ADMIN_PASSWORD). It guards the console,
@@ -8,7 +9,6 @@ import { z } from 'zod';
 export const OPERATOR_PASSWORD_MIN_LENGTH = 8;
 export const OPERATOR_PASSWORD_MAX_LENGTH = 256;
 
-export const operatorPasswordSchema = z
-  .string()
+export const operatorPasswordSchema = text()
   .min(OPERATOR_PASSWORD_MIN_LENGTH, `must be at least ${OPERATOR_PASSWORD_MIN_LENGTH} characters`)
   .max(OPERATOR_PASSWORD_MAX_LENGTH);

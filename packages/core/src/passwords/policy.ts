@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
+import { text } from '../text/well-formed.ts';
 
 /**
  * Password policies belong to a directory: the built-in directory's policy is fixed (the seed: "Amazon WorkMail
@@ -128,7 +128,7 @@ export function checkPassword(password: string, policy: PasswordPolicy = builtIn
 
 /** A zod string that reports one issue per broken rule (its `params.rule` names the rule). Never trimmed. */
 export function passwordSchemaFor(policy: PasswordPolicy) {
-  return z.string().superRefine((password, ctx) => {
+  return text().superRefine((password, ctx) => {
     for (const r of policy.rules) {
       if (!r.test(password)) ctx.addIssue({ code: 'custom', message: r.problem, params: { rule: r.rule } });
     }

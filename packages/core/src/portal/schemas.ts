@@ -7,14 +7,14 @@ import { organizationId } from '../organizations/ids.ts';
 import { pageInput } from '../pagination/cursor.ts';
 import { newPasswordFields, refinePasswordsMatch } from '../passwords/new-password.ts';
 import { RECOVERY_CODE_DIGITS } from './rules.ts';
+import { text } from '../text/well-formed.ts';
 
 /** Sign in with the primary address or any alias. */
 export const PortalSignInInput = SignInInput;
 export type PortalSignInInput = z.infer<typeof PortalSignInInput>;
 
 /** A password the user types to prove it is them; its policy is not checked (it may predate the policy). */
-export const currentPasswordSchema = z
-  .string()
+export const currentPasswordSchema = text()
   .min(1, 'Enter your current password.')
   .max(256, 'Password must be at most 256 characters.');
 
@@ -28,8 +28,7 @@ export const StartRecoveryAddressInput = z.object({
 });
 export type StartRecoveryAddressInput = z.infer<typeof StartRecoveryAddressInput>;
 
-export const recoveryCodeSchema = z
-  .string()
+export const recoveryCodeSchema = text()
   .trim()
   .regex(new RegExp(`^\\d{${RECOVERY_CODE_DIGITS}}$`), `Enter the ${RECOVERY_CODE_DIGITS}-digit code from the email.`);
 
@@ -43,7 +42,7 @@ export const RequestPasswordResetInput = z.object({ email: SignInInput.shape.ema
 export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInput>;
 
 /** 32 random bytes, base64url: what the link carries after `#token=`. */
-export const resetTokenSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{43}$/, 'This reset link is not valid. Ask for a new one.');
+export const resetTokenSchema = text().trim().regex(/^[A-Za-z0-9_-]{43}$/, 'This reset link is not valid. Ask for a new one.');
 
 export const ResetTokenRef = z.object({ token: resetTokenSchema });
 export type ResetTokenRef = z.infer<typeof ResetTokenRef>;

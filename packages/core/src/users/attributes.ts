@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text/well-formed.ts';
 
 /** WorkMail's UserAttribute: at most 256 characters. */
 export const USER_ATTRIBUTE_MAX_LENGTH = 256;
@@ -30,8 +31,7 @@ export const hasControlCharacters = (s: string) => Array.from(s).some((c) => c.c
 
 /** A trimmed attribute whose messages name the field and the rule. */
 export const userAttribute = (field: UserAttribute) =>
-  z
-    .string()
+  text()
     .trim()
     .max(USER_ATTRIBUTE_MAX_LENGTH, `${userAttributeLabels[field]} must be at most ${USER_ATTRIBUTE_MAX_LENGTH} characters.`)
     .refine((v) => !hasControlCharacters(v), `${userAttributeLabels[field]} may not contain control characters such as line breaks.`);

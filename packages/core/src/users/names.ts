@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import { joinAddress } from '../addresses/address.ts';
 import { reservedNameRefusal } from './system.ts';
+import { text } from '../text/well-formed.ts';
 
 /** WorkMail's UserName: 1–64 characters (built-in directory), a word, optionally in the form of an address. */
 export const USER_NAME_MAX_LENGTH = 64;
 export const USER_NAME_PATTERN = /^[\w\-.]+(@[a-zA-Z0-9.-]+\.[a-zA-Z0-9-]{2,})?$/;
 
-export const userNameSchema = z
-  .string()
+export const userNameSchema = text()
   .trim()
   .min(1, 'User name is required.')
   .max(USER_NAME_MAX_LENGTH, `User name must be at most ${USER_NAME_MAX_LENGTH} characters.`)

@@ -7,8 +7,9 @@ import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from '../organizations/require.ts';
 import { requireEntity } from '../entities/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
+import { text } from '@mailyard/core/text';
 
-const GroupKey = z.tuple([z.string(), z.guid()]);
+const GroupKey = z.tuple([text(), z.guid()]);
 
 /** A page of the groups a user or group is a direct member of, by name (WorkMail's ListGroupsForEntity). */
 export async function listGroupsOf(db: Db, actor: OperatorActor, input: ListGroupsOfEntityInput): Promise<Page<GroupSummary>> {

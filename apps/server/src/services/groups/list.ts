@@ -6,8 +6,9 @@ import { listGroupsPage } from '@mailyard/db/queries/groups';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
+import { text } from '@mailyard/core/text';
 
-const GroupKey = z.tuple([z.string(), z.guid()]);
+const GroupKey = z.tuple([text(), z.guid()]);
 
 /** A page of the organization's groups by name; the search box matches a prefix of the name or the primary address. */
 export async function listGroups(db: Db, actor: OperatorActor, input: ListGroupsInput): Promise<Page<GroupSummary>> {

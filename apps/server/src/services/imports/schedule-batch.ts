@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import type { Db } from '@mailyard/db';
 import { enqueueJob } from '@mailyard/db/queries/jobs';
+import { text } from '@mailyard/core/text';
 
 export const IMPORT_USERS = 'users.import';
 
 /** The operator who applied the import: each user it creates is created (and audited) as theirs. */
 const Actor = z.object({
   type: z.literal('operator'),
-  operatorId: z.string(),
-  accountId: z.string(),
-  label: z.string(),
-  via: z.string(),
+  operatorId: text(),
+  accountId: text(),
+  label: text(),
+  via: text(),
   readOnly: z.boolean(),
-  organizationIds: z.array(z.string()).nullable(),
+  organizationIds: z.array(text()).nullable(),
 });
-export const ImportBatchJob = z.object({ organizationId: z.string(), importId: z.string(), actor: Actor });
+export const ImportBatchJob = z.object({ organizationId: text(), importId: text(), actor: Actor });
 export type ImportBatchJob = z.infer<typeof ImportBatchJob>;
 
 /** Enqueues the batch (`runImportBatch`) that starts after `processedRows` rows, in the caller's transaction. */

@@ -6,6 +6,7 @@ import { listMailDomainsPage } from '@mailyard/db/queries/mail-domains';
 import type { OperatorActor } from '../actor.ts';
 import { requireActiveOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
+import { text } from '@mailyard/core/text';
 
 /** The organization's mail domains in name order, a page at a time. */
 export async function listMailDomains(
@@ -15,7 +16,7 @@ export async function listMailDomains(
 ): Promise<Page<MailDomainSummary>> {
   const org = await requireActiveOrganization(db, actor, input.organizationId);
   const scope = `mail-domains:${org.id}`;
-  const after = cursorKey(scope, input.cursor, z.tuple([z.string()]));
+  const after = cursorKey(scope, input.cursor, z.tuple([text()]));
   const rows = await listMailDomainsPage(db, { organizationId: org.id, after: after?.[0] ?? null, limit: input.limit + 1 });
   return pageOf(rows, input.limit, scope, (d) => [d.domain]);
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '@mailyard/db';
 import { cancelJobByKey, enqueueJob } from '@mailyard/db/queries/jobs';
+import { text } from '@mailyard/core/text';
 
 export const DELETE_MAILBOX = 'mailbox.delete';
 
-export const MailboxDeletionJob = z.object({ accountId: z.string(), organizationId: z.string(), userId: z.string() });
+export const MailboxDeletionJob = z.object({ accountId: text(), organizationId: text(), userId: text() });
 export type MailboxDeletionJob = z.infer<typeof MailboxDeletionJob>;
 
 /** One pending deletion per user: re-enabling cancels it by this key, disabling again schedules a new one. */

@@ -5,8 +5,9 @@ import type { Db } from '@mailyard/db';
 import { listOrganizationsPage } from '@mailyard/db/queries/organizations';
 import type { OperatorActor } from '../actor.ts';
 import { cursorKey, pageOf } from '../page.ts';
+import { text } from '@mailyard/core/text';
 
-const OrganizationKey = z.tuple([z.iso.datetime(), z.string()]);
+const OrganizationKey = z.tuple([z.iso.datetime(), text()]);
 
 /** The account's organizations (those a scoped credential reaches), newest first. */
 export async function listOrganizations(

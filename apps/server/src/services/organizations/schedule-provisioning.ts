@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Db } from '@mailyard/db';
 import { enqueueJob } from '@mailyard/db/queries/jobs';
+import { text } from '@mailyard/core/text';
 
 export const PROVISION_ORGANIZATION = 'organization.provision';
 
 export const ProvisioningJob = z.object({
-  organizationId: z.string(),
+  organizationId: text(),
   /** CreateOrganization's `Domains`, already checked by core's rules (A-label form). */
-  domains: z.array(z.string()).default([]),
+  domains: z.array(text()).default([]),
 });
 export type ProvisionRequest = z.infer<typeof ProvisioningJob>;
 

@@ -7,9 +7,10 @@ import { listUsersPage } from '@mailyard/db/queries/users';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
+import { text } from '@mailyard/core/text';
 
 /** A cursor is not signed: what it carries goes into SQL only once it has the shape of a page key. */
-const CursorKey = z.tuple([z.string().refine((k) => !hasControlCharacters(k)), entityId]);
+const CursorKey = z.tuple([text().refine((k) => !hasControlCharacters(k)), entityId]);
 
 /**
  * A page of the users list, system users included (the console labels them "System user"). Serves the console's

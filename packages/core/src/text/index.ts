@@ -1,0 +1,1 @@
+export * from './well-formed.ts';
