@@ -4,7 +4,7 @@ import { guessable } from '../trpc/guesses.ts';
 import { operatorMutation, publicMutation, publicProcedure, router } from '../trpc/init.ts';
 import { signInOperator } from '../services/auth/operator-sign-in.ts';
 import { signOutOperator } from '../services/auth/operator-session.ts';
-import { sessionCookie } from './cookies.ts';
+import { clearSessionCookie, sessionCookie } from './cookies.ts';
 
 export const authRouter = router({
   signIn: publicMutation.meta(guessable).input(SignInInput).mutation(async ({ ctx, input }) => {
@@ -15,7 +15,7 @@ export const authRouter = router({
 
   signOut: operatorMutation.mutation(async ({ ctx }) => {
     if (ctx.operatorSessionToken) await signOutOperator(ctx.deps, ctx.operator, ctx.operatorSessionToken);
-    ctx.res.clearCookie(OPERATOR_COOKIE, { path: '/' });
+    clearSessionCookie(ctx, OPERATOR_COOKIE);
     return { ok: true };
   }),
 

@@ -34,7 +34,7 @@ import { PORTAL_COOKIE } from '../trpc/context.ts';
 import { guessable } from '../trpc/guesses.ts';
 import { publicMutation, publicProcedure, router } from '../trpc/init.ts';
 import { portalMutation, portalProcedure } from '../trpc/portal-procedures.ts';
-import { sessionCookie } from './cookies.ts';
+import { clearSessionCookie, sessionCookie } from './cookies.ts';
 
 /**
  * The self-service portal's API. Signed-in procedures take no user or organization ids: they act on the
@@ -51,12 +51,12 @@ export const portalRouter = router({
   }),
   signOut: portalMutation.mutation(async ({ ctx }) => {
     if (ctx.userSessionToken) await signOutUser(ctx.deps, ctx.user, ctx.userSessionToken);
-    ctx.res.clearCookie(PORTAL_COOKIE, { path: '/' });
+    clearSessionCookie(ctx, PORTAL_COOKIE);
     return { ok: true };
   }),
   signOutEverywhere: portalMutation.mutation(async ({ ctx }) => {
     const result = await signOutEverywhere(ctx.deps, ctx.user);
-    ctx.res.clearCookie(PORTAL_COOKIE, { path: '/' });
+    clearSessionCookie(ctx, PORTAL_COOKIE);
     return result;
   }),
 

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import { isDomainError } from '@mailyard/core/errors';
 import type { PortalAccount } from '@mailyard/db/queries/portal-accounts';
+import type { Config } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import type { OperatorActor, UserActor } from '../services/actor.ts';
 import { authenticateApiToken } from '../services/api-tokens/authenticate.ts';
@@ -35,21 +36,30 @@ export interface Context {
 /**
  * A cookie-authenticated mutation must come from our own pages. Browsers send `Sec-Fetch-Site` and `Origin`
  * on cross-site requests; tRPC mutations are JSON POSTs, which a cross-site form cannot forge, and CORS is
- * not enabled. Together with SameSite=Strict cookies that closes CSRF.
+ * not enabled. Together with SameSite=Strict cookies that closes CSRF. An Origin must be this site's, scheme
+ * included (an https page is another origin than the http site): MAILYARD_PUBLIC_URL's, or else the request's own.
  */
-export function isSameOrigin(req: CreateFastifyContextOptions['req']): boolean {
+export function isSameOrigin(req: CreateFastifyContextOptions['req'], config: Pick<Config, 'MAILYARD_PUBLIC_URL'>): boolean {
   const site = req.headers['sec-fetch-site'];
   if (site && site !== 'same-origin' && site !== 'none') return false;
   const origin = req.headers.origin;
-  if (origin && hostOf(origin) !== req.headers.host) return false;
+  if (origin) {
+    const own = publicOrigin(req, config);
+    if (own === null || originOf(origin) !== own) return false;
+  }
   const type = req.headers['content-type'] ?? '';
   return req.method !== 'POST' || type.startsWith('application/json');
 }
 
-/** The host of an Origin header; `null` for opaque origins (the literal `null`) and garbage. */
-function hostOf(origin: string): string | null {
+/** `scheme://host[:port]` of this site as browsers name it in `Origin`. */
+const publicOrigin = (req: CreateFastifyContextOptions['req'], config: Pick<Config, 'MAILYARD_PUBLIC_URL'>) =>
+  config.MAILYARD_PUBLIC_URL ? originOf(config.MAILYARD_PUBLIC_URL) : originOf(`${req.protocol}://${req.headers.host ?? ''}`);
+
+/** The serialised origin of a URL (`https://a.example:8443`, default ports dropped); `null` for `null` and garbage. */
+function originOf(url: string): string | null {
   try {
-    return new URL(origin).host;
+    const { origin } = new URL(url);
+    return origin === 'null' ? null : origin;
   } catch {
     return null;
   }

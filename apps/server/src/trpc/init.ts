@@ -35,8 +35,8 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
 
 /** The CSRF gate of every change a browser could be tricked into sending (see `isSameOrigin`). */
-export function assertSameOrigin(ctx: Pick<Context, 'req'>): void {
-  if (!isSameOrigin(ctx.req)) fail('AUTH.REQUIRED', 'Cross-site request refused.');
+export function assertSameOrigin(ctx: Pick<Context, 'req' | 'deps'>): void {
+  if (!isSameOrigin(ctx.req, ctx.deps.config)) fail('AUTH.REQUIRED', 'Cross-site request refused.');
 }
 
 /** A signed-out step (sign in, forgot password, reset link): refused from other sites, which have no business here. */

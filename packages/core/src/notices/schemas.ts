@@ -9,6 +9,9 @@ import { pageInput } from '../pagination/cursor.ts';
 export const outboxStates = ['queued', 'sent', 'kept', 'failed'] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
+/** What stands in a delivered notice where its secret (a code, a reset link) was: the recipient has it, nobody else needs it. */
+export const REMOVED_AFTER_DELIVERY = '[removed after delivery]';
+
 export const ListOutboxInput = z.object({ organizationId, ...pageInput });
 export type ListOutboxInput = z.infer<typeof ListOutboxInput>;
 

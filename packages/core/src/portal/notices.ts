@@ -4,6 +4,8 @@ import { RECOVERY_CODE_MINUTES, RESET_LINK_MINUTES } from './rules.ts';
 export interface NoticeText {
   subject: string;
   body: string;
+  /** What in the text gives access (a code, a link): removed from the outbox once the notice is delivered. */
+  secret?: string;
 }
 
 interface Account {
@@ -14,6 +16,7 @@ interface Account {
 
 export function recoveryCodeNotice(m: Account & { code: string }): NoticeText {
   return {
+    secret: m.code,
     subject: `Your verification code: ${m.code}`,
     body: [
       `Hello ${m.displayName},`,
@@ -31,6 +34,7 @@ export function recoveryCodeNotice(m: Account & { code: string }): NoticeText {
 
 export function resetLinkNotice(m: Account & { url: string }): NoticeText {
   return {
+    secret: m.url,
     subject: 'Reset your password',
     body: [
       `Hello ${m.displayName},`,

@@ -9,6 +9,8 @@ export interface OutboxMessageInput {
   toAddress: string;
   subject: string;
   body: string;
+  /** What in subject and body gives access: `markOutboxSent` replaces it. Never read back out of `db`. */
+  secret: string | null;
   createdAt: Date;
 }
 
@@ -48,6 +50,18 @@ export async function updateOutboxMessage(
   patch: { state: OutboxState; sentAt?: Date | null; lastError?: string | null },
 ): Promise<void> {
   await db.update(outbox).set(patch).where(eq(outbox.id, id));
+}
+
+/**
+ * A notice the relay accepted: its secret (if any) is replaced in subject and body by `placeholder` and forgotten, in the
+ * same statement that marks it sent, so a delivered code or link is not readable in the outbox afterwards.
+ */
+export async function markOutboxSent(db: Db, id: number, sentAt: Date, placeholder: string): Promise<void> {
+  const redact = (column: typeof outbox.subject | typeof outbox.body) => sql`case when ${outbox.secret} is null then ${column} else replace(${column}, ${outbox.secret}, ${placeholder}) end`;
+  await db
+    .update(outbox)
+    .set({ state: 'sent', sentAt, lastError: null, subject: redact(outbox.subject), body: redact(outbox.body), secret: null })
+    .where(eq(outbox.id, id));
 }
 
 /** An organization's notices, newest first; keyset on (created_at, id), served by `outbox_org_idx`. */

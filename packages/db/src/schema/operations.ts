@@ -85,6 +85,8 @@ export const outbox = pgTable(
     state: text('state').notNull().default('queued'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
+    /** The part of subject and body that gives access (a code, a link), replaced in both once the notice is sent. */
+    secret: text('secret'),
   },
   (t) => [index('outbox_org_idx').on(t.organizationId, t.createdAt, t.id)],
 );

@@ -11,6 +11,8 @@ export interface Notice {
   subject: string;
   /** Plain text. */
   body: string;
+  /** What in subject or body gives access (a code, a link): removed from the outbox once delivered. */
+  secret?: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function sendNotice(tx: Db, notice: Notice, now: Date): Promise<{ o
     toAddress: notice.to,
     subject: notice.subject,
     body: notice.body,
+    secret: notice.secret ?? null,
     createdAt: now,
   });
   await scheduleDelivery(tx, outboxId, now);

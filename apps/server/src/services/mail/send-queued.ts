@@ -1,12 +1,14 @@
-import { findOutboxMessage, updateOutboxMessage } from '@mailyard/db/queries/outbox';
+import { REMOVED_AFTER_DELIVERY } from '@mailyard/core/notices';
+import { findOutboxMessage, markOutboxSent, updateOutboxMessage } from '@mailyard/db/queries/outbox';
 import type { Deps } from '../../deps.ts';
 import { PermanentJobError } from '../../platform/permanent-error.ts';
 import { deliverMail, isPermanentSmtpError } from './deliver.ts';
 
 /**
- * The `mail.send` job: delivers one queued notice. Without SMTP_URL the notice is kept: it stays readable in the
- * console's Outbox and is announced in the log, so a fresh installation loses nothing. A notice no longer queued
- * (a re-run) is left alone.
+ * The `mail.send` job: delivers one queued notice; once the relay has it, its secret (a code, a reset link) is removed
+ * from the outbox. Without SMTP_URL the notice is kept whole: it stays readable in the console's Outbox (the only way
+ * it can reach its reader then) and is announced in the log by id, kind and recipient, never its text. A notice no
+ * longer queued (a re-run) is left alone.
  */
 export async function sendQueuedNotice(deps: Deps, id: number): Promise<void> {
   const message = await findOutboxMessage(deps.db, id);
@@ -14,8 +16,8 @@ export async function sendQueuedNotice(deps: Deps, id: number): Promise<void> {
   if (message.state !== 'queued') return;
   const smtpUrl = deps.config.SMTP_URL;
   if (!smtpUrl) {
-    // The body stays out of the log: it may hold a reset link or a code. Operators read it in the console's Outbox.
-    deps.log.info(`Notice kept in the outbox (SMTP_URL is not set): #${id} to ${message.to}: ${message.subject}`);
+    // Subject and body stay out of the log: either may hold a reset link or a code (a code is in the subject).
+    deps.log.info(`Notice kept in the outbox (SMTP_URL is not set): #${id} ${message.kind} to ${message.to}`);
     await updateOutboxMessage(deps.db, id, { state: 'kept' });
     return;
   }
@@ -26,7 +28,7 @@ export async function sendQueuedNotice(deps: Deps, id: number): Promise<void> {
     await updateOutboxMessage(deps.db, id, { state: 'queued', lastError: error.message });
     throw isPermanentSmtpError(error) ? new PermanentJobError(error.message) : error;
   }
-  await updateOutboxMessage(deps.db, id, { state: 'sent', sentAt: deps.clock(), lastError: null });
+  await markOutboxSent(deps.db, id, deps.clock(), REMOVED_AFTER_DELIVERY);
 }
 
 /** The last attempt failed: the Outbox shows the notice as failed, with the relay's last answer. */
