@@ -13,7 +13,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node24',
   sourcemap: true,
   external: external.flatMap((d) => [d, `${d}/*`]),
   // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
