@@ -51,6 +51,7 @@ describe('security headers', () => {
       await postJson('/aws/', {}, { 'x-amz-target': 'WorkMailService.ListOrganizations' }),
       await get('/aws/'),
       await postJson('/api/mail-server/usage', { reports: [] }, { authorization: `Bearer ${'m'.repeat(40)}` }),
+      await get('/api/mail-server/dkim-keys', { headers: { authorization: `Bearer ${'m'.repeat(40)}` } }),
       await postJson('/Microsoft-Server-ActiveSync?Cmd=Provision&DeviceId=a', {}),
       await get('/healthz'),
     ];
