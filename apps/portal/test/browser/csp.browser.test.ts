@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { expectInlineScriptRefused, expectStrictCsp, listenForCspViolations, useBrowserSession, type CspViolations } from '@mailyard/test-harness';
+import { describe, expect, it } from 'vitest';
+import { itHeardNoOtherViolation, useBrowserSession, useCspWalk } from '@mailyard/test-harness';
 import { createPortalUser, type PortalUser } from '@mailyard/server/testing/portal';
 
 /**
@@ -17,19 +17,8 @@ const session = useBrowserSession({
   },
 });
 
-let violations: CspViolations;
-beforeAll(async () => {
-  violations = await listenForCspViolations(session.page);
-});
-
-/** Opens `path`, waits for its title and for the network to settle, and returns the violations seen there. */
-async function visit(path: string, title: string | RegExp): Promise<string[]> {
-  const { page } = session;
-  expectStrictCsp(await page.goto(path));
-  await page.getByRole('heading', { name: title, level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
-  return violations.inPage();
-}
+const walk = useCspWalk(session);
+const { visit } = walk;
 
 describe('Content-Security-Policy of the portal', () => {
   it('the signed-out pages', async () => {
@@ -45,15 +34,8 @@ describe('Content-Security-Policy of the portal', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
-    expect(await violations.inPage()).toEqual([]);
+    expect(await walk.inPage()).toEqual([]);
   });
 
-  it('hears a violation when there is one (an inline script added to the page)', async () => {
-    await expectInlineScriptRefused(session.page, violations);
-  });
-
-  it('nothing else was refused anywhere, as the console tells too', () => {
-    expect(violations.console).toEqual([]);
-    expect(session.errors).toEqual([]);
-  });
+  itHeardNoOtherViolation(session, walk);
 });
