@@ -38,6 +38,11 @@ export default tseslint.config(
     rules: restrict(storage, 'Only packages/db talks to PostgreSQL: call a query function from @mailyard/db.'),
   },
   {
+    // The throughput benchmark's floor: a bare route that talks to PostgreSQL directly on purpose, to be compared with.
+    files: ['bench/bare-route.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     // One direction inside the server: edges (routers, /aws, HTTP routes) and job handlers call services, never the
     // reverse. A service that needs a job enqueues it through its own `schedule-*.ts`.
     files: ['apps/server/src/services/**/*.ts'],

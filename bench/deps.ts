@@ -5,9 +5,11 @@ import type { Deps } from '../apps/server/src/deps.ts';
 import { systemClock } from '../apps/server/src/platform/clock.ts';
 import { masterKeyFrom } from '../apps/server/src/platform/secrets.ts';
 
-/** Dependencies as `main.ts` composes them (no embedded database, a throw-away master key, errors logged only). */
-export function benchDeps(url: string): { deps: Deps; close: () => Promise<void> } {
-  const key = randomBytes(32);
+/**
+ * Dependencies as `main.ts` composes them (no embedded database, errors logged only), with a throw-away master key or
+ * `key` (the one a server under measurement was given, to read what it sealed).
+ */
+export function benchDeps(url: string, key: Buffer = randomBytes(32)): { deps: Deps; close: () => Promise<void> } {
   const config = loadConfig({ DATABASE_URL: url, MAILYARD_LOG_LEVEL: 'silent', MAILYARD_SECRET_KEY: key.toString('hex') });
   const client = connect(url);
   const log = { info() {}, warn() {}, error: (msg: string, data?: object) => console.error(msg, data ?? '') };

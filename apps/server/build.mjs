@@ -8,8 +8,9 @@ const external = Object.keys(JSON.parse(await readFile('package.json', 'utf8')).
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The server, and the `mailyard` command line (`node dist/mailyard.js migrate …`).
+  entryPoints: { main: 'src/main.ts', mailyard: 'src/cli/mailyard.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,20 +1,26 @@
 import type { ComponentType } from 'react';
+import { AccessRulesPage } from './pages/access-rules/AccessRulesPage.tsx';
 import { AccessKeysPage } from './pages/account/AccessKeysPage.tsx';
 import { ApiTokensPage } from './pages/account/ApiTokensPage.tsx';
 import { CreateApiTokenPage } from './pages/account/CreateApiTokenPage.tsx';
 import { AccountActivityPage } from './pages/activity/AccountActivityPage.tsx';
 import { ActivityPage } from './pages/activity/ActivityPage.tsx';
+import { DirectoriesPage } from './pages/directories/DirectoriesPage.tsx';
+import { RegisterDirectoryPage } from './pages/directories/RegisterDirectoryPage.tsx';
 import { DomainDetailPage } from './pages/domains/DomainDetailPage.tsx';
 import { DomainsPage } from './pages/domains/DomainsPage.tsx';
 import { CreateGroupPage } from './pages/groups/CreateGroupPage.tsx';
 import { GroupDetailPage } from './pages/groups/GroupDetailPage.tsx';
 import { GroupsPage } from './pages/groups/GroupsPage.tsx';
+import { ResourceDetailPage } from './pages/resources/ResourceDetailPage.tsx';
+import { ResourcesPage } from './pages/resources/ResourcesPage.tsx';
 import { ImportDetailPage } from './pages/imports/ImportDetailPage.tsx';
 import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { NewImportPage } from './pages/imports/NewImportPage.tsx';
 import { CreateOrganizationPage } from './pages/organizations/CreateOrganizationPage.tsx';
 import { OrganizationDetailPage } from './pages/organizations/OrganizationDetailPage.tsx';
 import { OrganizationsPage } from './pages/organizations/OrganizationsPage.tsx';
+import { MobileAccessPage } from './pages/mobile-access/MobileAccessPage.tsx';
 import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
 import { TagsPage } from './pages/tags/TagsPage.tsx';
 import { CreateUserPage } from './pages/users/CreateUserPage.tsx';
@@ -50,11 +56,17 @@ export const routes: PageRoute[] = [
   { path: '/organizations/:organizationId/groups', component: GroupsPage, organizationNav: 'Groups' },
   { path: '/organizations/:organizationId/groups/create', component: CreateGroupPage },
   { path: '/organizations/:organizationId/groups/:groupId', component: GroupDetailPage },
+  { path: '/organizations/:organizationId/resources', component: ResourcesPage, organizationNav: 'Resources' },
+  { path: '/organizations/:organizationId/resources/:resourceId', component: ResourceDetailPage },
   { path: '/organizations/:organizationId/domains', component: DomainsPage, organizationNav: 'Domains' },
   { path: '/organizations/:organizationId/domains/:domainName', component: DomainDetailPage },
+  { path: '/organizations/:organizationId/mobile-access', component: MobileAccessPage, organizationNav: 'Mobile device access' },
   { path: '/organizations/:organizationId/activity', component: ActivityPage, organizationNav: 'Activity' },
   { path: '/organizations/:organizationId/outbox', component: OutboxPage, organizationNav: 'Outbox' },
+  { path: '/organizations/:organizationId/access-rules', component: AccessRulesPage, organizationNav: 'Access control rules' },
   { path: '/organizations/:organizationId/tags', component: TagsPage, organizationNav: 'Tags' },
+  { path: '/directories', component: DirectoriesPage, accountNav: 'Directories' },
+  { path: '/directories/register', component: RegisterDirectoryPage },
   { path: '/access-keys', component: AccessKeysPage, accountNav: 'Access keys' },
   { path: '/api-tokens', component: ApiTokensPage, accountNav: 'API tokens' },
   { path: '/api-tokens/create', component: CreateApiTokenPage },

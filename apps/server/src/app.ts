@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ping } from '@mailyard/db';
 import { awsPlugin } from './aws/plugin.ts';
@@ -7,11 +6,11 @@ import type { Deps } from './deps.ts';
 import { activeSyncRoutes } from './http/activesync.ts';
 import { mailServerDkimRoutes } from './http/mail-server-dkim.ts';
 import { mailServerUsageRoutes } from './http/mail-server-usage.ts';
+import { httpLimits } from './platform/http-limits.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerServerTiming } from './platform/server-timing.ts';
 import { appDist, registerApps } from './platform/static.ts';
-import { type AppRouter, appRouter } from './trpc/app-router.ts';
-import { contextFactory } from './trpc/context.ts';
+import { trpcRoutes } from './trpc/route.ts';
 
 export interface AppOptions {
   /** Directories of the built apps; defaults to `apps/admin/dist` and `apps/portal/dist`. */
@@ -27,22 +26,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const server = Fastify({
     logger: options.logger ? { level: deps.config.MAILYARD_LOG_LEVEL } : false,
     trustProxy: deps.config.MAILYARD_TRUST_PROXY,
-    bodyLimit: 10 * 1024 * 1024,
+    ...httpLimits(deps.config),
     routerOptions: { maxParamLength: 5000 },
   });
   registerServerTiming(server);
   await registerSecurityHeaders(server, { https: deps.config.MAILYARD_TRUST_PROXY });
   await server.register(fastifyCookie);
-  await server.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: contextFactory(deps),
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error(`tRPC ${path ?? '?'} failed`, { error: error.cause ?? error });
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  });
+  await server.register(trpcRoutes(deps), { prefix: '/trpc' });
 
   await server.register(mailServerUsageRoutes(deps));
   await server.register(mailServerDkimRoutes(deps));

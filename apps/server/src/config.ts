@@ -15,9 +15,19 @@ const dnsServer = (s: string) => {
   return (isIP(ip) !== 0 || isIP(s) === 6) && (port === undefined || Number(port) <= 65535);
 };
 
+const seconds = (min: number, max: number) =>
+  z.coerce.number().int('must be a whole number of seconds').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
 /** The environment contract of DESIGN.md §3. A bad value stops start-up with a message naming the variable. */
 export const ConfigSchema = z.object({
   DATABASE_URL: text()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /**
+   * Where migrations run, when DATABASE_URL goes through a pooler in transaction mode: they hold a session-level
+   * advisory lock (replicas starting together) and use prepared statements, which need a connection of their own.
+   */
+  MAILYARD_MIGRATION_DATABASE_URL: text()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   MAILYARD_DATA_DIR: text().min(1).default('./.data'),
@@ -40,6 +50,8 @@ export const ConfigSchema = z.object({
     .optional(),
   /** How often a domain whose records are not all in place is checked again (a verified one: daily). */
   MAILYARD_DOMAIN_CHECK_SECONDS: z.coerce.number().int().min(10, 'must be at least 10').max(86_400, 'must be at most 86400 (a day)').default(300),
+  /** How often each Standard setup organization is synchronised with its directory (which also checks its health). */
+  MAILYARD_DIRECTORY_SYNC_SECONDS: z.coerce.number().int().min(60, 'must be at least 60').max(86_400, 'must be at most 86400 (a day)').default(3600),
   MAILYARD_SECRET_KEY: text()
     .regex(/^([0-9a-f]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
     .optional(),
@@ -63,7 +75,13 @@ export const ConfigSchema = z.object({
    * How long a job claimed by a process that died waits before another process takes it over. A running job renews
    * its claim every third of this, so it does not limit how long a job may run.
    */
-  MAILYARD_JOB_LEASE_SECONDS: z.coerce.number().int().min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(30),
+  MAILYARD_JOB_LEASE_SECONDS: seconds(1, 3600).default(30),
+  /** HTTP limits (apps/server/src/platform/http-limits.ts and docs/operations.md say why each default). */
+  MAILYARD_HTTP_HEADERS_TIMEOUT_SECONDS: seconds(1, 300).default(10),
+  MAILYARD_HTTP_REQUEST_TIMEOUT_SECONDS: seconds(1, 3600).default(60),
+  MAILYARD_HTTP_IDLE_TIMEOUT_SECONDS: seconds(1, 3600).default(120),
+  MAILYARD_HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: seconds(1, 3600).default(72),
+  MAILYARD_HTTP_BODY_LIMIT_MIB: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(10),
   MAILYARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -81,9 +99,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.MAILYARD_ROOT_ACCESS_KEY_ID && !config.MAILYARD_ROOT_SECRET_ACCESS_KEY) {
     throw new ConfigError('Invalid configuration:\n  MAILYARD_ROOT_SECRET_ACCESS_KEY: required when MAILYARD_ROOT_ACCESS_KEY_ID is set');
   }
+  if (config.MAILYARD_MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  MAILYARD_MIGRATION_DATABASE_URL: only with DATABASE_URL (the embedded database needs no pooler)');
+  }
   if (config.DATABASE_URL && !config.MAILYARD_SECRET_KEY) {
     throw new ConfigError(
       'Invalid configuration:\n  MAILYARD_SECRET_KEY: required with DATABASE_URL (every replica must share it); generate one with `openssl rand -hex 32`',
+    );
+  }
+  if (config.MAILYARD_HTTP_HEADERS_TIMEOUT_SECONDS > config.MAILYARD_HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      `Invalid configuration:\n  MAILYARD_HTTP_HEADERS_TIMEOUT_SECONDS: must be at most MAILYARD_HTTP_REQUEST_TIMEOUT_SECONDS (${config.MAILYARD_HTTP_REQUEST_TIMEOUT_SECONDS}): the headers are part of the request`,
     );
   }
   return config;

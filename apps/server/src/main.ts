@@ -12,6 +12,7 @@ import { explainStartFailure, type StartContext } from './platform/start-failure
 import { ensureRootAccessKey } from './services/access-keys/ensure-root.ts';
 import { schedulePruning } from './services/housekeeping/schedule-pruning.ts';
 import { scheduleDomainChecks } from './services/mail-domains/schedule-checks.ts';
+import { scheduleDirectorySyncs } from './services/directories/schedule-syncs.ts';
 
 /**
  * The composition root: configuration → database (external or embedded) → migrations → first operator →
@@ -31,7 +32,8 @@ async function main() {
   embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir, { notice: (line) => log.warn(line) });
   const url = config.DATABASE_URL ?? embedded!.url;
   start.step = 'applying the database migrations';
-  await runMigrations(url);
+  // Through a pooler in transaction mode, migrations take the direct connection (their lock is a session's).
+  await runMigrations(config.MAILYARD_MIGRATION_DATABASE_URL ?? url);
   const client = connect(url, { preparedStatements: config.MAILYARD_DB_PREPARED_STATEMENTS });
   start.step = 'reading the master key';
   const key = config.MAILYARD_SECRET_KEY ? parseMasterKey(config.MAILYARD_SECRET_KEY) : await loadOrCreateKeyFile(dataDir);
@@ -44,6 +46,8 @@ async function main() {
   await schedulePruning(deps.db, deps.clock(), deps.clock());
   // Domain checks sweep every MAILYARD_DOMAIN_CHECK_SECONDS the same way (one sweep per slot, by key).
   await scheduleDomainChecks(deps.db, deps.clock(), deps.clock(), config.MAILYARD_DOMAIN_CHECK_SECONDS);
+  // Standard setup organizations are synchronised with their directories every MAILYARD_DIRECTORY_SYNC_SECONDS.
+  await scheduleDirectorySyncs(deps.db, deps.clock(), deps.clock(), config.MAILYARD_DIRECTORY_SYNC_SECONDS);
   start.step = 'starting the HTTP server';
   const server = await buildApp(deps, { logger: false });
   const address = await server.listen({ port: config.PORT, host: config.HOST });

@@ -21,7 +21,10 @@ export interface ConnectOptions {
   debug?: boolean;
   /**
    * Named prepared statements (default). Off for a pooler in transaction mode that cannot keep them (PgBouncer
-   * before 1.21, or without `max_prepared_statements`): queries then cost an extra round trip each.
+   * before 1.21, or without `max_prepared_statements`): queries then cost an extra round trip each. Off means off for
+   * the driver too: postgres.js prepares its own `begin`/`commit`/`savepoint` by name unless told not to, and through
+   * such a pooler a `commit` prepared on another server connection failed, was retried by the driver on the now
+   * aborted transaction, and so rolled it back while answering success.
    */
   preparedStatements?: boolean;
 }
@@ -29,8 +32,13 @@ export interface ConnectOptions {
 export function connect(url: string, options: ConnectOptions = {}): DatabaseClient {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    prepare: options.preparedStatements !== false,
     onnotice: () => {},
     connection: { application_name: 'mailyard' },
+    // Reconnecting after PostgreSQL went away: the driver's own backoff grows as 3^failures / 100 s up to 20 s, shared
+    // by the pool, so a restart of a few seconds left requests waiting ~20 s after it was back. Doubling from 50 ms
+    // to at most 1 s keeps a down database's answers a quick 503 and service back within a second of its return.
+    backoff: (failures: number) => Math.min(0.05 * 2 ** failures, 1),
   });
   const db = drizzle(options.preparedStatements === false ? sql : withPreparedStatements(sql), { schema, logger: options.debug ?? false });
   return { db, close: () => sql.end({ timeout: 5 }) };

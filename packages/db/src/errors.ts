@@ -51,6 +51,9 @@ const connectionCodes = new Set([
  * refused or lost, the server shutting down or starting (57P01–57P03), a connection exception (class 08), or no
  * connection slot left (53300). Such a request is answered 503 (try again); anything else stays an error of ours.
  */
+/** What a client of Mailyard reads when a request met `isDatabaseUnavailable` (answered 503). */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'Mailyard cannot reach its database right now. Try again in a moment.';
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;

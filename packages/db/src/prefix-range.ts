@@ -1,3 +1,5 @@
+import { and, gte, lt, type SQL } from 'drizzle-orm';
+
 /**
  * The half-open range `[low, high)` of lower-cased strings that start with `prefix`, for a prefix search that an
  * index on `lower(x) COLLATE "C"` answers with a range scan (a `LIKE` with a parameter is re-planned on each call
@@ -14,4 +16,10 @@ export function prefixRange(prefix: string): { low: string; high: string | null 
     if (next <= 0x10ffff) return { low, high: chars.join('') + String.fromCodePoint(next) };
   }
   return { low, high: null };
+}
+
+/** `key` starts with `prefix`, without case: a range over the index on `key` (a `lower(x) COLLATE "C"` expression). */
+export function startsWithPrefix(key: SQL, prefix: string): SQL {
+  const { low, high } = prefixRange(prefix);
+  return high === null ? gte(key, low) : and(gte(key, low), lt(key, high))!;
 }

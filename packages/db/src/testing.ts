@@ -45,12 +45,13 @@ export interface TestDatabase extends DatabaseClient {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A migrated copy of the template; with `empty`, a database with no tables at all (to migrate step by step). */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = process.env[ADMIN_URL];
   const template = process.env[TEMPLATE];
   if (!adminUrl || !template) throw new Error('test database template missing: add @mailyard/db/testing setup to vitest globalSetup');
   const name = `mailyard_t_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (sql) => sql.unsafe(`create database ${name} template ${template}`));
+  await withAdmin(adminUrl, (sql) => sql.unsafe(`create database ${name}${options.empty ? '' : ` template ${template}`}`));
   const url = withDatabase(adminUrl, name);
   const client = connect(url, { max: 5 });
   return {
@@ -93,4 +94,35 @@ export async function startOrphanPostmaster(dataDir: string, port: number): Prom
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`the orphan PostgreSQL on ${databaseDir} did not become ready`);
+}
+
+export { openProbe, type Counts, type HeldLock, type Probe } from './probe.ts';
+export { startScratchPostgres, type ScratchPostgres } from './scratch-postgres.ts';
+
+export interface TestLoginRole {
+  name: string;
+  password: string;
+  /** Runs SQL as the administrator in the test database (the mail servers' grants). */
+  grant(sqlText: string): Promise<void>;
+  /** Drops the role's privileges in the test database, then the role (call before dropping the database). */
+  drop(): Promise<void>;
+}
+
+/** A login role of the server (roles are cluster-wide: a random name), for the mail servers' read-only access. */
+export async function createTestLoginRole(databaseUrl: string): Promise<TestLoginRole> {
+  const adminUrl = process.env[ADMIN_URL];
+  if (!adminUrl) throw new Error('test database template missing: add @mailyard/db/testing setup to vitest globalSetup');
+  const name = `mail_${randomBytes(6).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
+  await withAdmin(adminUrl, (sql) => sql.unsafe(`create role ${name} login password '${password}'`));
+  const inDatabase = withDatabase(adminUrl, new URL(databaseUrl).pathname.slice(1));
+  return {
+    name,
+    password,
+    grant: (sqlText) => withAdmin(inDatabase, (sql) => sql.unsafe(sqlText).then(() => undefined)),
+    async drop() {
+      await withAdmin(inDatabase, (sql) => sql.unsafe(`drop owned by ${name}`));
+      await withAdmin(adminUrl, (sql) => sql.unsafe(`drop role if exists ${name}`));
+    },
+  };
 }

@@ -31,6 +31,8 @@ export interface BrowserSessionOptions {
   permissions?: string[];
   /** The file's own fixtures, made before the server starts. */
   setup?: (deps: TestDeps, op: TestOperator) => Promise<void>;
+  /** How long the set-up may take, fixtures included, in ms (a file that makes many rows); the config's hookTimeout otherwise. */
+  setupTimeout?: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export function useBrowserSession(options: BrowserSessionOptions): BrowserSessio
     session.context.setDefaultTimeout(15_000);
     session.page = await session.context.newPage();
     session.errors = pageErrors(session.page);
-  });
+  }, options.setupTimeout);
 
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail' && session.page) await screenshot(session.page, `${options.screenshotPrefix}${ctx.task.name.replace(/\W+/g, '-')}`);

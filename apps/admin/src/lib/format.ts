@@ -22,3 +22,8 @@ export const formatDateTime = (date: Date | null | undefined) => (date ? long.fo
 
 /** The compact form for table cells. */
 export const formatDateTimeShort = (date: Date | null | undefined) => (date ? short.format(date) : '-');
+
+const day = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+/** A day for a narrow table column ("Dec 5, 2026"); the cell's title gives the time. `-` when absent. */
+export const formatDay = (date: Date | null | undefined) => (date ? day.format(date) : '-');

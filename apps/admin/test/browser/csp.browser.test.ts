@@ -14,6 +14,7 @@ let domain = '';
 let userId = '';
 let groupId = '';
 let importId = '';
+let resourceId = '';
 
 const session = useBrowserSession({
   app: 'admin',
@@ -24,6 +25,7 @@ const session = useBrowserSession({
     ({ userId } = await createEnabledUser(deps, op.actor, organizationId, { name: 'carol', displayName: 'Carol Chen' }));
     const console = callerFor(deps, op.actor);
     groupId = (await console.groups.create({ organizationId, name: 'sales' })).id;
+    resourceId = (await console.resources.create({ organizationId, name: 'boardroom', type: 'ROOM' })).id;
     importId = (await console.imports.validate({ organizationId, fileName: 'staff.csv', content: 'name,displayName,email\ndave,Dave Doe,dave@example.com\n' })).id;
     await console.apiTokens.create({ name: 'Nightly export', access: 'read-only' });
   },
@@ -44,11 +46,17 @@ const pages: [string, string | RegExp][] = [
   ['/organizations/:organizationId/groups', 'Groups'],
   ['/organizations/:organizationId/groups/create', 'Create group'],
   ['/organizations/:organizationId/groups/:groupId', /sales/],
+  ['/organizations/:organizationId/resources', 'Resources'],
+  ['/organizations/:organizationId/resources/:resourceId', /boardroom/],
   ['/organizations/:organizationId/domains', 'Domains'],
   ['/organizations/:organizationId/domains/:domainName', /\./],
   ['/organizations/:organizationId/activity', 'Activity'],
   ['/organizations/:organizationId/outbox', 'Outbox'],
+  ['/organizations/:organizationId/access-rules', 'Access control rules'],
   ['/organizations/:organizationId/tags', 'Tags'],
+  ['/organizations/:organizationId/mobile-access', 'Mobile device access'],
+  ['/directories', 'Directories'],
+  ['/directories/register', 'Register directory'],
   ['/access-keys', 'Access keys'],
   ['/api-tokens', 'API tokens'],
   ['/api-tokens/create', /API token/],
@@ -75,6 +83,7 @@ describe('Content-Security-Policy of the admin console', () => {
       .replace(':organizationId', organizationId)
       .replace(':userId', userId)
       .replace(':groupId', groupId)
+      .replace(':resourceId', resourceId)
       .replace(':importId', importId)
       .replace(':domainName', domain);
     expect(await visit(path, title)).toEqual([]);

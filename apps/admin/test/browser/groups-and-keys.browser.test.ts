@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { NESTED_GROUPS_NOT_SUPPORTED } from '@mailyard/core/groups';
 import { BYTES_PER_MB } from '@mailyard/core/mailboxes';
-import { ARTIFACTS_DIR, screenshot, useBrowserSession } from '@mailyard/test-harness';
+import { ARTIFACTS_DIR, pickSuggestion, screenshot, useBrowserSession } from '@mailyard/test-harness';
 import { callerFor } from '@mailyard/server/testing/caller';
 import { createActiveOrganization, createMailboxUser } from '@mailyard/server/testing/mailbox-fixtures';
 import { reportUsage } from '@mailyard/server/testing/portal-fixtures';
@@ -53,11 +53,7 @@ async function dismissNotices() {
   await expect.poll(() => session.page.getByRole('button', { name: 'Dismiss message' }).count()).toBe(0);
 }
 
-/** Types into a Cloudscape Autosuggest and picks the option whose text matches. */
-async function pick(combobox: ReturnType<Page['getByRole']>, text: string, option: RegExp) {
-  await combobox.fill(text);
-  await session.page.getByRole('option', { name: option }).first().click();
-}
+const pick = (combobox: Locator, text: string, option: RegExp) => pickSuggestion(session.page, combobox, text, option);
 
 describe('admin console: groups, activity, outbox, settings, access keys and API tokens', { timeout: 90_000 }, () => {
   it('signs in and previews the installation test domain on the create page', async () => {

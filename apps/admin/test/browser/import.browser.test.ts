@@ -65,10 +65,12 @@ describe('admin console: import users from a CSV', { timeout: 90_000 }, () => {
     await bad.getByText('Password must be at least 8 characters.').waitFor();
     await bad.getByText(/at least 3 of these 5 groups/).waitFor();
     await report.getByRole('row').filter({ hasText: `${p}-ann` }).getByText('Will be created').waitFor();
+    await session.page.getByRole('heading', { name: 'Report (5)', level: 2 }).waitFor();
     await screenshot(session.page, 'import-03-dry-run');
 
     await session.page.getByRole('button', { name: 'Problems (1)' }).click();
     await expect.poll(() => report.getByRole('row').count()).toBe(2); // the header row and the bad row
+    await session.page.getByRole('heading', { name: 'Report (1)', level: 2 }).waitFor();
     await screenshot(session.page, 'import-04-dry-run-problems');
   });
 
@@ -90,7 +92,7 @@ describe('admin console: import users from a CSV', { timeout: 90_000 }, () => {
 
     // The new users are in the users list.
     await session.page.goto(`/admin/organizations/${org.organizationId}/users`);
-    await session.page.getByPlaceholder('Find users by name, display name or email').fill(`${p}-`);
+    await session.page.getByPlaceholder('Find users by name, display name, email or alias').fill(`${p}-`);
     await session.page.getByRole('link', { name: `${p}-dan` }).waitFor();
     await expect.poll(() => session.page.getByRole('link', { name: new RegExp(`^${p}-`) }).count()).toBe(4);
   });
@@ -101,6 +103,18 @@ describe('admin console: import users from a CSV', { timeout: 90_000 }, () => {
     await row.getByText('Completed').waitFor();
     await row.getByText('4 created, 0 skipped, 0 failed, 1 not imported (problems)').waitFor();
     await screenshot(session.page, 'import-07-list');
+  });
+
+  it('counts a report longer than a page exactly', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `${p}-bulk${i},Bulk ${i},${p}-bulk${i}@${org.domain},Dept,invite`);
+    await session.page.goto(`/admin/organizations/${org.organizationId}/imports/new`);
+    await chooseFile('bulk.csv', ['name,displayName,email,department,password', ...rows].join('\n'));
+    await session.page.getByRole('button', { name: 'Check file' }).click();
+    await session.page.getByRole('heading', { name: 'bulk.csv', level: 1 }).waitFor();
+    await session.page.getByRole('heading', { name: 'Report (120)', level: 2 }).waitFor();
+    await session.page.getByRole('button', { name: 'Next page' }).click();
+    await session.page.getByRole('table', { name: 'Import report' }).getByRole('cell', { name: 'Bulk 99', exact: true }).waitFor();
+    expect(await session.page.getByRole('heading', { name: 'Report (120)', level: 2 }).count()).toBe(1);
     expect(session.errors).toEqual([]);
   });
 });

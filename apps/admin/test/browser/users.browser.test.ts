@@ -84,7 +84,7 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     expect(await session.page.getByRole('link', { name: 'Users' }).first().isVisible()).toBe(true);
     await shot('01-list');
 
-    // Search is the server's: a prefix of the user name, display name or address.
+    // Search is the server's: a fragment of the user name, display name, address or an alias.
     await session.page.getByRole('searchbox', { name: /Find users/ }).fill('Bob B');
     await expect.poll(() => row('postmaster').count()).toBe(0);
     await row('bob').waitFor();

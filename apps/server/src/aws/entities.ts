@@ -1,13 +1,19 @@
-import { entityId, type EntitySummary, type MemberType } from '@mailyard/core/entities';
+import { entityId, type EntitySummary, type EntityType, type MemberType } from '@mailyard/core/entities';
+import type { ResourceDetail } from '@mailyard/core/resources';
 import { requireEntity } from '../services/entities/require.ts';
 import { resolveEntity } from '../services/entities/resolve.ts';
+import { resolveResource } from '../services/resources/resolve.ts';
 import { requireActiveOrganization } from '../services/organizations/require.ts';
 import type { AwsContext } from './operation.ts';
 import { AwsError, epochSeconds } from './protocol.ts';
 
-const nouns = (types?: readonly MemberType[]) => (types?.length === 1 ? (types[0] === 'USER' ? 'user' : 'group') : 'user or group');
+/** "user", "user or group", "user, group or resource". */
+function nouns(types: readonly EntityType[] = ['USER', 'GROUP']): string {
+  const words = types.map((t) => t.toLowerCase());
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
 
-const notFound = (identifier: string, organizationId: string, types?: readonly MemberType[]) =>
+const notFound = (identifier: string, organizationId: string, types?: readonly EntityType[]) =>
   new AwsError('EntityNotFoundException', `No ${nouns(types)} "${identifier}" exists in organization ${organizationId}.`);
 
 /**
@@ -33,6 +39,24 @@ export async function entityNamed(
   const entity = await resolveEntity(ctx.deps.db, ctx.actor, { organizationId, identifier, types, field: member });
   if (!entity) throw notFound(identifier, organizationId, types);
   return entity;
+}
+
+/** The resource a ResourceId member names: its `r-…` id, its address or its name. */
+export async function resourceNamed(ctx: AwsContext, organizationId: string, identifier: string): Promise<ResourceDetail> {
+  const resource = await resolveResource(ctx.deps.db, ctx.actor, { organizationId, identifier });
+  if (!resource) throw notFound(identifier, organizationId, ['RESOURCE']);
+  return resource;
+}
+
+/** What an EntityId member of RegisterToWorkMail, DescribeEntity and the like names: a user or group, or a resource. */
+export type AnyEntity = { kind: 'entity'; entity: EntitySummary } | { kind: 'resource'; resource: ResourceDetail };
+
+export async function anyEntityNamed(ctx: AwsContext, organizationId: string, identifier: string, member: string): Promise<AnyEntity> {
+  const entity = await resolveEntity(ctx.deps.db, ctx.actor, { organizationId, identifier, field: member });
+  if (entity) return { kind: 'entity', entity };
+  const resource = await resolveResource(ctx.deps.db, ctx.actor, { organizationId, identifier });
+  if (resource) return { kind: 'resource', resource };
+  throw notFound(identifier, organizationId, ['USER', 'GROUP', 'RESOURCE']);
 }
 
 /** The entity a WorkMailIdentifier member names: the model takes only an id there, never a name or an address. */

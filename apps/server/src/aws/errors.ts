@@ -1,4 +1,5 @@
 import { isDomainError, type DomainError, type ErrorCode, type ErrorKind } from '@mailyard/core/errors';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@mailyard/db';
 import { AwsError } from './protocol.ts';
 
 /**
@@ -30,18 +31,32 @@ const byCode: Partial<Record<ErrorCode, string | ((error: DomainError) => string
   'USER.NAME_RESERVED': 'ReservedNameException',
   'USER.ALREADY_REGISTERED': 'EntityAlreadyRegisteredException',
   'GROUP.NAME_RESERVED': 'ReservedNameException',
+  'RESOURCE.NAME_RESERVED': 'ReservedNameException',
+  'RESOURCE.ALREADY_REGISTERED': 'EntityAlreadyRegisteredException',
+  'RESOURCE.NEEDS_DELEGATE': 'InvalidConfigurationException',
   // The built-in directory has no nested groups: an operation this directory does not support.
   'GROUP.NESTING_NOT_SUPPORTED': 'UnsupportedOperationException',
+  // CreateOrganization's DirectoryId: WorkMail says "unavailable" of a directory it cannot find or reach.
+  'DIRECTORY.NOT_FOUND': 'DirectoryUnavailableException',
+  'DIRECTORY.UNREACHABLE': 'DirectoryUnavailableException',
+  'DIRECTORY.IN_USE': 'DirectoryInUseException',
+  // WorkMail: "You can't perform a write operation against a read-only directory."
+  'DIRECTORY.MANAGED': 'UnsupportedOperationException',
   'TAG.LIMIT_REACHED': 'TooManyTagsException',
+  'MOBILE_ACCESS.OVERRIDE_NOT_FOUND': 'ResourceNotFoundException',
   'PASSWORD.POLICY': 'InvalidPasswordException',
   'PASSWORD.REUSED': 'InvalidPasswordException',
   // A grantee that is not enabled is a state problem; the owner as grantee is a bad parameter.
   'PERMISSION.GRANTEE_INVALID': (e) => (e.details.state ? 'EntityStateException' : 'InvalidParameterException'),
 };
 
-/** The AWS error for anything a service threw, or null when it is no domain error (a bug: the caller logs it). */
+/**
+ * The AWS error for anything a service threw, or null when it is no domain error (a bug: the caller logs it). A lost
+ * database is AWS's `ServiceUnavailable` (503), which the SDKs retry by themselves.
+ */
 export function toAwsError(error: unknown): AwsError | null {
   if (error instanceof AwsError) return error;
+  if (isDatabaseUnavailable(error)) return new AwsError('ServiceUnavailable', DATABASE_UNAVAILABLE_MESSAGE, 503);
   if (!isDomainError(error)) return null;
   const mapped = byCode[error.code];
   const type = typeof mapped === 'function' ? mapped(error) : (mapped ?? byKind[error.kind]);

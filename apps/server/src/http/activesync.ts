@@ -1,11 +1,11 @@
 import { DeviceSyncReport } from '@mailyard/core/devices';
 import { fail, isDomainError } from '@mailyard/core/errors';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { authenticateDeviceOwner } from '../services/devices/authenticate.ts';
 import { syncDevice } from '../services/devices/sync.ts';
-import { jsonErrorHandler } from './errors.ts';
+import { errorBody, jsonErrorHandler } from './errors.ts';
 import { text } from '@mailyard/core/text';
 
 const PATH = '/Microsoft-Server-ActiveSync';
@@ -60,7 +60,13 @@ async function signIn(deps: Deps, request: FastifyRequest, reply: FastifyReply) 
  */
 export function activeSyncRoutes(deps: Deps): FastifyPluginAsync {
   return async (app) => {
-    app.setErrorHandler(jsonErrorHandler(deps));
+    const handle = jsonErrorHandler(deps);
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      // A refusal the protocol has a status for (a blocked device: 129) carries it, so a client can tell it apart.
+      const activeSyncStatus = isDomainError(error) ? error.details.activeSyncStatus : undefined;
+      if (isDomainError(error) && typeof activeSyncStatus === 'number') return reply.code(403).send({ ...errorBody(error.code, error.message), activeSyncStatus });
+      return handle(error, request, reply);
+    });
 
     app.options(PATH, async (request, reply) => {
       await signIn(deps, request, reply);

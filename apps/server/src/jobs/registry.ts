@@ -1,4 +1,6 @@
 import { PermanentJobError } from '../platform/permanent-error.ts';
+import { syncDirectoriesDue } from '../services/directories/sync-due.ts';
+import { SYNC_DIRECTORIES } from '../services/directories/schedule-syncs.ts';
 import { pruneExpired } from '../services/housekeeping/prune-expired.ts';
 import { PRUNE_EXPIRED } from '../services/housekeeping/schedule-pruning.ts';
 import { failImport, runImportBatch } from '../services/imports/run-batch.ts';
@@ -53,5 +55,8 @@ export const jobRegistry: JobRegistry = {
   },
   [CHECK_DOMAINS]: {
     run: ({ deps }) => checkDueDomains(deps),
+  },
+  [SYNC_DIRECTORIES]: {
+    run: ({ deps }) => syncDirectoriesDue(deps),
   },
 };

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { claimJob, completeJob, failJob, renewLease } from '@mailyard/db/queries/jobs';
 import type { Deps } from '../deps.ts';
 import { addMs } from '../platform/clock.ts';
@@ -67,7 +68,8 @@ export async function runDueJobs(deps: Deps, registry: JobRegistry, options: Wor
 
 /** The polling loop of a server process. Any number of processes can run one against the same database. */
 export function startWorker(deps: Deps, registry: JobRegistry, options: WorkerOptions = {}) {
-  const workerId = options.workerId ?? `worker-${randomHex(4)}`;
+  // `jobs.locked_by` then names the replica holding a job (host and pid; the random part tells restarts apart).
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomHex(4)}`;
   const pollMs = options.pollMs ?? 500;
   let stopped = false;
   let wake: (() => void) | null = null;

@@ -1,4 +1,5 @@
 import {
+  CountGroupsInput,
   CreateGroupInput,
   EnableGroupInput,
   GroupMemberInput,
@@ -18,7 +19,7 @@ import { enableGroup } from '../services/groups/enable.ts';
 import { getGroup } from '../services/groups/get.ts';
 import { listGroupsOf } from '../services/groups/list-groups-of.ts';
 import { listGroupMembers } from '../services/groups/list-members.ts';
-import { listGroups } from '../services/groups/list.ts';
+import { countGroups, listGroups } from '../services/groups/list.ts';
 import { removeGroupMember } from '../services/groups/remove-member.ts';
 import { renameGroup } from '../services/groups/rename.ts';
 import { setGroupHidden } from '../services/groups/set-hidden.ts';
@@ -30,6 +31,7 @@ const GROUPS = ['GROUP'] as const;
 
 export const groupsRouter = router({
   list: operatorProcedure.input(ListGroupsInput).query(({ ctx, input }) => listGroups(ctx.deps.db, ctx.operator, input)),
+  count: operatorProcedure.input(CountGroupsInput).query(({ ctx, input }) => countGroups(ctx.deps.db, ctx.operator, input)),
   get: operatorProcedure.input(GroupRef).query(({ ctx, input }) => getGroup(ctx.deps.db, ctx.operator, input)),
   listMembers: operatorProcedure.input(ListGroupMembersInput).query(({ ctx, input }) => listGroupMembers(ctx.deps.db, ctx.operator, input)),
   listGroupsOf: operatorProcedure.input(ListGroupsOfEntityInput).query(({ ctx, input }) => listGroupsOf(ctx.deps.db, ctx.operator, input)),

@@ -1,11 +1,12 @@
 import {
   BulkUsersInput,
+  CountUsersInput,
   CreateUserInput,
   EnableUsersInput,
   ListUsersInput,
   RenameUserInput,
   ResetPasswordInput,
-  UpdateUserDetailsInput,
+  UpdateUserInput,
   UserRef,
 } from '@mailyard/core/users';
 import { listAddresses } from '../services/addresses/list.ts';
@@ -14,7 +15,7 @@ import { deleteUser } from '../services/users/delete.ts';
 import { disableUsers } from '../services/users/disable.ts';
 import { enableUsers } from '../services/users/enable.ts';
 import { getUser } from '../services/users/get.ts';
-import { listUsers } from '../services/users/list.ts';
+import { countUsers, listUsers } from '../services/users/list.ts';
 import { renameUser } from '../services/users/rename.ts';
 import { resetPassword } from '../services/users/reset-password.ts';
 import { updateUserDetails } from '../services/users/update-details.ts';
@@ -26,13 +27,14 @@ const USERS = ['USER'] as const;
 
 export const usersRouter = router({
   list: operatorProcedure.input(ListUsersInput).query(({ ctx, input }) => listUsers(ctx.deps.db, ctx.operator, input)),
+  count: operatorProcedure.input(CountUsersInput).query(({ ctx, input }) => countUsers(ctx.deps.db, ctx.operator, input)),
   get: operatorProcedure.input(UserRef).query(({ ctx, input }) => getUser(ctx.deps.db, ctx.operator, input)),
   listAddresses: operatorProcedure
     .input(UserRef)
     .query(({ ctx, input }) => listAddresses(ctx.deps.db, ctx.operator, { organizationId: input.organizationId, entityId: input.userId }, USERS)),
   /** The console's Create user: created enabled, with its address and mailbox. */
   create: operatorMutation.input(CreateUserInput).mutation(({ ctx, input }) => createUser(ctx.deps, ctx.operator, input, { register: true })),
-  updateDetails: operatorMutation.input(UpdateUserDetailsInput).mutation(({ ctx, input }) => updateUserDetails(ctx.deps, ctx.operator, input)),
+  updateDetails: operatorMutation.input(UpdateUserInput).mutation(({ ctx, input }) => updateUserDetails(ctx.deps, ctx.operator, input)),
   rename: operatorMutation.input(RenameUserInput).mutation(({ ctx, input }) => renameUser(ctx.deps, ctx.operator, input)),
   enable: operatorMutation.input(EnableUsersInput).mutation(({ ctx, input }) => enableUsers(ctx.deps, ctx.operator, input)),
   disable: operatorMutation.input(BulkUsersInput).mutation(({ ctx, input }) => disableUsers(ctx.deps, ctx.operator, input)),

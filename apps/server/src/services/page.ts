@@ -1,4 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { entityId } from '@mailyard/core/entities';
+import { text } from '@mailyard/core/text';
 import { fail } from '@mailyard/core/errors';
 import { decodeCursor, encodeCursor, type Page } from '@mailyard/core/pagination';
 
@@ -20,3 +22,16 @@ export function pageOf<T>(rows: T[], limit: number, scope: string, keyOf: (row: 
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(scope, keyOf(last)) : null };
 }
+
+/** A timestamp as PostgreSQL writes it (`2026-01-31 12:00:00.123+00`) or ISO 8601. */
+const timestamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+/**
+ * The shape of a keyset position for an order of `columns` (each text, or a timestamp), then the row's id: what a
+ * cursor must carry before its values reach SQL (`id`: the shape of the row's id, a UUID unless said), so a forged one is refused rather than failing a cast.
+ */
+export const positionSchema = (columns: readonly { type?: 'timestamptz' }[], id: z.ZodType<string> = entityId): z.ZodType<string[]> =>
+  z
+    .array(text())
+    .length(columns.length + 1)
+    .refine((p) => columns.every((c, i) => !c.type || timestamp.test(p[i]!)) && id.safeParse(p.at(-1)).success);

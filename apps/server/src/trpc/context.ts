@@ -8,7 +8,7 @@ import type { OperatorActor, UserActor } from '../services/actor.ts';
 import { authenticateApiToken } from '../services/api-tokens/authenticate.ts';
 import { resolveOperatorSession } from '../services/auth/operator-session.ts';
 import { resolveUserSession } from '../services/portal/session.ts';
-import { trpcCodeForKind } from './errors.ts';
+import { trpcCodeForKind, unavailableOr } from './errors.ts';
 import { refuseBatchedGuesses } from './guesses.ts';
 
 export const OPERATOR_COOKIE = 'mailyard_admin';
@@ -84,27 +84,33 @@ async function operatorFromApiToken(deps: Deps, token: string): Promise<Operator
   }
 }
 
+/** The request's context; resolving its credentials reads the database, so a lost database answers 503 here too. */
 export function contextFactory(deps: Deps) {
-  return async ({ req, res, info }: CreateFastifyContextOptions): Promise<Context> => {
-    refuseBatchedGuesses(info);
-    // A bearer request is authenticated by its token alone: cookies are ignored, so no CSRF proof is needed.
-    const bearer = bearerToken(req);
-    const token = bearer === null ? (req.cookies[OPERATOR_COOKIE] ?? null) : null;
-    const operator =
-      bearer !== null ? await operatorFromApiToken(deps, bearer) : token ? await resolveOperatorSession(deps, token) : null;
-    const portalToken = bearer === null ? (req.cookies[PORTAL_COOKIE] ?? null) : null;
-    const portal = portalToken ? await resolveUserSession(deps, portalToken) : null;
-    return {
-      deps,
-      req,
-      res,
-      ip: req.ip,
-      operator,
-      operatorSessionToken: operator ? token : null,
-      user: portal?.actor ?? null,
-      userAccount: portal?.account ?? null,
-      userSessionToken: portal ? portalToken : null,
-      cookieAuthenticated: (operator !== null || portal !== null) && bearer === null,
-    };
+  return (options: CreateFastifyContextOptions): Promise<Context> =>
+    createContext(deps, options).catch((error: unknown) => {
+      throw unavailableOr(error);
+    });
+}
+
+async function createContext(deps: Deps, { req, res, info }: CreateFastifyContextOptions): Promise<Context> {
+  refuseBatchedGuesses(info);
+  // A bearer request is authenticated by its token alone: cookies are ignored, so no CSRF proof is needed.
+  const bearer = bearerToken(req);
+  const token = bearer === null ? (req.cookies[OPERATOR_COOKIE] ?? null) : null;
+  const operator =
+    bearer !== null ? await operatorFromApiToken(deps, bearer) : token ? await resolveOperatorSession(deps, token) : null;
+  const portalToken = bearer === null ? (req.cookies[PORTAL_COOKIE] ?? null) : null;
+  const portal = portalToken ? await resolveUserSession(deps, portalToken) : null;
+  return {
+    deps,
+    req,
+    res,
+    ip: req.ip,
+    operator,
+    operatorSessionToken: operator ? token : null,
+    user: portal?.actor ?? null,
+    userAccount: portal?.account ?? null,
+    userSessionToken: portal ? portalToken : null,
+    cookieAuthenticated: (operator !== null || portal !== null) && bearer === null,
   };
 }

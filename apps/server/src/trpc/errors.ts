@@ -1,5 +1,6 @@
-import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { isDomainError, type ErrorKind } from '@mailyard/core/errors';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@mailyard/db';
 
 /** Domain error kinds → tRPC codes (and so HTTP statuses). The one place this mapping lives. */
 export const trpcCodeForKind: Record<ErrorKind, TRPC_ERROR_CODE_KEY> = {
@@ -52,4 +53,14 @@ export function errorMessage(cause: unknown, fallback: string): string {
       .join('; ');
   }
   return fallback;
+}
+
+/**
+ * A request that failed only because PostgreSQL could not be reached becomes a 503 the client may retry, never a
+ * 500: the operation's transaction did not commit (or, when the connection dropped during COMMIT, the retry finds
+ * what it made). Anything else is returned unchanged.
+ */
+export function unavailableOr(error: unknown): unknown {
+  if (error instanceof TRPCError && error.code === 'SERVICE_UNAVAILABLE') return error;
+  return isDatabaseUnavailable(error) ? new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause: error }) : error;
 }

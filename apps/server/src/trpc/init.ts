@@ -1,13 +1,13 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { fail, isDomainError } from '@mailyard/core/errors';
 import type { Context } from './context.ts';
 import { isSameOrigin } from './context.ts';
-import { errorData, errorMessage, trpcCodeForKind } from './errors.ts';
+import { errorData, errorMessage, trpcCodeForKind, unavailableOr } from './errors.ts';
 import type { ProcedureMeta } from './guesses.ts';
+import { transformer } from './transformer.ts';
 
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     const { stack: _stack, ...data } = shape.data;
@@ -20,12 +20,16 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   },
 });
 
-/** Turns domain errors into tRPC errors with the right status; every procedure goes through it. */
+/** Turns domain errors into tRPC errors with the right status, and a lost database into 503; every procedure goes through it. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isDomainError(result.error.cause)) {
     const cause = result.error.cause;
     throw new TRPCError({ code: trpcCodeForKind[cause.kind], message: cause.message, cause });
+  }
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    const unavailable = unavailableOr(result.error.cause);
+    if (unavailable !== result.error.cause) throw unavailable;
   }
   return result;
 });

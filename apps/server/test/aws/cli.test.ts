@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { awsTenant, uniqueAlias, type AwsTenant } from '../support/aws.ts';
+import { activeOrganization, awsTenant, uniqueAlias, type AwsTenant } from '../support/aws.ts';
 
 /**
  * The AWS CLI v2 (Debian's `awscli`, botocore inside): a second, independent SDK signing and parsing on its own.
@@ -122,6 +122,78 @@ describe('the AWS CLI v2', () => {
     expect(await workmail('deregister-mail-domain', '--organization-id', OrganizationId, '--domain-name', added)).toEqual({});
     const publicSuffix = await refused('register-mail-domain', '--organization-id', OrganizationId, '--domain-name', 'co.uk');
     expect(publicSuffix.stderr).toMatch(/\(InvalidParameterException\).*Value at 'DomainName'.*public suffix/);
+  }, CLI_TEST_TIMEOUT_MS);
+
+  it('creates, updates and lists resources and their delegates, and refuses a taken name', async () => {
+    const { organizationId: OrganizationId } = await activeOrganization(tenant.client);
+    const ids: string[] = [];
+    for (const [name, type] of [['hall', 'ROOM'], ['beamer', 'EQUIPMENT'], ['atrium', 'ROOM']]) {
+      const { ResourceId } = (await workmail('create-resource', '--organization-id', OrganizationId, '--name', name!, '--type', type!)) as { ResourceId: string };
+      ids.push(ResourceId);
+    }
+    const { UserId } = (await workmail('create-user', '--organization-id', OrganizationId, '--name', 'dana', '--display-name', 'Dana', '--password', 'Str0ng!Passw0rd')) as {
+      UserId: string;
+    };
+    // CLI 2.9's bundled model types these as ids (ResourceId of 34 characters) and checks them locally.
+    await workmail('associate-delegate-to-resource', '--organization-id', OrganizationId, '--resource-id', ids[0]!, '--entity-id', UserId);
+    // CLI 2.9's model has no Description on UpdateResource yet.
+    const booking = 'AutoAcceptRequests=false,AutoDeclineRecurringRequests=true,AutoDeclineConflictingRequests=true';
+    await workmail('update-resource', '--organization-id', OrganizationId, '--resource-id', ids[0]!, '--booking-options', booking);
+    expect(await workmail('describe-resource', '--organization-id', OrganizationId, '--resource-id', ids[0]!)).toMatchObject({
+      ResourceId: ids[0],
+      Name: 'hall',
+      Type: 'ROOM',
+      State: 'DISABLED',
+      BookingOptions: { AutoAcceptRequests: false, AutoDeclineRecurringRequests: true, AutoDeclineConflictingRequests: true },
+    });
+    // --page-size 1: the CLI follows NextToken across the three pages by itself.
+    const { Resources } = (await workmail('list-resources', '--organization-id', OrganizationId, '--page-size', '1')) as { Resources: { Name: string; Type: string }[] };
+    expect(Resources.map((r) => r.Name)).toEqual(['atrium', 'beamer', 'hall']);
+    const { Delegates } = (await workmail('list-resource-delegates', '--organization-id', OrganizationId, '--resource-id', ids[0]!)) as { Delegates: { Type: string }[] };
+    expect(Delegates).toEqual([{ Id: UserId, Type: 'USER' }]);
+
+    const taken = await refused('create-group', '--organization-id', OrganizationId, '--name', 'HALL');
+    expect(taken.stderr).toMatch(/An error occurred \(NameAvailabilityException\) when calling the CreateGroup operation.*the resource "hall"/);
+  }, CLI_TEST_TIMEOUT_MS);
+
+  it('manages access control rules, mobile device access rules and overrides, and tags', async () => {
+    const { organizationId: OrganizationId } = await activeOrganization(tenant.client);
+    const org = ['--organization-id', OrganizationId];
+    const { UserId } = (await workmail('create-user', ...org, '--name', 'eli', '--display-name', 'Eli', '--password', 'Str0ng!Passw0rd')) as { UserId: string };
+
+    await workmail('put-access-control-rule', ...org, '--name', 'no-imap-from-lab', '--effect', 'DENY', '--description', 'The lab', '--ip-ranges', '10.0.0.0/8', '--actions', 'IMAP');
+    expect(await workmail('get-access-control-effect', ...org, '--ip-address', '10.1.2.3', '--action', 'IMAP', '--user-id', UserId)).toEqual({
+      Effect: 'DENY',
+      MatchedRules: ['no-imap-from-lab'],
+    });
+    expect(await workmail('get-access-control-effect', ...org, '--ip-address', '192.0.2.1', '--action', 'IMAP', '--user-id', UserId)).toMatchObject({ Effect: 'ALLOW' });
+    const { Rules } = (await workmail('list-access-control-rules', ...org)) as { Rules: { Name: string; Effect: string }[] };
+    expect(Rules.map((r) => [r.Name, r.Effect]).sort()).toEqual([['default', 'ALLOW'], ['no-imap-from-lab', 'DENY']]);
+    await workmail('delete-access-control-rule', ...org, '--name', 'no-imap-from-lab');
+    expect(await workmail('get-access-control-effect', ...org, '--ip-address', '10.1.2.3', '--action', 'IMAP', '--user-id', UserId)).toMatchObject({ Effect: 'ALLOW' });
+
+    const { MobileDeviceAccessRuleId } = (await workmail('create-mobile-device-access-rule', ...org, '--name', 'block-android', '--effect', 'DENY', '--device-types', 'Android')) as {
+      MobileDeviceAccessRuleId: string;
+    };
+    expect(await workmail('get-mobile-device-access-effect', ...org, '--device-type', 'android')).toEqual({
+      Effect: 'DENY',
+      MatchedRules: [{ MobileDeviceAccessRuleId, Name: 'block-android' }],
+    });
+    await workmail('put-mobile-device-access-override', ...org, '--user-id', UserId, '--device-id', 'pixel8a', '--effect', 'ALLOW');
+    expect(await workmail('list-mobile-device-access-overrides', ...org, '--user-id', UserId)).toMatchObject({
+      Overrides: [{ UserId, DeviceId: 'pixel8a', Effect: 'ALLOW' }],
+    });
+    await workmail('delete-mobile-device-access-rule', ...org, '--mobile-device-access-rule-id', MobileDeviceAccessRuleId);
+    const { Rules: deviceRules } = (await workmail('list-mobile-device-access-rules', ...org)) as { Rules: { Name: string }[] };
+    expect(deviceRules.map((r) => r.Name)).not.toContain('block-android');
+
+    const { ARN } = (await workmail('describe-organization', ...org)) as { ARN: string };
+    await workmail('tag-resource', '--resource-arn', ARN, '--tags', 'Key=team,Value=mail', 'Key=cost-centre,Value=42');
+    expect(await workmail('list-tags-for-resource', '--resource-arn', ARN)).toEqual({
+      Tags: expect.arrayContaining([{ Key: 'team', Value: 'mail' }, { Key: 'cost-centre', Value: '42' }]),
+    });
+    await workmail('untag-resource', '--resource-arn', ARN, '--tag-keys', 'team');
+    expect(await workmail('list-tags-for-resource', '--resource-arn', ARN)).toEqual({ Tags: [{ Key: 'cost-centre', Value: '42' }] });
   }, CLI_TEST_TIMEOUT_MS);
 
   it('reports AWS’s error for a wrong secret', async () => {

@@ -142,5 +142,5 @@ describe('the embedded PostgreSQL and a crashed Mailyard', () => {
       await rm(otherDir, { recursive: true, force: true });
       expect(await stopProduct(holder)).toBe(0);
     }
-  });
+  }, 120_000); // four starts, three of which fail: beyond the default 30 s on a busy machine
 });

@@ -68,8 +68,8 @@ describe('access keys in the console', () => {
     const { accessKeyId } = await callerFor(deps, first.actor).accessKeys.create({});
     const intruder = callerFor(deps, other.actor);
     expect((await intruder.accessKeys.list()).map((k) => k.accessKeyId)).not.toContain(accessKeyId);
-    for (const call of [intruder.accessKeys.setStatus({ accessKeyId, status: 'Inactive' }), intruder.accessKeys.delete({ accessKeyId })]) {
-      expect(await failure(call)).toMatchObject({ code: 'NOT_FOUND', domainCode: 'ACCESS_KEY.NOT_FOUND' });
+    for (const call of [() => intruder.accessKeys.setStatus({ accessKeyId, status: 'Inactive' }), () => intruder.accessKeys.delete({ accessKeyId })]) {
+      expect(await failure(call())).toMatchObject({ code: 'NOT_FOUND', domainCode: 'ACCESS_KEY.NOT_FOUND' });
     }
   });
 

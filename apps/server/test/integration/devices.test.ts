@@ -4,6 +4,7 @@ import { MAX_DEVICES_PER_USER } from '@mailyard/core/devices';
 import { PORTAL_LIMITS } from '@mailyard/core/portal';
 import { insertDevice } from '@mailyard/db/queries/devices';
 import { updateOrganization } from '@mailyard/db/queries/organizations';
+import { activeSync, basic, type SyncOptions } from '../support/activesync.ts';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { failure } from '../support/errors.ts';
@@ -34,33 +35,7 @@ let n = 0;
 const newUser = () => createMailboxUser(deps, op.actor, org, `phone${++n}`);
 const caller = () => callerFor(deps, op.actor);
 
-const basic = (address: string, password: string) => `Basic ${Buffer.from(`${address}:${password}`).toString('base64')}`;
-
-interface SyncOptions {
-  address: string;
-  password?: string;
-  deviceId?: string | null;
-  deviceType?: string;
-  cmd?: string;
-  body?: unknown;
-  userAgent?: string;
-}
-
-/** One ActiveSync-style Provision request, as a phone sends it. */
-async function sync(o: SyncOptions) {
-  const query = new URLSearchParams({ Cmd: o.cmd ?? 'Provision', DeviceType: o.deviceType ?? 'iPhone' });
-  if (o.deviceId !== null) query.set('DeviceId', o.deviceId ?? 'ApplF17ABC123');
-  const response = await fetch(`${server.url}/Microsoft-Server-ActiveSync?${query}`, {
-    method: 'POST',
-    headers: {
-      authorization: basic(o.address, o.password ?? USER_PASSWORD),
-      'content-type': 'application/json',
-      'user-agent': o.userAgent ?? 'Apple-iPhone15C2/2104.4',
-    },
-    body: JSON.stringify(o.body ?? { model: 'iPhone15,2', operatingSystem: 'iOS 17.4' }),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
-}
+const sync = (o: SyncOptions) => activeSync(server.url, o);
 
 const ref = (user: { userId: string }, deviceId = 'applf17abc123') => ({ organizationId: org.organizationId, userId: user.userId, deviceId });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@mailyard/core/errors';
+import { insertGroup } from '@mailyard/db/queries/groups';
 import { resolveEntity, type ResolveEntityQuery } from '../../src/services/entities/resolve.ts';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
@@ -52,9 +53,11 @@ describe('resolveEntity', () => {
     expect(await resolve('Sales', { types: ['GROUP'] })).toMatchObject({ id: sales.id });
   });
 
-  it('refuses a name both a user and a group hold, unless the kind tells them apart', async () => {
+  it('refuses a name both a user and a group hold (from before they shared names), unless the kind tells them apart', async () => {
     const user = await createMailboxUser(deps, op.actor, org, 'support');
-    const group = await createTestGroup(deps, op.actor, org, 'Support');
+    // The services refuse this now (one set of names); a group written straight to the table stands for older data.
+    const group = { id: randomUUID() };
+    await insertGroup(deps.db, { organizationId: org.organizationId, id: group.id, name: 'Support', primaryEmail: null, state: 'DISABLED', hiddenFromGlobalAddressList: false, enabledAt: null, createdAt: new Date() });
     const error = await resolve('support').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'VALIDATION', details: { field: 'entityId' }, message: expect.stringMatching(/use the id or the email/) });

@@ -220,10 +220,12 @@ describe('list groups', () => {
     expect(seen).toEqual(['Alpha', 'beta', 'delta', 'Epsilon', 'Gamma']);
   });
 
-  it('searches a prefix of the name or of the address, and filters by state', async () => {
+  it('searches a fragment of the name or of the address, and filters by state', async () => {
     expect((await list({ search: 'DEL' })).items.map((g) => g.name)).toEqual(['delta']);
     expect((await list({ search: 'zeta' })).items.map((g) => g.name)).toEqual(['Gamma']);
-    expect((await list({ search: 'e' })).items.map((g) => g.name)).toEqual(['Epsilon']);
+    expect((await list({ search: 'silo' })).items.map((g) => g.name)).toEqual(['Epsilon']);
+    // Gamma by its address zeta@.
+    expect((await list({ search: 'e' })).items.map((g) => g.name)).toEqual(['beta', 'delta', 'Epsilon', 'Gamma']);
     expect((await list({ state: 'ENABLED' })).items.map((g) => g.name)).toEqual(['Gamma']);
     expect((await list({ search: '   ' })).items).toHaveLength(5);
   });
@@ -238,14 +240,14 @@ describe('list groups', () => {
 
   it('pages a search that matches by name and by address, each group once', async () => {
     const searchOrg = await createActiveOrganization(deps, op.actor);
-    // "team-b" matches by name; "Zulu" only by its address team-a@; "team-c" by both.
+    // "team-b" matches by name; "Zulu" only by its address team-a@; "team-c" by both. By name: Zulu last.
     await createTestGroup(deps, op.actor, searchOrg, 'team-b');
     await createTestGroup(deps, op.actor, searchOrg, 'Zulu', 'team-a');
     await createTestGroup(deps, op.actor, searchOrg, 'team-c', 'team-c');
     await createTestGroup(deps, op.actor, searchOrg, 'Other');
     const first = await groups().list({ organizationId: searchOrg.organizationId, search: 'team', limit: 2 });
     const second = await groups().list({ organizationId: searchOrg.organizationId, search: 'team', limit: 2, cursor: first.nextCursor! });
-    expect([...first.items, ...second.items].map((g) => g.name)).toEqual(['Zulu', 'team-b', 'team-c']);
+    expect([...first.items, ...second.items].map((g) => g.name)).toEqual(['team-b', 'team-c', 'Zulu']);
     expect(second.nextCursor).toBeNull();
   });
 

@@ -227,12 +227,14 @@ describe('bulk import of users', () => {
     await caller.imports.start({ organizationId: org.organizationId, importId: summary.id });
 
     expect(await runNextJob(deps, jobRegistry)).toBe(true);
-    expect(await caller.imports.get({ organizationId: org.organizationId, importId: summary.id })).toMatchObject({
-      state: 'applying',
-      processedRows: IMPORT_BATCH_ROWS,
-      counts: { created: IMPORT_BATCH_ROWS },
-    });
-    expect(await runDueJobs(deps, jobRegistry)).toBe(1);
+    // A batch ends at IMPORT_BATCH_ROWS rows or at its time budget, whichever comes first (a loaded machine may
+    // reach the budget first): either way the first job leaves the import applying with its progress saved.
+    const first = await caller.imports.get({ organizationId: org.organizationId, importId: summary.id });
+    expect(first.state).toBe('applying');
+    expect(first.processedRows).toBeGreaterThan(0);
+    expect(first.processedRows).toBeLessThanOrEqual(IMPORT_BATCH_ROWS);
+    expect(first.counts.created).toBe(first.processedRows);
+    expect(await runDueJobs(deps, jobRegistry)).toBeGreaterThanOrEqual(1);
     expect(await caller.imports.get({ organizationId: org.organizationId, importId: summary.id })).toMatchObject({
       state: 'done',
       processedRows: total,

@@ -9,6 +9,7 @@ import { listMailboxPermissionsPage, putPermissions } from '@mailyard/db/queries
 import { findPasswordHash } from '@mailyard/db/queries/portal-accounts';
 import { countUserSessions, insertUserSession } from '@mailyard/db/queries/self-service';
 import { DAY_MS } from '../../src/platform/clock.ts';
+import { verifyPassword } from '../../src/platform/passwords.ts';
 import { jobRegistry } from '../../src/jobs/registry.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
 import { createUser } from '../../src/services/users/create.ts';
@@ -31,7 +32,7 @@ afterAll(() => deps.database.drop());
 const caller = () => callerFor(deps, op.actor);
 const get = (userId: string) => caller().users.get({ organizationId: org.organizationId, userId });
 const disable = (...userIds: string[]) => caller().users.disable({ organizationId: org.organizationId, userIds });
-const enable = (...users: { userId: string; email: string }[]) => caller().users.enable({ organizationId: org.organizationId, users });
+const enable = (...users: { userId: string; email: string; password?: string; repeatPassword?: string }[]) => caller().users.enable({ organizationId: org.organizationId, users });
 const deletionJob = (userId: string) => findJobByKey(deps.db, `mailbox.delete:${org.organizationId}:${userId}`);
 const userKey = (userId: string) => ({ organizationId: org.organizationId, userId });
 
@@ -176,6 +177,48 @@ describe('enable users (the Enable dialog)', () => {
 
     expect((await get(a.userId)).state).toBe('DISABLED');
     expect(await deletionJob(a.userId)).not.toBeNull();
+  });
+
+  it('gives a user without a password the one typed in the dialog, in the same operation, audited without it', async () => {
+    const bare = await createUser(deps, op.actor, { organizationId: org.organizationId, name: uniqueName(), displayName: 'Made by the API' }, { register: false });
+    const other = await createEnabledUser(deps, op.actor, org.organizationId);
+    await disable(other.userId);
+    expect((await get(bare.userId)).hasPassword).toBe(false);
+    const email = `${uniqueName('bare')}@${org.domain}`;
+    const otherEmail = (await get(other.userId)).email!;
+    const password = 'Harbour-Lights-7';
+
+    expect(await enable({ userId: other.userId, email: otherEmail }, { userId: bare.userId, email, password, repeatPassword: password })).toEqual({
+      users: [
+        { userId: other.userId, email: otherEmail },
+        { userId: bare.userId, email },
+      ],
+    });
+    expect(await get(bare.userId)).toMatchObject({ state: 'ENABLED', email, hasPassword: true });
+    expect(await verifyPassword((await findPasswordHash(deps.db, userKey(bare.userId)))!, password)).toBe(true);
+    // The user who had a password and was given none keeps it.
+    expect((await get(other.userId)).hasPassword).toBe(true);
+    const events = await listAuditEvents(deps.db, { accountId: op.actor.accountId, targetId: bare.userId, after: null, limit: 5 });
+    expect(events.map((e) => e.action).slice(0, 2).sort()).toEqual(['user.enable', 'user.password_reset']);
+    expect(JSON.stringify(events)).not.toContain(password);
+  });
+
+  it('sets no password and enables no one when a row is refused; a weak or mistyped password names its field', async () => {
+    const bare = await createUser(deps, op.actor, { organizationId: org.organizationId, name: uniqueName(), displayName: 'Made by the API' }, { register: false });
+    const taken = (await get((await createEnabledUser(deps, op.actor, org.organizationId)).userId)).email!;
+    const password = 'Harbour-Lights-7';
+
+    const inUse = await failure(enable({ userId: bare.userId, email: taken, password, repeatPassword: password }));
+    expect(inUse).toMatchObject({ domainCode: 'ADDRESS.IN_USE', fieldErrors: { 'users.0.email': [expect.stringMatching(/already in use/)] } });
+    expect(await findPasswordHash(deps.db, userKey(bare.userId))).toBeNull();
+    expect(await get(bare.userId)).toMatchObject({ state: 'DISABLED', hasPassword: false });
+
+    const email = `${uniqueName('bare')}@${org.domain}`;
+    const weak = await failure(enable({ userId: bare.userId, email, password: 'short', repeatPassword: 'short' }));
+    expect(weak).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { 'users.0.password': expect.arrayContaining([expect.stringMatching(/8 characters/)]) } });
+    const mistyped = await failure(enable({ userId: bare.userId, email, password, repeatPassword: `${password}x` }));
+    expect(mistyped).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { 'users.0.repeatPassword': ['Passwords do not match.'] } });
+    expect(await get(bare.userId)).toMatchObject({ state: 'DISABLED', hasPassword: false });
   });
 
   it('refuses a deleted user', async () => {

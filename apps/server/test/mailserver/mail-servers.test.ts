@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,16 +8,18 @@ import { runDueJobs } from '../../src/jobs/worker.ts';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { createOperator, type TestOperator } from '../support/fixtures.ts';
-import { startDovecot, type RunningDovecot } from './dovecot.ts';
+import { canSignIn } from './mail-program.ts';
+import { startMailStack, type MailStack } from './mail-stack.ts';
 import { addDomain } from '../support/users.ts';
 
 /**
- * The mail-server contract (mailserver.v1_* views) against the real servers: Dovecot authenticates IMAP
- * logins through it, and Postfix's pgsql lookup tables resolve domains, mailboxes and aliases through it.
+ * The mail-server contract (mailserver.v1_* views) against the real servers on the deploy/ configuration: Dovecot
+ * authenticates IMAP logins through it, and Postfix's pgsql lookup tables resolve domains, mailboxes and aliases.
  */
+const run = promisify(execFile);
 let deps: TestDeps;
 let op: TestOperator;
-let dovecot: RunningDovecot;
+let stack: MailStack;
 let organizationId: string;
 let domain: string;
 const password = 'Mailbox-Pass-42';
@@ -30,10 +31,10 @@ beforeAll(async () => {
   ({ organizationId } = await callerFor(deps, op.actor).organizations.create({ alias }));
   await runDueJobs(deps, jobRegistry);
   domain = `${alias}.mailyard.test`;
-  dovecot = await startDovecot(deps.database.url, 20_000 + Math.floor(Math.random() * 20_000));
+  stack = await startMailStack(deps.database.url);
 });
 afterAll(async () => {
-  await dovecot?.stop();
+  await stack?.stop();
   await deps.database.drop();
 });
 
@@ -52,80 +53,59 @@ describe('Dovecot', () => {
   it('accepts the password set in Mailyard, by primary address and by alias', async () => {
     const userId = await createUser('ada');
     await callerFor(deps, op.actor).users.addAlias({ organizationId, entityId: userId, localPart: 'countess', domain });
-    expect(await dovecot.login(`ada@${domain}`, password)).toBe(true);
-    expect(await dovecot.login(`COUNTESS@${domain}`, password)).toBe(true);
-    expect(await dovecot.login(`ada@${domain}`, 'Wrong-Pass-42')).toBe(false);
+    expect(await canSignIn(stack, `ada@${domain}`, password)).toBe(true);
+    expect(await canSignIn(stack, `COUNTESS@${domain}`, password)).toBe(true);
+    expect(await canSignIn(stack, `ada@${domain}`, 'Wrong-Pass-42')).toBe(false);
   });
 
   it('refuses the IMAP login of a user disabled in the console, and accepts it again after re-enabling', async () => {
     const userId = await createUser('grace');
-    expect(await dovecot.login(`grace@${domain}`, password)).toBe(true);
+    expect(await canSignIn(stack, `grace@${domain}`, password)).toBe(true);
     await callerFor(deps, op.actor).users.disable({ organizationId, userIds: [userId] });
-    expect(await dovecot.login(`grace@${domain}`, password)).toBe(false);
+    expect(await canSignIn(stack, `grace@${domain}`, password)).toBe(false);
     await callerFor(deps, op.actor).users.enable({ organizationId, users: [{ userId, email: `grace@${domain}` }] });
-    expect(await dovecot.login(`grace@${domain}`, password)).toBe(true);
+    expect(await canSignIn(stack, `grace@${domain}`, password)).toBe(true);
   });
 
   it('takes a password reset at once', async () => {
     const userId = await createUser('linus');
     const next = 'Brand-New-Pass-7';
     await callerFor(deps, op.actor).users.resetPassword({ organizationId, userId, password: next, repeatPassword: next });
-    expect(await dovecot.login(`linus@${domain}`, password)).toBe(false);
-    expect(await dovecot.login(`linus@${domain}`, next)).toBe(true);
+    expect(await canSignIn(stack, `linus@${domain}`, password)).toBe(false);
+    expect(await canSignIn(stack, `linus@${domain}`, next)).toBe(true);
   });
 });
 
-describe('Postfix lookup tables', () => {
-  const run = promisify(execFile);
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'mailyard-postfix-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-
-  async function lookup(table: string, query: string, key: string): Promise<string | null> {
-    const url = new URL(deps.database.url);
-    const cf = path.join(dir, `${table}.cf`);
-    await writeFile(
-      cf,
-      [
-        `hosts = ${url.hostname}:${url.port || 5432}`,
-        `user = ${decodeURIComponent(url.username)}`,
-        `password = ${decodeURIComponent(url.password)}`,
-        `dbname = ${url.pathname.slice(1)}`,
-        `query = ${query}`,
-        '',
-      ].join('\n'),
-    );
-    try {
-      const { stdout } = await run('postmap', ['-q', key, `pgsql:${cf}`]);
-      return stdout.trim();
-    } catch (e) {
-      if ((e as { code?: number }).code === 1) return null; // not found
-      throw e;
-    }
-  }
-
+describe('Postfix lookup tables (the rendered deploy/postfix/pgsql-*.cf)', () => {
   it('resolves domains, mailboxes and aliases, and forgets a disabled user', async () => {
     const userId = await createUser('hopper');
     await callerFor(deps, op.actor).users.addAlias({ organizationId, entityId: userId, localPart: 'amazing-grace', domain });
-    const domains = "SELECT domain FROM mailserver.v1_domains WHERE domain = '%s'";
-    const mailboxes = "SELECT maildir FROM mailserver.v1_mailboxes WHERE address = '%s'";
-    const aliases = "SELECT destination FROM mailserver.v1_aliases WHERE address = '%s'";
 
-    expect(await lookup('domains', domains, domain)).toBe(domain);
-    expect(await lookup('domains', domains, 'elsewhere.example')).toBeNull();
+    expect(await stack.lookup('domains', domain)).toBe(domain);
+    expect(await stack.lookup('domains', 'elsewhere.example')).toBeNull();
     // Added domains: accepted once their ownership is proven, not while pending.
     const pending = await addDomain(deps, organizationId, 'PENDING');
     const proven = await addDomain(deps, organizationId);
-    expect(await lookup('domains', domains, pending)).toBeNull();
-    expect(await lookup('domains', domains, proven)).toBe(proven);
-    expect(await lookup('mailboxes', mailboxes, `hopper@${domain}`)).toBe(`${organizationId}/${userId}`);
-    expect(await lookup('aliases', aliases, `amazing-grace@${domain}`)).toBe(`hopper@${domain}`);
-    expect(await lookup('mailboxes', mailboxes, `postmaster@${domain}`)).not.toBeNull();
+    expect(await stack.lookup('domains', pending)).toBeNull();
+    expect(await stack.lookup('domains', proven)).toBe(proven);
+    expect(await stack.lookup('mailboxes', `hopper@${domain}`)).toBe(`${organizationId}/${userId}`);
+    expect(await stack.lookup('aliases', `amazing-grace@${domain}`)).toBe(`hopper@${domain}`);
+    expect(await stack.lookup('mailboxes', `postmaster@${domain}`)).not.toBeNull();
 
     await callerFor(deps, op.actor).users.disable({ organizationId, userIds: [userId] });
-    expect(await lookup('mailboxes', mailboxes, `hopper@${domain}`)).toBeNull();
-    expect(await lookup('aliases', aliases, `amazing-grace@${domain}`)).toBeNull();
+    expect(await stack.lookup('mailboxes', `hopper@${domain}`)).toBeNull();
+    expect(await stack.lookup('aliases', `amazing-grace@${domain}`)).toBeNull();
+  });
+
+  it('runs as a role that reads the mailserver views and no table', async () => {
+    const rendered = path.join(stack.configDir, 'postfix', 'pgsql-domains.cf');
+    const probe = path.join(stack.configDir, 'postfix', 'probe.cf');
+    const as = (query: string) =>
+      readFile(rendered, 'utf8')
+        .then((cf) => writeFile(probe, cf.replace(/^query = .*$/m, `query = ${query}`), { mode: 0o600 }))
+        .then(() => run('postmap', ['-q', 'x', `pgsql:${probe}`]));
+    await expect(as("SELECT count(*) FROM mailserver.v1_logins WHERE '%s' = 'x'")).resolves.toMatchObject({ stdout: expect.stringMatching(/^\d+/) });
+    // postmap reports a failed query as a fatal lookup error, with PostgreSQL's reason in its log line.
+    await expect(as("SELECT password_hash FROM users WHERE '%s' = 'x'")).rejects.toMatchObject({ stderr: expect.stringMatching(/permission denied/) });
   });
 });

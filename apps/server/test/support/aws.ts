@@ -1,4 +1,5 @@
 import { DescribeOrganizationCommand, CreateOrganizationCommand, WorkMailClient, WorkMailServiceException } from '@aws-sdk/client-workmail';
+import { Agent } from 'node:http';
 import type { Deps } from '../../src/deps.ts';
 import { createAccessKey } from '../../src/services/access-keys/create.ts';
 import { createOperator, type TestOperator } from './fixtures.ts';
@@ -7,7 +8,11 @@ export interface AwsTenant {
   op: TestOperator;
   accessKeyId: string;
   secretAccessKey: string;
-  /** The real `@aws-sdk/client-workmail`, pointed at `<server>/aws`, with retries off so a 5xx shows at once. */
+  /**
+   * The real `@aws-sdk/client-workmail`, pointed at `<server>/aws`, with retries off so a 5xx shows at once, and a new
+   * connection per request: without retries, reusing a keep-alive connection the server is closing at that moment
+   * fails the test with ECONNRESET (seen in CI on a loaded machine), which an SDK with its default retries absorbs.
+   */
   client: WorkMailClient;
 }
 
@@ -17,6 +22,7 @@ export function workMailClient(deps: Deps, serverUrl: string, credentials: { acc
     endpoint: `${serverUrl}/aws`,
     credentials,
     maxAttempts: 1,
+    requestHandler: { httpAgent: new Agent({ keepAlive: false }) },
   });
 }
 

@@ -39,7 +39,7 @@ async function freeUdpPort(): Promise<number> {
 export async function startDnsServer(zones: string[]): Promise<TestDnsServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'mailyard-dns-'));
   const config = path.join(dir, 'dnsmasq.conf');
-  const port = await freeUdpPort();
+  let port = await freeUdpPort();
   const resolver = new Resolver({ timeout: 1000, tries: 1 });
   resolver.setServers([`127.0.0.1:${port}`]);
   let child: ChildProcess | null = null;
@@ -91,7 +91,18 @@ export async function startDnsServer(zones: string[]): Promise<TestDnsServer> {
     throw new Error(`dnsmasq did not answer: ${stderr}`);
   }
 
-  await start({});
+  // dnsmasq also listens on TCP, and a port free for UDP a moment ago may be taken (by a TCP connection or another
+  // test's server) when it binds: take another port rather than fail the file (seen in CI on a loaded machine).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start({});
+      break;
+    } catch (error) {
+      if (attempt === 10 || !String(error).includes('Address already in use')) throw error;
+      port = await freeUdpPort();
+      resolver.setServers([`127.0.0.1:${port}`]);
+    }
+  }
   return {
     address: `127.0.0.1:${port}`,
     resolver,

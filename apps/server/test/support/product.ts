@@ -37,10 +37,10 @@ export function productEnv(env: ProductEnv): ProductEnv {
   return { ...base, ...env };
 }
 
-/** Spawns the product; `ready` waits for "Mailyard is running" (the default), else it returns at once. */
-export function spawnProduct(env: ProductEnv): Product {
-  if (!existsSync(mainJs)) throw new Error('build the server first: pnpm --filter @mailyard/server build');
-  const child = spawn(process.execPath, [mainJs], { env: productEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+/** Spawns the product (`nodeArgs` go to Node, e.g. `--cpu-prof`; `script`: another build's main.js) and returns at once. */
+export function spawnProduct(env: ProductEnv, nodeArgs: string[] = [], script = mainJs): Product {
+  if (!existsSync(script)) throw new Error('build the server first: pnpm --filter @mailyard/server build');
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: productEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -48,8 +48,9 @@ export function spawnProduct(env: ProductEnv): Product {
   return { child, pid: child.pid!, url: `http://127.0.0.1:${env.PORT}`, output: () => output, exited };
 }
 
-export async function startProduct(env: ProductEnv, timeoutMs = 60_000): Promise<Product> {
-  const product = spawnProduct(env);
+/** Spawns the product and waits for "Mailyard is running". */
+export async function startProduct(env: ProductEnv, timeoutMs = 60_000, nodeArgs: string[] = [], script = mainJs): Promise<Product> {
+  const product = spawnProduct(env, nodeArgs, script);
   const deadline = Date.now() + timeoutMs;
   while (!product.output().includes('Mailyard is running')) {
     if (product.child.exitCode !== null || Date.now() > deadline) {
@@ -102,21 +103,29 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
 export const ADMIN_EMAIL = 'admin@mailyard.local';
 export const ADMIN_PASSWORD = 'faults-Password-2026';
 
-/** Signs in as the first operator (`ADMIN_PASSWORD` set at first start) and returns the cookie of the session. */
-export async function signIn(url: string): Promise<string> {
+/** Signs in as the first operator (`ADMIN_PASSWORD` set at first start), or as `as`, and returns the cookie of the session. */
+export async function signIn(url: string, as: { email: string; password: string } = { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }): Promise<string> {
   const res = await fetch(`${url}/trpc/auth.signIn`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
+    body: JSON.stringify({ json: as }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-/** The typed client scripts use, with a read-write API token of the first operator: it keeps working across restarts. */
-export async function operatorClient(url: string): Promise<MailyardClient> {
-  const cookie = await signIn(url);
-  const session = createMailyardClient({ url: `${url}/trpc`, fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, cookie } }) });
-  const { token } = await session.apiTokens.create.mutate({ name: 'fault tests', access: 'read-write' });
-  return createMailyardClient({ url: `${url}/trpc`, token });
+/** The typed client sending a console session's cookie (from `signIn`), as the browser does. */
+export function cookieClient(url: string, cookie: string): MailyardClient {
+  return createMailyardClient({ url: `${url}/trpc`, fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, cookie } }) });
+}
+
+/** A read-write API token of the first operator (stored: it keeps working across restarts). */
+export async function operatorToken(url: string): Promise<string> {
+  const session = cookieClient(url, await signIn(url));
+  return (await session.apiTokens.create.mutate({ name: 'fault tests', access: 'read-write' })).token;
+}
+
+/** The typed client scripts use, with `operatorToken`. */
+export async function operatorClient(url: string, token?: string): Promise<MailyardClient> {
+  return createMailyardClient({ url: `${url}/trpc`, token: token ?? (await operatorToken(url)) });
 }

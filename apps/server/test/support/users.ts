@@ -3,6 +3,7 @@ import { jobRegistry } from '../../src/jobs/registry.ts';
 import { runDueJobs } from '../../src/jobs/worker.ts';
 import type { Deps } from '../../src/deps.ts';
 import type { OperatorActor } from '../../src/services/actor.ts';
+import { createUser } from '../../src/services/users/create.ts';
 import { callerFor } from './caller.ts';
 
 export const PASSWORD = 'Wonderland-42';
@@ -70,4 +71,9 @@ export async function createEnabledUser(
     repeatPassword: PASSWORD,
   });
   return { userId, name };
+}
+
+/** A user as WorkMail's CreateUser makes it through `/aws`: disabled, no mailbox and no password. */
+export async function createUserWithoutPassword(deps: Deps, actor: OperatorActor, organizationId: string, fields: { name: string; displayName: string }): Promise<{ userId: string }> {
+  return createUser(deps, actor, { organizationId, ...fields }, { register: false });
 }

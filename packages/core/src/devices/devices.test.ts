@@ -100,13 +100,18 @@ describe('wipeStatusAfter', () => {
 
 describe('who may sync', () => {
   it('an enabled user of an Active organization', () => {
-    expect(deviceAccessRefusal({ userState: 'ENABLED', organizationState: 'Active' })).toBeNull();
+    expect(deviceAccessRefusal({ userState: 'ENABLED', organizationState: 'Active', rulesEffect: 'ALLOW' })).toBeNull();
+  });
+  it('refuses a sync the access control rules deny, without naming the rule, save a wipe owed', () => {
+    const denied = { userState: 'ENABLED', organizationState: 'Active', rulesEffect: 'DENY' } as const;
+    expect(deviceAccessRefusal(denied)).toMatchObject({ code: 'ACCESS.DENIED_BY_RULES', message: expect.stringContaining("organization's access rules") });
+    expect(deviceAccessRefusal(denied, 'PENDING')).toBeNull();
   });
   it.each([
-    [{ userState: 'DISABLED', organizationState: 'Active' }, 'user_disabled'],
-    [{ userState: 'DELETED', organizationState: 'Active' }, 'user_disabled'],
-    [{ userState: 'ENABLED', organizationState: 'Inactive' }, 'organization_not_active'],
-    [{ userState: 'ENABLED', organizationState: 'Deleting' }, 'organization_not_active'],
+    [{ userState: 'DISABLED', organizationState: 'Active', rulesEffect: 'ALLOW' }, 'user_disabled'],
+    [{ userState: 'DELETED', organizationState: 'Active', rulesEffect: 'ALLOW' }, 'user_disabled'],
+    [{ userState: 'ENABLED', organizationState: 'Inactive', rulesEffect: 'ALLOW' }, 'organization_not_active'],
+    [{ userState: 'ENABLED', organizationState: 'Deleting', rulesEffect: 'ALLOW' }, 'organization_not_active'],
   ] as const)('refuses %o (%s)', (owner, reason) => {
     expect(deviceAccessRefusal(owner)).toMatchObject({ code: 'DEVICE.ACCESS_DENIED', details: { reason } });
     expect(deviceAccessRefusal(owner, 'WIPED')).toMatchObject({ code: 'DEVICE.ACCESS_DENIED', details: { reason } });

@@ -9,3 +9,7 @@ export const EntityStateSchema = z.enum(entityStates);
 export const memberTypes = ['USER', 'GROUP'] as const;
 export type MemberType = (typeof memberTypes)[number];
 export const MemberTypeSchema = z.enum(memberTypes);
+
+/** DescribeEntity's EntityType: what holds a name or an address in an organization. */
+export const entityTypes = ['USER', 'GROUP', 'RESOURCE'] as const;
+export type EntityType = (typeof entityTypes)[number];

@@ -31,6 +31,9 @@ export const errorKinds = {
   'ORGANIZATION.INVALID_TRANSITION': 'state',
   'ORGANIZATION.HAS_ENABLED_USERS': 'state',
   'TAG.LIMIT_REACHED': 'limit',
+  'ACCESS_RULE.LIMIT_REACHED': 'limit',
+  /** A sign-in the organization's access control rules deny: the message names no rule. */
+  'ACCESS.DENIED_BY_RULES': 'forbidden',
   'DOMAIN.NOT_FOUND': 'not_found',
   'DOMAIN.NOT_VERIFIED': 'state',
   /** Verified by another organization (any account): the message names no one. */
@@ -66,6 +69,14 @@ export const errorKinds = {
   'GROUP.MEMBER_NOT_FOUND': 'not_found',
   'GROUP.CYCLE': 'invalid',
   'ENTITY.NOT_FOUND': 'not_found',
+  'RESOURCE.NOT_FOUND': 'not_found',
+  'RESOURCE.NAME_TAKEN': 'conflict',
+  'RESOURCE.NAME_RESERVED': 'invalid',
+  'RESOURCE.INVALID_STATE': 'state',
+  'RESOURCE.ALREADY_REGISTERED': 'conflict',
+  /** A resource must accept requests by itself or have a delegate who answers them (InvalidConfigurationException). */
+  'RESOURCE.NEEDS_DELEGATE': 'invalid',
+  'RESOURCE.DELEGATE_NOT_FOUND': 'not_found',
   'PASSWORD.POLICY': 'invalid',
   'PASSWORD.MISMATCH': 'invalid',
   'PASSWORD.REUSED': 'invalid',
@@ -78,6 +89,12 @@ export const errorKinds = {
   'DEVICE.ACCESS_DENIED': 'forbidden',
   'DEVICE.INVALID_STATE': 'state',
   'DEVICE.LIMIT_REACHED': 'limit',
+  /** The organization's mobile device access rules, or an override for the user and device, deny the device. */
+  'DEVICE.BLOCKED': 'forbidden',
+  'MOBILE_ACCESS.RULE_NOT_FOUND': 'not_found',
+  'MOBILE_ACCESS.RULE_LIMIT_REACHED': 'limit',
+  /** No override for this user and device (WorkMail's ResourceNotFoundException). */
+  'MOBILE_ACCESS.OVERRIDE_NOT_FOUND': 'not_found',
   'RECOVERY.CODE_INVALID': 'invalid',
   'RECOVERY.NOT_VERIFIED': 'state',
   'RECOVERY.ADDRESS_INVALID': 'invalid',
@@ -90,6 +107,22 @@ export const errorKinds = {
   'ACCESS_KEY.LIMIT_REACHED': 'limit',
   'API_TOKEN.NOT_FOUND': 'not_found',
   'OPERATOR.EMAIL_TAKEN': 'conflict',
+  'DIRECTORY.NOT_FOUND': 'not_found',
+  'DIRECTORY.NAME_TAKEN': 'conflict',
+  /** Already the directory of another organization (WorkMail's DirectoryInUseException). */
+  'DIRECTORY.IN_USE': 'conflict',
+  /** The directory cannot be reached (network, DNS, TLS): WorkMail's DirectoryUnavailableException. */
+  'DIRECTORY.UNREACHABLE': 'state',
+  /** The directory refused the bind credentials. */
+  'DIRECTORY.BIND_REFUSED': 'state',
+  /** A base DN the directory does not have. */
+  'DIRECTORY.BASE_NOT_FOUND': 'state',
+  /** A name, personal detail or password of a directory user: changed with the directory's own tools. */
+  'DIRECTORY.MANAGED': 'state',
+  /** A sync that would disable more than half of the directory's users at once waits for the operator. */
+  'DIRECTORY.MASS_REMOVAL': 'state',
+  /** Sync now on a directory no organization uses yet. */
+  'DIRECTORY.NOT_IN_USE': 'state',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof errorKinds;

@@ -10,10 +10,10 @@ export interface GroupSummary {
   hiddenFromGlobalAddressList: boolean;
   enabledAt: Date | null;
   disabledAt: Date | null;
+  createdAt: Date;
 }
 
 export interface GroupDetail extends GroupSummary {
-  createdAt: Date;
   updatedAt: Date;
 }
 

@@ -4,6 +4,7 @@ import { entityId } from '../entities/ids.ts';
 import { EntityStateSchema, MemberTypeSchema } from '../entities/state.ts';
 import { organizationId } from '../organizations/ids.ts';
 import { pageInput, prefixFilter } from '../pagination/cursor.ts';
+import { sortInput } from '../pagination/sorting.ts';
 import { newGroupNameSchema } from './names.ts';
 
 export const groupId = entityId;
@@ -39,17 +40,27 @@ export const GroupMemberInput = z
   });
 export type GroupMemberInput = z.infer<typeof GroupMemberInput>;
 
-export const ListGroupsInput = z.object({
+/** The columns the groups list sorts on (each with its page index). */
+export const groupSortColumns = ['name', 'email', 'state', 'createdAt'] as const;
+export type GroupSort = (typeof groupSortColumns)[number];
+
+/** Which groups a list or its total covers: the console's search and state filter, and WorkMail's prefix filters. */
+const groupFilters = {
   organizationId,
-  ...pageInput,
-  /** The console's search box: a prefix of the group name OR the primary address. */
+  /** The console's search box: a fragment anywhere in the group name, primary address or an alias. */
   search: prefixFilter('Search'),
   state: EntityStateSchema.optional(),
   /** WorkMail ListGroups filters: each given prefix must match (with `search` too, when both are given). */
   namePrefix: prefixFilter('Name prefix'),
   primaryEmailPrefix: prefixFilter('Email prefix'),
-});
+};
+
+/** Without `sort`: by name, or by address when only an address prefix is given (WorkMail's order). */
+export const ListGroupsInput = z.object({ ...groupFilters, ...pageInput, ...sortInput(groupSortColumns) });
 export type ListGroupsInput = z.infer<typeof ListGroupsInput>;
+
+export const CountGroupsInput = z.object(groupFilters);
+export type CountGroupsInput = z.infer<typeof CountGroupsInput>;
 
 export const ListGroupMembersInput = z.object({ organizationId, groupId, ...pageInput });
 export type ListGroupMembersInput = z.infer<typeof ListGroupMembersInput>;

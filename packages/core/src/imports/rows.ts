@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailAddressSchema } from '../addresses/address.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
 import { passwordSchema } from '../passwords/policy.ts';
-import { displayNameSchema, optionalUserAttribute, USER_ATTRIBUTE_MAX_LENGTH } from '../users/attributes.ts';
+import { displayNameSchema, optionalUserDetailsFields, USER_ATTRIBUTE_MAX_LENGTH } from '../users/attributes.ts';
 import { newUserNameSchema, normalizeUserName } from '../users/names.ts';
 import { importColumns, mapHeader, type ImportColumn } from './columns.ts';
 import { parseCsv } from './csv.ts';
@@ -36,18 +36,7 @@ export const ImportRowSchema = z.object({
   name: newUserNameSchema,
   displayName: displayNameSchema,
   email: emailAddressSchema,
-  firstName: optionalUserAttribute('firstName'),
-  lastName: optionalUserAttribute('lastName'),
-  initials: optionalUserAttribute('initials'),
-  telephone: optionalUserAttribute('telephone'),
-  street: optionalUserAttribute('street'),
-  city: optionalUserAttribute('city'),
-  zipCode: optionalUserAttribute('zipCode'),
-  country: optionalUserAttribute('country'),
-  company: optionalUserAttribute('company'),
-  department: optionalUserAttribute('department'),
-  jobTitle: optionalUserAttribute('jobTitle'),
-  office: optionalUserAttribute('office'),
+  ...optionalUserDetailsFields,
   hiddenFromGlobalAddressList: yesNo.optional().transform((v) => v ?? false),
   // Never trimmed (the policy's own rule); only the "no password" word is recognised around spaces.
   password: text()

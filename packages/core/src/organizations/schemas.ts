@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { MailDomainSummary } from '../mail-domains/models.ts';
-import { pageInput } from '../pagination/cursor.ts';
+import { pageInput, prefixFilter } from '../pagination/cursor.ts';
+import { sortInput } from '../pagination/sorting.ts';
 import { organizationAlias } from './alias.ts';
 import { organizationDomains } from '../mail-domains/schemas.ts';
+import { directoryId } from '../directories/ids.ts';
 import { clientToken, organizationId } from './ids.ts';
 import { organizationStates } from './state.ts';
 import { MAX_TAGS, tagKey, tagList } from './tags.ts';
@@ -13,6 +15,8 @@ export const CreateOrganizationInput = z.object({
   clientToken: clientToken.optional(),
   /** Own domains to add while the organization is created (WorkMail's `Domains`), each pending verification. */
   domains: organizationDomains.default([]),
+  /** Standard setup: a directory the account registered (WorkMail's `DirectoryId`); absent = Quick setup. */
+  directoryId: directoryId.optional(),
 });
 export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
 
@@ -29,11 +33,25 @@ export type TagOrganizationInput = z.infer<typeof TagOrganizationInput>;
 export const UntagOrganizationInput = z.object({ organizationId, keys: z.array(tagKey).min(1, 'Give at least one tag key.').max(MAX_TAGS, `Give at most ${MAX_TAGS} tag keys at once.`) });
 export type UntagOrganizationInput = z.infer<typeof UntagOrganizationInput>;
 
-export const ListOrganizationsInput = z.object({
-  ...pageInput,
+/** The columns the organizations list sorts on (each with its page index). */
+export const organizationSortColumns = ['alias', 'state', 'defaultMailDomain', 'createdAt'] as const;
+export type OrganizationSort = (typeof organizationSortColumns)[number];
+
+const organizationFilters = {
+  /** The console's search box: a fragment anywhere in the alias, the default mail domain or the id. */
+  search: prefixFilter('Search'),
+  /** One state (Deleted too); absent = every state but Deleted, unless `includeDeleted`. */
+  state: z.enum(organizationStates).optional(),
   /** Deleted organizations stay listed, as in WorkMail; the console hides them by default. */
   includeDeleted: z.boolean().default(false),
-});
+};
+
+/** Without `sort`, newest first (as WorkMail's ListOrganizations and scripts have it). */
+export const ListOrganizationsInput = z.object({ ...pageInput, ...organizationFilters, ...sortInput(organizationSortColumns) });
+export type ListOrganizationsInput = z.infer<typeof ListOrganizationsInput>;
+
+export const CountOrganizationsInput = z.object(organizationFilters);
+export type CountOrganizationsInput = z.infer<typeof CountOrganizationsInput>;
 
 export const DirectoryType = z.enum(['WorkMailDirectory', 'ExternalDirectory']);
 export const OrganizationStateSchema = z.enum(organizationStates);

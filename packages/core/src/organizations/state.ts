@@ -17,7 +17,7 @@ export type OrganizationEvent =
   | 'provisioned' // every creation step finished
   | 'fail' // a creation step could not finish
   | 'validate' // a health check starts
-  | 'healthy' // the health check passed
+  | 'healthy' // the health check passed (also: an Impaired organization's directory answers again)
   | 'impair' // a problem was detected
   | 'deactivate'
   | 'reactivate'
@@ -29,7 +29,7 @@ const transitions: Record<OrganizationEvent, Partial<Record<OrganizationState, O
   provisioned: { Creating: 'Active' },
   fail: { Requested: 'Failed', Creating: 'Failed' },
   validate: { Active: 'Validating', Impaired: 'Validating' },
-  healthy: { Validating: 'Active' },
+  healthy: { Validating: 'Active', Impaired: 'Active' },
   impair: { Active: 'Impaired', Validating: 'Impaired' },
   deactivate: { Active: 'Inactive', Impaired: 'Inactive' },
   reactivate: { Inactive: 'Active' },

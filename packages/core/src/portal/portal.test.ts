@@ -9,11 +9,15 @@ import {
   type PortalAccountFacts,
 } from './index.ts';
 
-const usable: PortalAccountFacts = { state: 'ENABLED', role: 'USER', organizationState: 'Active', hasPassword: true };
+const usable: PortalAccountFacts = { state: 'ENABLED', role: 'USER', organizationState: 'Active', hasPassword: true, fromDirectory: false };
 
 describe('portalAccessRefusal', () => {
   it('lets an enabled user with a password in an Active organization in', () => {
     expect(portalAccessRefusal(usable)).toBeNull();
+  });
+
+  it('lets a directory user in without a password of its own (the directory checks it)', () => {
+    expect(portalAccessRefusal({ ...usable, hasPassword: false, fromDirectory: true })).toBeNull();
   });
 
   it.each([

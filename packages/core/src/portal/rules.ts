@@ -38,6 +38,8 @@ export interface PortalAccountFacts {
   role: UserRole;
   organizationState: OrganizationState;
   hasPassword: boolean;
+  /** A directory user's password is the directory's (checked by an LDAP bind), never stored by Mailyard. */
+  fromDirectory: boolean;
 }
 
 export const ACCOUNT_UNAVAILABLE_MESSAGE = 'This account cannot sign in: it is disabled, or its organization is not active. Contact your administrator.';
@@ -47,7 +49,7 @@ export const ACCOUNT_UNAVAILABLE_MESSAGE = 'This account cannot sign in: it is d
  * Active organization. Checked at sign-in and on every request, so disabling ends a session at once.
  */
 export function portalAccessRefusal(account: PortalAccountFacts): Refusal | null {
-  const usable = account.state === 'ENABLED' && account.role === 'USER' && account.hasPassword && account.organizationState === 'Active';
+  const usable = account.state === 'ENABLED' && account.role === 'USER' && (account.hasPassword || account.fromDirectory) && account.organizationState === 'Active';
   return usable ? null : refusal('AUTH.ACCOUNT_UNAVAILABLE', ACCOUNT_UNAVAILABLE_MESSAGE);
 }
 

@@ -44,6 +44,22 @@ export const optionalUserAttribute = (field: UserAttribute) =>
     .transform((v) => (v === '' ? undefined : v))
     .optional();
 
+/** Every personal-data field but the display name, each optional, as a new user gets them (import, migration). */
+export const optionalUserDetailsFields = {
+  firstName: optionalUserAttribute('firstName'),
+  lastName: optionalUserAttribute('lastName'),
+  initials: optionalUserAttribute('initials'),
+  telephone: optionalUserAttribute('telephone'),
+  street: optionalUserAttribute('street'),
+  city: optionalUserAttribute('city'),
+  zipCode: optionalUserAttribute('zipCode'),
+  country: optionalUserAttribute('country'),
+  company: optionalUserAttribute('company'),
+  department: optionalUserAttribute('department'),
+  jobTitle: optionalUserAttribute('jobTitle'),
+  office: optionalUserAttribute('office'),
+};
+
 /** On update: absent = unchanged, `null` or an empty box = cleared. */
 export const clearableUserAttribute = (field: UserAttribute) =>
   userAttribute(field)

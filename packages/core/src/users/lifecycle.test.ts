@@ -9,6 +9,7 @@ import {
   canEnable,
   canRename,
   canSetPrimaryAddress,
+  lacksPassword,
   MAILBOX_RETENTION_DAYS,
   mailboxDeletionDate,
   scheduledMailboxDeletion,
@@ -144,5 +145,20 @@ describe('scheduled mailbox deletion', () => {
     expect(scheduledMailboxDeletion({ state: 'ENABLED', disabledAt })).toBeNull();
     expect(scheduledMailboxDeletion({ state: 'DELETED', disabledAt })).toBeNull();
     expect(scheduledMailboxDeletion({ state: 'DISABLED', disabledAt: null })).toBeNull();
+  });
+});
+
+describe('lacksPassword', () => {
+  const person = { role: 'USER', state: 'DISABLED', hasPassword: false, fromDirectory: false } as const;
+  it.each([
+    ['a person without a password', person, true],
+    ['an enabled person without a password', { ...person, state: 'ENABLED' }, true],
+    ['a person with a password', { ...person, hasPassword: true }, false],
+    ['a deleted user (nothing to sign in to)', { ...person, state: 'DELETED' }, false],
+    ['a system user (never signs in with one)', { ...person, role: 'SYSTEM_USER' }, false],
+    ['a resource', { ...person, role: 'RESOURCE' }, false],
+    ['a directory user (signs in with the directory password)', { ...person, fromDirectory: true }, false],
+  ] as const)('%s', (_, user, expected) => {
+    expect(lacksPassword(user)).toBe(expected);
   });
 });

@@ -100,3 +100,10 @@ export const mailboxDeletionDate = (disabledAt: Date): Date => new Date(disabled
 /** When the mailbox of `user` will be deleted: only a disabled user's is scheduled; `null` otherwise. */
 export const scheduledMailboxDeletion = (user: { state: EntityState; disabledAt: Date | null }): Date | null =>
   user.state === 'DISABLED' && user.disabledAt ? mailboxDeletionDate(user.disabledAt) : null;
+
+/**
+ * A person's user who cannot sign in for want of a password (created through the WorkMail API, which sets none): the
+ * console says so, and its Enable dialog asks for one. System users and resources never sign in with one.
+ */
+export const lacksPassword = (user: { role: UserRole; state: EntityState; hasPassword: boolean; fromDirectory: boolean }): boolean =>
+  user.role === 'USER' && user.state !== 'DELETED' && !user.hasPassword && !user.fromDirectory;

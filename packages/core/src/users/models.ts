@@ -14,6 +14,17 @@ export interface UserSummary {
   enabledAt: Date | null;
   disabledAt: Date | null;
   identityProviderUserId: string | null;
+  /**
+   * Whether the user has a password to sign in with. A user created through the WorkMail API has none until one is
+   * set (ResetPassword, or the console's Enable): the console says so rather than promise a sign-in.
+   */
+  hasPassword: boolean;
+  /**
+   * Synchronised from the organization's LDAP directory (Standard setup): its names, personal details and password
+   * are the directory's, changed with the directory's tools.
+   */
+  fromDirectory: boolean;
+  createdAt: Date;
 }
 
 /** Every attribute of a user (WorkMail's DescribeUser), without credentials. */
@@ -31,7 +42,6 @@ export interface UserRecord extends UserSummary {
   jobTitle: string | null;
   office: string | null;
   hiddenFromGlobalAddressList: boolean;
-  createdAt: Date;
   updatedAt: Date;
 }
 

@@ -195,7 +195,7 @@ describe('UpdateUserInput (WorkMail UpdateUser)', () => {
 
 describe('list, refs and bulk inputs', () => {
   it('ListUsersInput defaults the page size and drops an empty search', () => {
-    expect(ListUsersInput.parse({ organizationId, search: '  ' })).toEqual({ organizationId, limit: 50, search: undefined });
+    expect(ListUsersInput.parse({ organizationId, search: '  ' })).toEqual({ organizationId, limit: 50, descending: false, search: undefined });
     expect(ListUsersInput.parse({ organizationId, search: ' Ali', state: 'DISABLED' })).toMatchObject({
       search: 'Ali',
       state: 'DISABLED',
@@ -209,6 +209,7 @@ describe('list, refs and bulk inputs', () => {
     expect(ListUsersInput.parse({ organizationId, usernamePrefix: ' al', displayNamePrefix: '', primaryEmailPrefix: 'a@' })).toEqual({
       organizationId,
       limit: 50,
+      descending: false,
       usernamePrefix: 'al',
       displayNamePrefix: undefined,
       primaryEmailPrefix: 'a@',

@@ -4,7 +4,10 @@ import { entityId } from '../entities/ids.ts';
 import { EntityStateSchema } from '../entities/state.ts';
 import { organizationId } from '../organizations/ids.ts';
 import { pageInput, prefixFilter } from '../pagination/cursor.ts';
-import { newPasswordFields, refinePasswordsMatch } from '../passwords/new-password.ts';
+import { sortInput } from '../pagination/sorting.ts';
+import { newPasswordFields, PASSWORDS_DO_NOT_MATCH, refinePasswordsMatch } from '../passwords/new-password.ts';
+import { passwordSchema } from '../passwords/policy.ts';
+import { text } from '../text/well-formed.ts';
 import { displayNameSchema, optionalUserAttribute, userDetailsFields } from './attributes.ts';
 import { clearableIdentityProviderUserId } from './identity-provider.ts';
 import { newUserNameSchema } from './names.ts';
@@ -44,10 +47,14 @@ export type UpdateUserDetailsInput = z.infer<typeof UpdateUserDetailsInput>;
 export const UpdateUserInput = UpdateUserDetailsInput.extend({ role: UserRoleSchema.optional(), identityProviderUserId: clearableIdentityProviderUserId });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
-export const ListUsersInput = z.object({
+/** The columns the users list sorts on (each with its page index). */
+export const userSortColumns = ['name', 'displayName', 'email', 'state', 'createdAt'] as const;
+export type UserSort = (typeof userSortColumns)[number];
+
+/** Which users a list or its total covers: the console's search and state filter, and WorkMail's prefix filters. */
+const userFilters = {
   organizationId,
-  ...pageInput,
-  /** The console's search box: a prefix of the user name, display name OR primary address. */
+  /** The console's search box: a fragment anywhere in the user name, display name, primary address or an alias. */
   search: prefixFilter('Search'),
   state: EntityStateSchema.optional(),
   /** WorkMail ListUsers filters: each given prefix must match (with `search` too, when both are given). */
@@ -55,8 +62,14 @@ export const ListUsersInput = z.object({
   displayNamePrefix: prefixFilter('Display name prefix'),
   primaryEmailPrefix: prefixFilter('Email prefix'),
   identityProviderUserIdPrefix: prefixFilter('Identity provider user id prefix'),
-});
+};
+
+/** Without `sort`: by name, or by the first WorkMail prefix filter given (WorkMail's order). */
+export const ListUsersInput = z.object({ ...userFilters, ...pageInput, ...sortInput(userSortColumns) });
 export type ListUsersInput = z.infer<typeof ListUsersInput>;
+
+export const CountUsersInput = z.object(userFilters);
+export type CountUsersInput = z.infer<typeof CountUsersInput>;
 
 const uniqueIds = (ids: string[]) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length;
 
@@ -70,12 +83,18 @@ export const BulkUsersInput = z.object({
 });
 export type BulkUsersInput = z.infer<typeof BulkUsersInput>;
 
-/** The Enable dialog: each selected user with the primary address the operator reviewed. */
+/**
+ * One user of the Enable dialog: the primary address the operator reviewed and, for a user without a password
+ * (created through the WorkMail API), the password it gets, set in the same operation so the user can sign in.
+ */
+const enableUserRow = z.object({ userId, email: emailAddressSchema, password: passwordSchema.optional(), repeatPassword: text().optional() });
+
+/** The Enable dialog: each selected user with the primary address the operator reviewed (and a password, if given). */
 export const EnableUsersInput = z
   .object({
     organizationId,
     users: z
-      .array(z.object({ userId, email: emailAddressSchema }))
+      .array(enableUserRow)
       .min(1, 'Select at least one user.')
       .max(MAX_BULK_USERS, `Select at most ${MAX_BULK_USERS} users at once.`),
   })
@@ -90,6 +109,7 @@ export const EnableUsersInput = z
       const email = normalizeAddress(u.email);
       if (seenEmails.has(email)) ctx.addIssue({ code: 'custom', path: ['users', i, 'email'], message: `${email} is given to two users.` });
       seenEmails.add(email);
+      if (u.password !== undefined && u.password !== u.repeatPassword) ctx.addIssue({ code: 'custom', path: ['users', i, 'repeatPassword'], message: PASSWORDS_DO_NOT_MATCH });
     });
   });
 export type EnableUsersInput = z.infer<typeof EnableUsersInput>;

@@ -19,10 +19,10 @@ export function isReservedName(name: string): boolean {
   return (reservedNames as readonly string[]).includes(local);
 }
 
-export function reservedNameRefusal(name: string, kind: 'user' | 'group'): Refusal | null {
+export function reservedNameRefusal(name: string, kind: 'user' | 'group' | 'resource'): Refusal | null {
   if (!isReservedName(name)) return null;
   return refusal(
-    kind === 'user' ? 'USER.NAME_RESERVED' : 'GROUP.NAME_RESERVED',
+    ({ user: 'USER.NAME_RESERVED', group: 'GROUP.NAME_RESERVED', resource: 'RESOURCE.NAME_RESERVED' } as const)[kind],
     `"${name.trim()}" is reserved for the mail system and cannot be used as a ${kind} name.`,
     { field: 'name', reserved: reservedNames },
   );

@@ -7,8 +7,19 @@ import type { Db } from '../client.ts';
  * hours of argon2.
  */
 
-/** Users in organization `k`: 100,000 in the first, 900,000 spread over the other 999 (the first 900 get 901). */
-const usersPerOrganization = (k: SQL) => sql`case when ${k} = 1 then 100000 when ${k} <= 901 then 901 else 900 end`;
+/**
+ * Users in organization `k`: by default 100,000 in the first, 900,000 spread over the other 999 (the first 900 get
+ * 901); `sizes` sets the first's and every other's count instead (the throughput benchmark's smaller data).
+ */
+const usersPerOrganization = (k: SQL, sizes?: BenchSizes) =>
+  sizes
+    ? sql`case when ${k} = 1 then ${sql.raw(String(Math.trunc(sizes.first)))} else ${sql.raw(String(Math.trunc(sizes.others)))} end`
+    : sql`case when ${k} = 1 then 100000 when ${k} <= 901 then 901 else 900 end`;
+
+export interface BenchSizes {
+  first: number;
+  others: number;
+}
 
 export async function benchOrganizationCount(db: Db): Promise<{ organizations: number; users: number }> {
   const rows = await db.execute<{ organizations: number; users: number }>(sql`
@@ -29,35 +40,42 @@ export async function seedBenchOrganizations(db: Db, q: { accountId: string; cou
     insert into directories (organization_id, id, type, nested_groups, created_at)
     select id, directory_id, 'WorkMailDirectory', false, created_at from organizations where alias like 'bench-%'`);
   await db.execute(sql`
-    insert into mail_domains (organization_id, domain, is_test_domain, is_default, verification_status, created_at)
-    select id, default_mail_domain, true, true, 'VERIFIED', created_at from organizations where alias like 'bench-%'`);
+    insert into mail_domains (organization_id, domain, is_test_domain, is_default, verification_status, verified_at, created_at)
+    select id, default_mail_domain, true, true, 'VERIFIED', created_at, created_at from organizations where alias like 'bench-%'`);
 }
 
 /**
  * The users of organizations `from`..`to`, enabled, with their primary address and mailbox. Names are varied so the
- * name, display-name and address orders differ: user name `asmith123`, display name `Alice Smith`, address
- * `alice.smith123@<domain>`.
+ * name, display-name, address and creation orders differ: user name `asmith123`, display name `Alice Smith`, address
+ * `alice.smith123@<domain>`, created a minute apart. Some last names carry accents (`Müller`, `López`) for the
+ * accent-insensitive search, and every tenth user has an alias `smith.alice123@<domain>` for the search by alias.
  */
-export async function seedBenchUsers(db: Db, q: { from: number; to: number; passwordHash: string; at: Date }): Promise<number> {
+export async function seedBenchUsers(db: Db, q: { from: number; to: number; passwordHash: string; at: Date; sizes?: BenchSizes }): Promise<number> {
   const at = q.at.toISOString();
-  const first = sql`(array['Alice','Bruno','Chloe','Dmitri','Elena','Farid','Grace','Hiro','Ines','Jonas','Kaori','Liam','Maya','Nils','Olga','Pablo','Quinn','Rosa','Sven','Tara','Umar','Vera','Wen','Xavier','Yara','Zoe'])[1 + (i * 7) % 26]`;
-  const last = sql`(array['Smith','Garcia','Muller','Rossi','Kowalski','Nguyen','Haddad','Okafor','Tanaka','Silva','Novak','Jensen','Dubois','Moreau','Ivanova','Costa','Murphy','Sato','Larsen','Weber','Khan','Lopez','Berg','Fischer','Petrov','Hansen','Schmidt','Romano','Kim','Park'])[1 + (i * 13 + k) % 30]`;
+  const first = sql`(array['Alice','Bruno','Chloe','Dmitri','Elena','Farid','Grace','Hiro','Inès','Jonas','Kaori','Liam','Maya','Nils','Olga','Pablo','Quinn','Rosa','Sven','Tara','Umar','Vera','Wen','Xavier','Yara','Zoe'])[1 + (i * 7) % 26]`;
+  const last = sql`(array['Smith','Garcia','Müller','Rossi','Kowalski','Nguyen','Haddad','Okafor','Tanaka','Silva','Novak','Jensen','Dubois','Moreau','Ivanova','Costa','Murphy','Sato','Larsen','Weber','Khan','López','Berg','Fischer','Petrov','Hansen','Schmidt','Romano','Kim','Park'])[1 + (i * 13 + k) % 30]`;
   const rows = await db.execute<{ n: number }>(sql`
     with orgs as (
       select id, default_mail_domain as domain, substr(alias, 7)::int as k from organizations
       where alias like 'bench-%' and substr(alias, 7)::int between ${q.from} and ${q.to}
     ), people as (
       select o.id as organization_id, o.domain, o.k, i, ${first} as first, ${last} as last
-      from orgs o, generate_series(1, ${usersPerOrganization(sql`o.k`)}) as i
+      from orgs o, generate_series(1, ${usersPerOrganization(sql`o.k`, q.sizes)}) as i
     ), inserted as (
       insert into users (organization_id, id, name, display_name, first_name, last_name, role, state, primary_email, password_hash, enabled_at, created_at, updated_at)
       select organization_id, md5('bench-user-' || k || '-' || i)::uuid, lower(left(first, 1) || last) || i, first || ' ' || last, first, last,
-             'USER', 'ENABLED', lower(first || '.' || last) || i || '@' || domain, ${q.passwordHash}, ${at}, ${at}, ${at}
+             'USER', 'ENABLED', lower(first || '.' || last) || i || '@' || domain, ${q.passwordHash}, ${at}, ${at}::timestamptz - i * interval '1 minute', ${at}
       from people
-      returning organization_id, id, primary_email
+      returning organization_id, id, primary_email, first_name, last_name, name
     ), addressed as (
       insert into addresses (address, organization_id, entity_id, entity_type, is_primary, origin, created_at)
-      select primary_email, organization_id, id, 'USER', true, 'system', ${at} from inserted
+      select primary_email, organization_id, id, 'USER', true, 'system', ${at}::timestamptz from inserted
+      union all
+      select lower(last_name || '.' || first_name) || substring(name from '[0-9]+$') || '@' || split_part(primary_email, '@', 2), organization_id, id, 'USER', false, 'system', ${at}::timestamptz
+      from inserted where substring(name from '[0-9]+$')::int % 10 = 0
+      returning address, organization_id
+    ), claimed as (
+      insert into address_claims (address, organization_id) select address, organization_id from addressed
     ), mailboxed as (
       insert into mailboxes (organization_id, entity_id, quota_mb, provisioned_at)
       select organization_id, id, 51200, ${at} from inserted
@@ -69,7 +87,7 @@ export async function seedBenchUsers(db: Db, q: { from: number; to: number; pass
 
 /** Fresh statistics and visibility map after the bulk load, as autovacuum would leave them. */
 export async function vacuumAnalyzeBench(db: Db): Promise<void> {
-  for (const table of ['users', 'addresses', 'mailboxes', 'organizations', 'mail_domains']) await db.execute(sql.raw(`vacuum (analyze) ${table}`));
+  for (const table of ['users', 'addresses', 'address_claims', 'mailboxes', 'organizations', 'mail_domains']) await db.execute(sql.raw(`vacuum (analyze) ${table}`));
 }
 
 /** Removes the users a benchmark run created (their names start with `prefix`), so the sizes stay as seeded. */

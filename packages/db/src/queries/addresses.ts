@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AddressOrigin } from '@mailyard/core/addresses';
+import type { EntityType } from '@mailyard/core/entities';
 import type { Db } from '../client.ts';
-import { addresses } from '../schema/index.ts';
+import { addressClaims, addresses } from '../schema/index.ts';
 
-export type EntityType = 'USER' | 'GROUP';
+export type { EntityType };
 
 export interface AddressRow {
   address: string;
@@ -26,11 +27,21 @@ const columns = {
 };
 
 /**
- * Inserts an address. The primary key on the lower-cased address is the one namespace shared by every
- * user, group and alias of the whole system: a taken address raises unique violation `addresses_pkey`.
+ * Inserts an address and its claim, in one statement. The claim's primary key on the lower-cased address is the one
+ * namespace shared by every user, group and alias of the whole system: an address taken in another organization
+ * raises unique violation `address_claims_pkey`, one taken in the same organization `addresses_organization_id_address_pk`.
  */
 export async function insertAddress(db: Db, row: AddressRow): Promise<void> {
-  await db.insert(addresses).values(row);
+  const a = addresses;
+  await db.execute(sql`
+    with inserted as (
+      insert into ${a} (${sql.identifier(a.address.name)}, ${sql.identifier(a.organizationId.name)}, ${sql.identifier(a.entityId.name)},
+                        ${sql.identifier(a.entityType.name)}, ${sql.identifier(a.isPrimary.name)}, ${sql.identifier(a.origin.name)}, ${sql.identifier(a.createdAt.name)})
+      values (${row.address}, ${row.organizationId}, ${row.entityId}, ${row.entityType}, ${row.isPrimary}, ${row.origin}, ${row.createdAt.toISOString()}::timestamptz)
+      returning ${sql.identifier(a.address.name)}, ${sql.identifier(a.organizationId.name)}
+    )
+    insert into ${addressClaims} (${sql.identifier(addressClaims.address.name)}, ${sql.identifier(addressClaims.organizationId.name)})
+    select address, organization_id from inserted`);
 }
 
 /** Who holds an address anywhere in the system (for "in use by …" messages and sign-in by alias). */

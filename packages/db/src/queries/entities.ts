@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { EntityState, EntitySummary, MemberType } from '@mailyard/core/entities';
 import type { Db } from '../client.ts';
@@ -65,7 +65,10 @@ export async function findEntitiesByName(db: Db, organizationId: string, name: s
   );
 }
 
-/** The user or group holding `address` (primary or alias) in the organization, through the global address table. */
+/**
+ * The user or group holding `address` (primary or alias) in the organization, through the global address table; an
+ * address a resource holds is not one (`findResourceByAddress`).
+ */
 export async function findEntityByAddress(db: Db, organizationId: string, address: string): Promise<EntitySummary | null> {
   const [row] = await db
     .select({
@@ -78,6 +81,6 @@ export async function findEntityByAddress(db: Db, organizationId: string, addres
     .from(addresses)
     .leftJoin(users, and(eq(addresses.entityType, 'USER'), eq(users.organizationId, addresses.organizationId), eq(users.id, addresses.entityId)))
     .leftJoin(groups, and(eq(addresses.entityType, 'GROUP'), eq(groups.organizationId, addresses.organizationId), eq(groups.id, addresses.entityId)))
-    .where(and(eq(addresses.address, address.toLowerCase()), eq(addresses.organizationId, organizationId)));
+    .where(and(eq(addresses.address, address.toLowerCase()), eq(addresses.organizationId, organizationId), inArray(addresses.entityType, ['USER', 'GROUP'])));
   return row ?? null;
 }

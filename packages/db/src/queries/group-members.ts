@@ -1,9 +1,9 @@
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { EntityState, MemberType } from '@mailyard/core/entities';
-import type { GroupMemberSummary } from '@mailyard/core/groups';
+import type { GroupMemberSummary, GroupSummary } from '@mailyard/core/groups';
 import type { Db } from '../client.ts';
 import { groupMembers, groups, users } from '../schema/index.ts';
-import { afterGroupKey, groupNamePrefix, groupSortKey, groupSummaryColumns, type GroupKey, type GroupPageRow } from './groups.ts';
+import { afterGroupKey, groupNamePrefix, groupSortKey, groupSummaryColumns, type GroupKey } from './groups.ts';
 
 /** Adds a member; `false` when it already was one (adding is idempotent, as WorkMail's AssociateMemberToGroup). */
 export async function insertGroupMember(
@@ -79,7 +79,7 @@ export async function listGroupMembersPage(
 export async function listGroupsOfMemberPage(
   db: Db,
   q: { organizationId: string; memberId: string; after: GroupKey | null; limit: number; search?: string | undefined },
-): Promise<GroupPageRow[]> {
+): Promise<(GroupSummary & { sortKey: string })[]> {
   const conditions: SQL[] = [eq(groupMembers.organizationId, q.organizationId), eq(groupMembers.memberId, q.memberId)];
   if (q.search) conditions.push(groupNamePrefix(q.search));
   if (q.after) conditions.push(afterGroupKey(q.after));

@@ -1,14 +1,17 @@
-import { and, eq, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/pg-core';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { EntityState } from '@mailyard/core/entities';
-import type { GroupDetail, GroupSummary } from '@mailyard/core/groups';
+import type { GroupDetail, GroupSort, GroupSummary } from '@mailyard/core/groups';
+import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
-import { prefixRange } from '../prefix-range.ts';
+import type { ListOrder, Position, SortColumn } from '../keyset.ts';
+import { startsWithPrefix } from '../prefix-range.ts';
 import { directories, groups } from '../schema/index.ts';
+import { searchablePage, searchableTotal, type SearchableTable } from '../searchable-list.ts';
 
 /** The sort key of every groups list: matches `groups_name_page_idx`, so pages stop after `limit` rows. */
 export const groupSortKey = sql<string>`lower(${groups.name}) COLLATE "C"`;
-const emailKey = sql<string>`${groups.primaryEmail} COLLATE "C"`;
+/** A group without an address sorts as '', so the key is never null and a row comparison resumes it. */
+const emailKey = sql<string>`coalesce(${groups.primaryEmail}, '') COLLATE "C"`;
 
 export const groupSummaryColumns = {
   id: groups.id,
@@ -18,22 +21,17 @@ export const groupSummaryColumns = {
   hiddenFromGlobalAddressList: groups.hiddenFromGlobalAddressList,
   enabledAt: groups.enabledAt,
   disabledAt: groups.disabledAt,
+  createdAt: groups.createdAt,
 };
 
-const detailColumns = { ...groupSummaryColumns, createdAt: groups.createdAt, updatedAt: groups.updatedAt };
+const detailColumns = { ...groupSummaryColumns, updatedAt: groups.updatedAt };
 
-/** A page's last position: the sort key the row was listed under (its lower-cased name or address), and its id. */
+
+/** The position in a by-name list of groups (the groups of a member): the lower-cased name, and the id. */
 export type GroupKey = [string, string];
+export const afterGroupKey = (after: GroupKey): SQL => sql`(${groupSortKey}, ${groups.id}) > (${after[0]}, ${after[1]}::uuid)`;
 
-/** Rows strictly after `after` in (key, id) order: a row comparison the key's page index answers. */
-const afterKey = (key: SQL<string>, after: GroupKey): SQL => sql`(${key}, ${groups.id}) > (${after[0]}, ${after[1]}::uuid)`;
-export const afterGroupKey = (after: GroupKey): SQL => afterKey(groupSortKey, after);
-
-function startsWith(key: SQL<string>, prefix: string): SQL {
-  const { low, high } = prefixRange(prefix);
-  return high === null ? gte(key, low) : and(gte(key, low), lt(key, high))!;
-}
-export const groupNamePrefix = (prefix: string): SQL => startsWith(groupSortKey, prefix);
+export const groupNamePrefix = (prefix: string): SQL => startsWithPrefix(groupSortKey, prefix);
 
 /**
  * Inserts a group and returns it as `findGroup` would. Names are unique per organization regardless of case among
@@ -88,50 +86,58 @@ export async function updateGroup(
     .where(and(eq(groups.organizationId, organizationId), eq(groups.id, id)));
 }
 
-/** A row of a groups page with the key it was listed under, for the next page's cursor. */
-export type GroupPageRow = GroupSummary & { sortKey: string };
+/** A row of a groups page with its position, for the next page's cursor. */
+export type GroupPageRow = GroupSummary & { position: Position };
 
-export interface GroupsPageQuery {
+export interface GroupsFilter {
   organizationId: string;
-  /** The console's search box: a prefix of the name OR the primary address. */
+  /** The console's search box: a fragment anywhere in the name, the primary address or an alias. */
   search?: string | undefined;
   /** WorkMail ListGroups filters: every one given must match. */
   namePrefix?: string | undefined;
   emailPrefix?: string | undefined;
   /** One state; absent = every state but DELETED. */
   state?: EntityState | undefined;
-  after: GroupKey | null;
+}
+
+export interface GroupsPageQuery extends GroupsFilter {
+  /** Absent: by name, or by address when only an address prefix is given (WorkMail's order). */
+  sort?: GroupSort | undefined;
+  descending?: boolean | undefined;
+  after: Position | null;
   limit: number;
 }
 
-/**
- * A page of groups. Without `search`, ordered by one key — the name, or the address when only an address prefix
- * is given — through that key's index (`groups_name_page_idx`, `groups_email_page_idx`). With `search`, two range
- * scans (name prefix, address prefix), each listing a group under the smaller of its matching keys (ties to the
- * name), merged by (key, id): every match appears once, in one order a keyset cursor can resume, and neither scan
- * reads further than the page.
- */
-export async function listGroupsPage(db: Db, q: GroupsPageQuery): Promise<GroupPageRow[]> {
-  const common: SQL[] = [eq(groups.organizationId, q.organizationId), q.state ? eq(groups.state, q.state) : ne(groups.state, 'DELETED')];
-  if (q.namePrefix) common.push(startsWith(groupSortKey, q.namePrefix));
-  if (q.emailPrefix) common.push(startsWith(emailKey, q.emailPrefix));
-  const scan = (key: SQL<string>, extra: SQL[]) =>
-    db
-      .select({ ...groupSummaryColumns, sortKey: sql<string>`${key}`.as('sort_key') })
-      .from(groups)
-      .where(and(...common, ...extra, ...(q.after ? [afterKey(key, q.after)] : [])))
-      .orderBy(key, groups.id)
-      .limit(q.limit);
+/** Every order of the list and its page index (`groups_name_page_idx`, `…_email_…`, `…_state_name_…`, `…_created_…`). */
+const sortColumns: Record<GroupSort, SortColumn[]> = {
+  name: [{ expr: groupSortKey }],
+  email: [{ expr: emailKey }],
+  state: [{ expr: groups.state }, { expr: groupSortKey }],
+  createdAt: [{ expr: groups.createdAt, type: 'timestamptz' }],
+};
 
-  if (!q.search) return scan(q.emailPrefix && !q.namePrefix ? emailKey : groupSortKey, []);
-  const byName = startsWith(groupSortKey, q.search);
-  const byEmail = startsWith(emailKey, q.search);
-  return unionAll(
-    scan(groupSortKey, [byName, sql`not coalesce(${byEmail} and ${emailKey} < ${groupSortKey}, false)`]),
-    scan(emailKey, [byEmail, sql`not coalesce(${byName} and ${groupSortKey} <= ${emailKey}, false)`]),
-  )
-    .orderBy(sql`sort_key`, sql`id`)
-    .limit(q.limit);
+export function groupListOrder(q: Pick<GroupsPageQuery, 'sort' | 'descending' | 'namePrefix' | 'emailPrefix'>): ListOrder {
+  const key = q.sort ?? (q.emailPrefix && !q.namePrefix ? 'email' : 'name');
+  return { columns: sortColumns[key], id: groups.id, descending: q.descending ?? false };
+}
+
+const groupsTable: SearchableTable = { table: groups, tenant: groups.organizationId, id: groups.id, searchText: groups.searchText, entityType: 'GROUP' };
+
+function searchable(q: GroupsFilter) {
+  const where = [eq(groups.organizationId, q.organizationId), q.state ? eq(groups.state, q.state) : ne(groups.state, 'DELETED')];
+  if (q.namePrefix) where.push(startsWithPrefix(groupSortKey, q.namePrefix));
+  if (q.emailPrefix) where.push(startsWithPrefix(emailKey, q.emailPrefix));
+  return { tenant: q.organizationId, where, search: q.search };
+}
+
+/** A page of groups in the order asked for, after `after` (see `searchablePage`). */
+export async function listGroupsPage(db: Db, q: GroupsPageQuery): Promise<GroupPageRow[]> {
+  return searchablePage<GroupSummary>(db, groupsTable, { ...searchable(q), order: groupListOrder(q), after: q.after, limit: q.limit }, groupSummaryColumns);
+}
+
+/** How many groups the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate. */
+export async function countGroups(db: Db, q: GroupsFilter): Promise<ListTotal> {
+  return searchableTotal(db, groupsTable, searchable(q));
 }
 
 /**

@@ -8,6 +8,11 @@ export interface JobInput {
   runAt: Date;
   maxAttempts?: number;
   key?: string | null;
+  /**
+   * The key names one run for good (a periodic sweep's slot): a job of that key that already finished, on any
+   * replica, also keeps a second one from being added. Without it, only an unfinished one does.
+   */
+  once?: boolean;
   createdAt: Date;
 }
 
@@ -25,6 +30,7 @@ export interface ClaimedJob {
  * With a key, an unfinished job of the same key is kept and no second one is added.
  */
 export async function enqueueJob(db: Db, job: JobInput): Promise<number | null> {
+  if (job.once && job.key) return enqueueOnce(db, { ...job, key: job.key });
   const rows = await db
     .insert(jobs)
     .values({
@@ -39,6 +45,20 @@ export async function enqueueJob(db: Db, job: JobInput): Promise<number | null> 
     .onConflictDoNothing()
     .returning({ id: jobs.id });
   return rows[0]?.id ?? null;
+}
+
+/**
+ * A keyed job added only if no job of that key ever existed (`jobs_key_idx` covers every state). Replicas racing to
+ * add it meet the unique index of unfinished keys, so one row results.
+ */
+async function enqueueOnce(db: Db, job: JobInput & { key: string }): Promise<number | null> {
+  const rows = await db.execute<{ id: string }>(sql`
+    insert into jobs (kind, payload, run_at, max_attempts, key, state, created_at)
+    select ${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${job.runAt.toISOString()}, ${job.maxAttempts ?? 5}, ${job.key}, 'pending', ${job.createdAt.toISOString()}
+    where not exists (select 1 from jobs where key = ${job.key})
+    on conflict do nothing
+    returning id`);
+  return rows[0] ? Number(rows[0].id) : null;
 }
 
 /**

@@ -1,6 +1,9 @@
-import { and, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import type { OrganizationDetail, OrganizationState, OrganizationSummary } from '@mailyard/core/organizations';
+import { and, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { OrganizationDetail, OrganizationSort, OrganizationState, OrganizationSummary } from '@mailyard/core/organizations';
+import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
+import type { ListOrder, Position, SortColumn } from '../keyset.ts';
+import { searchablePage, searchableTotal, type SearchableTable } from '../searchable-list.ts';
 import {
   addresses,
   directories,
@@ -12,6 +15,8 @@ import {
   organizations,
   passwordResetTokens,
   recoveryVerifications,
+  resourceDelegates,
+  resources,
   users,
   userSessions,
 } from '../schema/index.ts';
@@ -46,6 +51,8 @@ export async function insertOrganization(
     alias: string;
     state: OrganizationState;
     directoryType: string;
+    /** Standard setup's registered directory; Quick setup's built-in one is created by the workflow. */
+    directoryId?: string;
     clientToken: string | null;
     createdAt: Date;
   },
@@ -68,6 +75,15 @@ export async function findOrganization(db: Db, accountId: string, id: string, lo
 }
 
 /** For the background workflow, which acts for no account in particular. Locks the row. */
+/**
+ * Serialises, for the caller's transaction, the changes that count an organization's rows against a limit (tags,
+ * domains, rules…), so racing requests cannot together pass it. An advisory lock rather than the row's: every change
+ * already holds the row key-share locked, and two transactions upgrading that lock at once deadlock.
+ */
+export async function lockOrganizationLimits(db: Db, id: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`limits:${id}`}, 0))`);
+}
+
 export async function lockOrganization(db: Db, id: string) {
   const [row] = await db.select(detailColumns).from(organizations).where(eq(organizations.id, id)).for('update');
   return row ?? null;
@@ -98,26 +114,62 @@ export async function aliasExists(db: Db, alias: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Newest first; keyset on (created_at, id). */
-export async function listOrganizationsPage(
-  db: Db,
-  q: { accountId: string; after: [string, string] | null; limit: number; includeDeleted: boolean; organizationIds?: string[] | null },
-): Promise<OrganizationSummary[]> {
-  const conditions = [eq(organizations.accountId, q.accountId)];
-  if (!q.includeDeleted) conditions.push(ne(organizations.state, 'Deleted'));
-  if (q.organizationIds) conditions.push(inArray(organizations.id, q.organizationIds));
-  if (q.after) {
-    const [createdAt, id] = q.after;
-    conditions.push(
-      or(lt(organizations.createdAt, new Date(createdAt)), and(eq(organizations.createdAt, new Date(createdAt)), lt(organizations.id, id)))!,
-    );
-  }
-  return db
-    .select(summaryColumns)
-    .from(organizations)
-    .where(and(...conditions))
-    .orderBy(desc(organizations.createdAt), desc(organizations.id))
-    .limit(q.limit);
+/**
+ * The keys of the organizations list, each the expression of its page index (`organizations_account_alias_page_idx`,
+ * `organizations_account_state_page_idx`, `organizations_account_domain_page_idx`, `organizations_account_page_idx`):
+ * a page is a range scan of the account's organizations that stops after the page.
+ */
+const aliasKey = sql<string>`lower(${organizations.alias}) COLLATE "C"`;
+const sortColumns: Record<OrganizationSort, SortColumn[]> = {
+  alias: [{ expr: aliasKey }],
+  state: [{ expr: organizations.state }, { expr: aliasKey }],
+  defaultMailDomain: [{ expr: sql<string>`coalesce(${organizations.defaultMailDomain}, '') COLLATE "C"` }],
+  createdAt: [{ expr: organizations.createdAt, type: 'timestamptz' }],
+};
+
+export interface OrganizationsFilter {
+  accountId: string;
+  /** A scoped credential's organizations; `null` = all of the account's. */
+  organizationIds?: string[] | null | undefined;
+  /** The console's search box: a fragment anywhere in the alias, the default mail domain or the id. */
+  search?: string | undefined;
+  /** One state; absent = every state but Deleted, unless `includeDeleted`. */
+  state?: OrganizationState | undefined;
+  includeDeleted: boolean;
+}
+
+export interface OrganizationsPageQuery extends OrganizationsFilter {
+  /** Absent: newest first (WorkMail's ListOrganizations and scripts). */
+  sort?: OrganizationSort | undefined;
+  descending?: boolean | undefined;
+  after: Position | null;
+  limit: number;
+}
+
+/** The order of a page: its columns (what a cursor carries) and direction. */
+export function organizationListOrder(q: Pick<OrganizationsPageQuery, 'sort' | 'descending'>): ListOrder {
+  if (!q.sort) return { columns: sortColumns.createdAt, id: organizations.id, descending: true };
+  return { columns: sortColumns[q.sort], id: organizations.id, descending: q.descending ?? false };
+}
+
+const organizationsTable: SearchableTable = { table: organizations, tenant: organizations.accountId, id: organizations.id, searchText: organizations.searchText };
+
+function searchable(q: OrganizationsFilter) {
+  const where: SQL[] = [eq(organizations.accountId, q.accountId)];
+  if (q.state) where.push(eq(organizations.state, q.state));
+  else if (!q.includeDeleted) where.push(ne(organizations.state, 'Deleted'));
+  if (q.organizationIds) where.push(inArray(organizations.id, q.organizationIds));
+  return { tenant: q.accountId, where, search: q.search };
+}
+
+/** A page of the account's organizations in the order asked for, after `after` (see `searchablePage`). */
+export async function listOrganizationsPage(db: Db, q: OrganizationsPageQuery): Promise<(OrganizationSummary & { position: Position })[]> {
+  return searchablePage<OrganizationSummary>(db, organizationsTable, { ...searchable(q), order: organizationListOrder(q), after: q.after, limit: q.limit }, summaryColumns);
+}
+
+/** How many organizations the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate. */
+export async function countOrganizations(db: Db, q: OrganizationsFilter): Promise<ListTotal> {
+  return searchableTotal(db, organizationsTable, searchable(q));
 }
 
 export async function updateOrganization(
@@ -187,7 +239,13 @@ export async function releaseOrganizationContents(db: Db, organizationId: string
     .update(mailboxes)
     .set({ deletedAt: now, deletionDueAt: null, deprovisionedAt: sql`coalesce(${mailboxes.deprovisionedAt}, ${at})` })
     .where(and(eq(mailboxes.organizationId, organizationId), isNull(mailboxes.deletedAt)));
+  const deletedResources = await db
+    .update(resources)
+    .set({ state: 'DELETED', primaryEmail: null, disabledAt: sql`coalesce(${resources.disabledAt}, ${at})`, updatedAt: now })
+    .where(and(eq(resources.organizationId, organizationId), ne(resources.state, 'DELETED')))
+    .returning({ id: resources.id });
   await db.delete(groupMembers).where(eq(groupMembers.organizationId, organizationId));
+  await db.delete(resourceDelegates).where(eq(resourceDelegates.organizationId, organizationId));
   await db.delete(mailboxPermissions).where(eq(mailboxPermissions.organizationId, organizationId));
   await db.delete(userSessions).where(eq(userSessions.organizationId, organizationId));
   await db.delete(passwordResetTokens).where(eq(passwordResetTokens.organizationId, organizationId));
@@ -197,5 +255,6 @@ export async function releaseOrganizationContents(db: Db, organizationId: string
     domains: freedDomains.map((r) => r.d),
     users: deletedUsers.length,
     groups: deletedGroups.length,
+    resources: deletedResources.length,
   };
 }

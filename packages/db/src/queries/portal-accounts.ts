@@ -19,6 +19,7 @@ const accountColumns = {
   state: sql<EntityState>`${users.state}`,
   role: sql<UserRole>`${users.role}`,
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  fromDirectory: sql<boolean>`${users.directoryEntryId} is not null`,
   recoveryEmail: users.recoveryEmail,
   recoveryEmailVerifiedAt: users.recoveryEmailVerifiedAt,
 };
@@ -48,7 +49,8 @@ export async function findPortalAccountByAddress(db: Db, address: string) {
  */
 export async function findSignInAccount(db: Db, address: string) {
   const [row] = await db
-    .select({ ...accountColumns, passwordHash: users.passwordHash })
+    // A directory user's password is the directory's: its DN and the organization's directory let the caller bind as it.
+    .select({ ...accountColumns, passwordHash: users.passwordHash, directoryDn: users.directoryDn, directoryId: organizations.directoryId })
     .from(addresses)
     .innerJoin(users, userOfAddress)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))

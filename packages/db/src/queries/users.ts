@@ -1,23 +1,36 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/pg-core';
+import { and, asc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { EntityState } from '@mailyard/core/entities';
-import type { UserAttribute, UserRecord, UserRole, UserSummary } from '@mailyard/core/users';
+import type { ListTotal } from '@mailyard/core/pagination';
+import type { UserAttribute, UserRecord, UserRole, UserSort, UserSummary } from '@mailyard/core/users';
 import type { Db } from '../client.ts';
-import { prefixRange } from '../prefix-range.ts';
+import type { ListOrder, Position, SortColumn } from '../keyset.ts';
+import { startsWithPrefix } from '../prefix-range.ts';
 import { users } from '../schema/index.ts';
+import { searchablePage, searchableTotal, type SearchableTable } from '../searchable-list.ts';
 
 /**
- * The sort keys of the users list, each the expression of its page index (`users_name_page_idx`,
+ * The text keys of the users list, each the expression of its page index (`users_name_page_idx`,
  * `users_display_name_page_idx`, `users_email_page_idx`, `users_idp_user_id_page_idx`): a page or a prefix search
- * is a range scan that stops after the page. Primary addresses are stored lower-case, so their index needs no `lower()`.
+ * is a range scan that stops after the page. Primary addresses are stored lower-case, so their index needs no
+ * `lower()`; a user never enabled has none and sorts as ''.
  */
 const sortKeys = {
   name: sql<string>`lower(${users.name}) COLLATE "C"`,
   displayName: sql<string>`lower(${users.displayName}) COLLATE "C"`,
-  email: sql<string>`${users.primaryEmail} COLLATE "C"`,
+  email: sql<string>`coalesce(${users.primaryEmail}, '') COLLATE "C"`,
   identityProviderUserId: sql<string>`lower(${users.identityProviderUserId}) COLLATE "C"`,
 } as const;
 type SortKey = keyof typeof sortKeys;
+
+/** Every order of the list and its page index: the text keys above, `users_state_name_page_idx`, `users_created_page_idx`. */
+const sortColumns: Record<UserSort | 'identityProviderUserId', SortColumn[]> = {
+  name: [{ expr: sortKeys.name }],
+  displayName: [{ expr: sortKeys.displayName }],
+  email: [{ expr: sortKeys.email }],
+  identityProviderUserId: [{ expr: sortKeys.identityProviderUserId }],
+  state: [{ expr: users.state }, { expr: sortKeys.name }],
+  createdAt: [{ expr: users.createdAt, type: 'timestamptz' }],
+};
 
 const summaryColumns = {
   id: users.id,
@@ -29,6 +42,9 @@ const summaryColumns = {
   enabledAt: users.enabledAt,
   disabledAt: users.disabledAt,
   identityProviderUserId: users.identityProviderUserId,
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  fromDirectory: sql<boolean>`${users.directoryEntryId} is not null`,
+  createdAt: users.createdAt,
 };
 
 const recordColumns = {
@@ -46,7 +62,6 @@ const recordColumns = {
   jobTitle: users.jobTitle,
   office: users.office,
   hiddenFromGlobalAddressList: users.hiddenFromGlobalAddressList,
-  createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
 
@@ -119,12 +134,9 @@ export async function updateUser(db: Db, organizationId: string, id: string, pat
     .where(ofOrganization(organizationId, id));
 }
 
-/** A page's last position: the sort key of the branch that listed the row, and its id. */
-export type UserKey = [string, string];
-
-export interface UsersPageQuery {
+export interface UsersFilter {
   organizationId: string;
-  /** The console's search box: a prefix of the name, the display name OR the primary address. */
+  /** The console's search box: a fragment anywhere in the name, the display name, the primary address or an alias. */
   search?: string | undefined;
   /** WorkMail ListUsers filters: every one given must match. */
   namePrefix?: string | undefined;
@@ -133,68 +145,56 @@ export interface UsersPageQuery {
   identityProviderUserIdPrefix?: string | undefined;
   /** One state; absent = every state but DELETED. */
   state?: EntityState | undefined;
-  after: UserKey | null;
+}
+
+export interface UsersPageQuery extends UsersFilter {
+  /** Absent: by name, or by the first WorkMail prefix filter given (its index serves the filter and the order). */
+  sort?: UserSort | undefined;
+  descending?: boolean | undefined;
+  after: Position | null;
   limit: number;
 }
 
-export type UserPageRow = UserSummary & { sortKey: string };
+export type UserPageRow = UserSummary & { position: Position };
 
-/** Each WorkMail prefix filter and the key it ranges over; without a search, the first one given orders the page. */
+/** Each WorkMail prefix filter and the key it ranges over. */
 const prefixFilters = [
   ['name', 'namePrefix'],
   ['displayName', 'displayNamePrefix'],
   ['email', 'emailPrefix'],
   ['identityProviderUserId', 'identityProviderUserIdPrefix'],
-] as const satisfies readonly (readonly [SortKey, keyof UsersPageQuery])[];
+] as const satisfies readonly (readonly [SortKey, keyof UsersFilter])[];
 
-function startsWith(key: SortKey, prefix: string): SQL {
-  const { low, high } = prefixRange(prefix);
-  const expr = sortKeys[key];
-  return high === null ? gte(expr, low) : and(gte(expr, low), lt(expr, high))!;
+const startsWith = (key: SortKey, prefix: string): SQL => startsWithPrefix(sortKeys[key], prefix);
+
+/** The order of a page: its columns (what a cursor carries) and direction. */
+export function userListOrder(q: Pick<UsersPageQuery, 'sort' | 'descending'> & UsersFilter): ListOrder {
+  const key = q.sort ?? prefixFilters.find(([, filter]) => q[filter])?.[0] ?? 'name';
+  return { columns: sortColumns[key], id: users.id, descending: q.descending ?? false };
 }
 
-/**
- * A page of users. Without `search`, ordered by one key — the name, or the first WorkMail prefix filter given —
- * through that key's index. With `search`, three range scans (name, display name, email), each listing a user
- * under the smallest of its keys that match (ties to the earlier scan), merged by (key, id): every match appears
- * once, in one order a keyset cursor can resume, and no scan reads further than the page.
- */
-export async function listUsersPage(db: Db, q: UsersPageQuery): Promise<UserPageRow[]> {
-  const common: SQL[] = [eq(users.organizationId, q.organizationId), q.state ? eq(users.state, q.state) : ne(users.state, 'DELETED')];
+/** The organization, the state filter and WorkMail's prefix filters (exact prefixes, as WorkMail matches them). */
+function filterConditions(q: UsersFilter): SQL[] {
+  const conditions: SQL[] = [eq(users.organizationId, q.organizationId), q.state ? eq(users.state, q.state) : ne(users.state, 'DELETED')];
   for (const [key, filter] of prefixFilters) {
     const prefix = q[filter];
-    if (prefix) common.push(startsWith(key, prefix));
+    if (prefix) conditions.push(startsWith(key, prefix));
   }
   // Stated, not only implied by the range, so the planner can use the partial index `users_idp_user_id_page_idx`.
-  if (q.identityProviderUserIdPrefix) common.push(isNotNull(users.identityProviderUserId));
+  if (q.identityProviderUserIdPrefix) conditions.push(isNotNull(users.identityProviderUserId));
+  return conditions;
+}
 
-  const scan = (key: SortKey, extra: (SQL | undefined)[]) => {
-    const expr = sortKeys[key];
-    const after = q.after ? sql`(${expr}, ${users.id}) > (${q.after[0]}, ${q.after[1]}::uuid)` : undefined;
-    return db
-      .select({ ...summaryColumns, sortKey: sql<string>`${expr}`.as('sort_key') })
-      .from(users)
-      .where(and(...common, ...extra, after))
-      .orderBy(expr, asc(users.id))
-      .limit(q.limit);
-  };
 
-  if (!q.search) {
-    const key = prefixFilters.find(([, filter]) => q[filter])?.[0] ?? 'name';
-    return scan(key, []);
-  }
-  const search = q.search;
-  const order: SortKey[] = ['name', 'displayName', 'email'];
-  // A row belongs to scan `key` when no other matching key sorts before it (or equal, for an earlier scan).
-  const owns = (key: SortKey) =>
-    order
-      .filter((other) => other !== key)
-      .map((other) => {
-        const before = order.indexOf(other) < order.indexOf(key) ? sql`<=` : sql`<`;
-        return sql`not coalesce(${startsWith(other, search)} and ${sortKeys[other]} ${before} ${sortKeys[key]}, false)`;
-      });
-  const [byName, byDisplayName, byEmail] = order.map((key) => scan(key, [startsWith(key, search), ...owns(key)]));
-  return unionAll(byName!, byDisplayName!, byEmail!)
-    .orderBy(sql`sort_key`, sql`id`)
-    .limit(q.limit);
+const usersTable: SearchableTable = { table: users, tenant: users.organizationId, id: users.id, searchText: users.searchText, entityType: 'USER' };
+const searchable = (q: UsersFilter) => ({ tenant: q.organizationId, where: filterConditions(q), search: q.search });
+
+/** A page of users in the order asked for, after `after` (see `searchablePage`). */
+export async function listUsersPage(db: Db, q: UsersPageQuery): Promise<UserPageRow[]> {
+  return searchablePage<UserSummary>(db, usersTable, { ...searchable(q), order: userListOrder(q), after: q.after, limit: q.limit }, summaryColumns);
+}
+
+/** How many users the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate. */
+export async function countUsers(db: Db, q: UsersFilter): Promise<ListTotal> {
+  return searchableTotal(db, usersTable, searchable(q));
 }

@@ -1,11 +1,14 @@
-import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
+import { searchText } from './search-text.ts';
+
 
 /**
  * Users (roles USER, SYSTEM_USER, REMOTE_USER, RESOURCE). Keys lead with organization_id so the table can be
  * distributed by organization; the list indexes use `lower(x) COLLATE "C"` so one index serves both the ORDER BY
- * of a keyset page and a prefix range search.
+ * of a keyset page and a prefix range search. Each sort order of the console has its page index; the search index
+ * is a trigram GIN over the name, the display name and the primary address (aliases: `addresses_alias_search_idx`).
  */
 export const users = pgTable(
   'users',
@@ -28,11 +31,18 @@ export const users = pgTable(
     office: text('office'),
     hiddenFromGlobalAddressList: boolean('hidden_from_gal').notNull().default(false),
     identityProviderUserId: text('identity_provider_user_id'),
+    /** Standard setup: the directory entry's unique id (entryUUID, objectGUID), its DN, and when a sync found it gone. */
+    directoryEntryId: text('directory_entry_id'),
+    directoryDn: text('directory_dn'),
+    directoryRemovedAt: timestamp('directory_removed_at', { withTimezone: true }),
     role: text('role').notNull(),
     state: text('state').notNull(),
     /** Lower case; `null` until the user is registered (enabled) with an address. */
     primaryEmail: text('primary_email'),
     passwordHash: text('password_hash'),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchText(sql`${users.name}`, sql`${users.displayName}`, sql`coalesce(${users.primaryEmail}, '')`)),
     /** Personal address outside the organization for password recovery; effective once verified. */
     recoveryEmail: text('recovery_email'),
     recoveryEmailVerifiedAt: timestamp('recovery_email_verified_at', { withTimezone: true }),
@@ -46,12 +56,16 @@ export const users = pgTable(
     uniqueIndex('users_name_key').on(t.organizationId, sql`lower(${t.name})`).where(sql`${t.state} <> 'DELETED'`),
     index('users_name_page_idx').on(t.organizationId, sql`lower(${t.name}) COLLATE "C"`, t.id),
     index('users_display_name_page_idx').on(t.organizationId, sql`lower(${t.displayName}) COLLATE "C"`, t.id),
-    index('users_email_page_idx').on(t.organizationId, sql`${t.primaryEmail} COLLATE "C"`, t.id),
+    // Users never enabled have no address: they sort as '' so the key is never null and a row comparison resumes it.
+    index('users_email_page_idx').on(t.organizationId, sql`coalesce(${t.primaryEmail}, '') COLLATE "C"`, t.id),
     index('users_state_name_page_idx').on(t.organizationId, t.state, sql`lower(${t.name}) COLLATE "C"`, t.id),
+    index('users_created_page_idx').on(t.organizationId, t.createdAt, t.id),
+    index('users_search_idx').using('gin', t.organizationId, t.searchText.op('gin_trgm_ops')),
     // ListUsers' IdentityProviderUserIdPrefix: a range scan over the linked users only (most users have no link).
     index('users_idp_user_id_page_idx')
       .on(t.organizationId, sql`lower(${t.identityProviderUserId}) COLLATE "C"`, t.id)
       .where(sql`${t.identityProviderUserId} is not null`),
+    uniqueIndex('users_directory_entry_key').on(t.organizationId, t.directoryEntryId).where(sql`${t.directoryEntryId} is not null`),
   ],
 );
 
@@ -62,8 +76,15 @@ export const groups = pgTable(
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     primaryEmail: text('primary_email'),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchText(sql`${groups.name}`, sql`coalesce(${groups.primaryEmail}, '')`)),
     state: text('state').notNull(),
     hiddenFromGlobalAddressList: boolean('hidden_from_gal').notNull().default(false),
+    /** Standard setup: the directory entry's unique id (entryUUID, objectGUID), its DN, and when a sync found it gone. */
+    directoryEntryId: text('directory_entry_id'),
+    directoryDn: text('directory_dn'),
+    directoryRemovedAt: timestamp('directory_removed_at', { withTimezone: true }),
     enabledAt: timestamp('enabled_at', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -73,7 +94,11 @@ export const groups = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex('groups_name_key').on(t.organizationId, sql`lower(${t.name})`).where(sql`${t.state} <> 'DELETED'`),
     index('groups_name_page_idx').on(t.organizationId, sql`lower(${t.name}) COLLATE "C"`, t.id),
-    index('groups_email_page_idx').on(t.organizationId, sql`${t.primaryEmail} COLLATE "C"`, t.id),
+    index('groups_email_page_idx').on(t.organizationId, sql`coalesce(${t.primaryEmail}, '') COLLATE "C"`, t.id),
+    index('groups_state_name_page_idx').on(t.organizationId, t.state, sql`lower(${t.name}) COLLATE "C"`, t.id),
+    index('groups_created_page_idx').on(t.organizationId, t.createdAt, t.id),
+    index('groups_search_idx').using('gin', t.organizationId, t.searchText.op('gin_trgm_ops')),
+    uniqueIndex('groups_directory_entry_key').on(t.organizationId, t.directoryEntryId).where(sql`${t.directoryEntryId} is not null`),
   ],
 );
 
@@ -94,27 +119,56 @@ export const groupMembers = pgTable(
 );
 
 /**
- * Every address in the system — primary addresses and aliases of users and groups — in one namespace.
- * A global table (not distributed by organization): the primary key makes an address belong to one entity,
- * so two racing requests end in one success and one unique-violation.
+ * The addresses of an organization's users, groups and resources — primary addresses and aliases. Keyed by
+ * organization like every organization-scoped table; the one system-wide namespace is kept by `address_claims`.
  */
 export const addresses = pgTable(
   'addresses',
   {
     /** Lower case. */
-    address: text('address').primaryKey(),
+    address: text('address').notNull(),
     organizationId: text('organization_id').notNull(),
     entityId: uuid('entity_id').notNull(),
     /** USER | GROUP */
     entityType: text('entity_type').notNull(),
     isPrimary: boolean('is_primary').notNull(),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchText(sql`${addresses.address}`)),
     /** operator | self_service | api | system */
     origin: text('origin').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.address] }),
+    // Who holds an address, asked before the organization is known (sign-in by alias, "in use by …").
+    index('addresses_address_idx').on(t.address),
     index('addresses_entity_idx').on(t.organizationId, t.entityId, t.address),
     // How many addresses a domain carries (a domain is removed only when none do).
     index('addresses_domain_idx').on(t.organizationId, sql`split_part(${t.address}, '@', 2)`),
+    // The search by alias (a primary address is searched through its user's or group's own index).
+    index('addresses_alias_search_idx')
+      .using('gin', t.organizationId, t.searchText.op('gin_trgm_ops'))
+      .where(sql`not ${t.isPrimary}`),
+  ],
+);
+
+/**
+ * The system-wide address namespace: an address belongs to one entity across every organization. Its primary key
+ * makes two racing claims end in one success and one unique violation (`address_claims_pkey`); the row goes with its
+ * address (`on delete cascade`), so freeing an address frees its claim. A global table of its own (DESIGN §6), so
+ * that `addresses` can be distributed by organization.
+ */
+export const addressClaims = pgTable(
+  'address_claims',
+  {
+    /** Lower case. */
+    address: text('address').primaryKey(),
+    organizationId: text('organization_id').notNull(),
+  },
+  (t) => [
+    foreignKey({ name: 'address_claims_address_fk', columns: [t.organizationId, t.address], foreignColumns: [addresses.organizationId, addresses.address] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
   ],
 );

@@ -4,3 +4,7 @@ export * from './mailboxes.ts';
 export * from './operations.ts';
 export * from './organizations.ts';
 export * from './self-service.ts';
+export * from './ldap-directories.ts';
+export * from './resources.ts';
+export * from './access-control.ts';
+export * from './mobile-access.ts';

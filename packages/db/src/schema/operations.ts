@@ -56,6 +56,8 @@ export const jobs = pgTable(
   (t) => [
     index('jobs_claim_idx').on(t.runAt).where(sql`${t.state} in ('pending', 'running')`),
     uniqueIndex('jobs_key_key').on(t.key).where(sql`${t.state} in ('pending', 'running')`),
+    // Every state: a periodic sweep's key is spent once run (`enqueueJob`'s `once`).
+    index('jobs_key_idx').on(t.key),
   ],
 );
 
@@ -95,7 +97,7 @@ export const outbox = pgTable(
 export const userImports = pgTable(
   'user_imports',
   {
-    id: uuid('id').primaryKey(),
+    id: uuid('id').notNull(),
     organizationId: text('organization_id').notNull(),
     /** validated | applying | done | failed */
     state: text('state').notNull(),
@@ -108,5 +110,5 @@ export const userImports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('user_imports_org_idx').on(t.organizationId, t.createdAt)],
+  (t) => [primaryKey({ columns: [t.organizationId, t.id] }), index('user_imports_org_idx').on(t.organizationId, t.createdAt, t.id)],
 );

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
+import { searchText } from './search-text.ts';
 
 export const organizations = pgTable(
   'organizations',
@@ -24,12 +25,24 @@ export const organizations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** What the console's search box matches: the alias, the default mail domain and the id (`searchText`). */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchText(sql`${organizations.alias}`, sql`coalesce(${organizations.defaultMailDomain}, '')`, sql`${organizations.id}`)),
   },
   (t) => [
     // Aliases are unique across the system, case-insensitively, while the organization exists.
     uniqueIndex('organizations_alias_key').on(sql`lower(${t.alias})`).where(sql`${t.state} <> 'Deleted'`),
     uniqueIndex('organizations_client_token_key').on(t.accountId, t.clientToken),
     index('organizations_account_page_idx').on(t.accountId, t.createdAt, t.id),
+    index('organizations_account_alias_page_idx').on(t.accountId, sql`lower(${t.alias}) COLLATE "C"`, t.id),
+    index('organizations_account_state_page_idx').on(t.accountId, t.state, sql`lower(${t.alias}) COLLATE "C"`, t.id),
+    index('organizations_account_domain_page_idx').on(t.accountId, sql`coalesce(${t.defaultMailDomain}, '') COLLATE "C"`, t.id),
+    index('organizations_search_idx').using('gin', t.accountId, t.searchText.op('gin_trgm_ops')),
+    // A connected directory serves one live organization (WorkMail's DirectoryInUseException).
+    uniqueIndex('organizations_external_directory_key')
+      .on(t.directoryId)
+      .where(sql`${t.directoryType} = 'ExternalDirectory' and ${t.state} <> 'Deleted'`),
   ],
 );
 

@@ -1,16 +1,12 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table, { type TableProps } from '@cloudscape-design/components/table';
+import type { TableProps } from '@cloudscape-design/components/table';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ApiTokenSummary } from '@mailyard/core/api-tokens';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { KeysetListPage } from '../../components/KeysetListPage.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { formatDateTimeShort } from '../../lib/format.ts';
-import { useKeysetPages } from '../../lib/keyset-pages.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -34,12 +30,7 @@ export function ApiTokensPage() {
   const list = useInfiniteQuery(
     trpc.apiTokens.list.infiniteQueryOptions({ limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
   );
-  const pages = useKeysetPages(list, '');
-  const selected = pages.loaded.find((t) => t.id === selectedId) ?? null;
-
-  if (list.isError && !list.data) {
-    return <ErrorAlert header="API tokens could not be loaded" error={list.error} onRetry={() => void list.refetch()} />;
-  }
+  const selected = list.data?.pages.flatMap((page) => page.items).find((t) => t.id === selectedId) ?? null;
 
   const scope = (t: ApiTokenSummary) => {
     if (!t.organizationIds) return 'All organizations';
@@ -79,49 +70,38 @@ export function ApiTokensPage() {
     },
   ];
   const createButton = (
-    <Button variant="primary" href={href('/api-tokens/create')} onFollow={onFollow}>
+    <Button key="create" variant="primary" href={href('/api-tokens/create')} onFollow={onFollow}>
       Create API token
     </Button>
   );
 
   return (
     <>
-      <Table
-        variant="full-page"
-        stickyHeader
-        wrapLines
-        trackBy="id"
-        items={pages.items}
-        columnDefinitions={columns}
-        selectionType="single"
-        selectedItems={selected ? [selected] : []}
-        onSelectionChange={({ detail }) => setSelectedId(detail.selectedItems[0]?.id ?? null)}
-        ariaLabels={{ selectionGroupLabel: 'API token selection', itemSelectionLabel: (_, t) => `Select API token ${t.name}` }}
-        loading={list.isPending || list.isFetchingNextPage}
-        loadingText="Loading API tokens"
-        header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={pages.counter}
-            description="Tokens let scripts call the typed API (/trpc) as you: read-only or read-write, for all organizations or a chosen few, until they expire or you revoke them."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh API tokens" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void list.refetch()} />
-                <Button
-                  disabled={selected?.status !== 'active'}
-                  disabledReason={selected ? `This token is already ${selected.status}.` : undefined}
-                  onClick={() => setRevoking(true)}
-                >
-                  Revoke
-                </Button>
-                {createButton}
-              </SpaceBetween>
-            }
+      <KeysetListPage
+        title="API tokens"
+        noun="API tokens"
+        description="Tokens let scripts call the typed API (/trpc) as you: read-only or read-write, for all organizations or a chosen few, until they expire or you revoke them."
+        list={list}
+        resetKey=""
+        columns={columns}
+        actions={[
+          <Button
+            key="revoke"
+            disabled={selected?.status !== 'active'}
+            disabledReason={selected ? `This token is already ${selected.status}.` : undefined}
+            onClick={() => setRevoking(true)}
           >
-            API tokens
-          </Header>
-        }
-        pagination={<Pagination {...pages.pagination} />}
+            Revoke
+          </Button>,
+          createButton,
+        ]}
+        table={{
+          wrapLines: true,
+          selectionType: 'single',
+          selectedItems: selected ? [selected] : [],
+          onSelectionChange: ({ detail }) => setSelectedId(detail.selectedItems[0]?.id ?? null),
+          ariaLabels: { selectionGroupLabel: 'API token selection', itemSelectionLabel: (_, t) => `Select API token ${t.name}` },
+        }}
         empty={<TableEmptyState title="No API tokens" subtitle="Create a token to call Mailyard from scripts with the typed client." action={createButton} />}
       />
       {revoking && selected && <RevokeApiTokenModal token={selected} onDismiss={() => setRevoking(false)} />}

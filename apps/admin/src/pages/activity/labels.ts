@@ -9,9 +9,14 @@ const actions: Record<string, string> = {
   'organization.start': 'Creation workflow started',
   'organization.provisioned': 'Organization provisioned',
   'organization.fail': 'Organization creation failed',
+  'organization.impair': 'Organization impaired',
+  'organization.healthy': 'Organization healthy again',
   'organization.release': 'Released the addresses and domains',
   'organization.tag': 'Tagged organization',
   'organization.untag': 'Removed organization tags',
+  'access_rule.create': 'Added access control rule',
+  'access_rule.update': 'Replaced access control rule',
+  'access_rule.delete': 'Deleted access control rule',
   'user_import.validate': 'Checked an import file',
   'user_import.apply': 'Started an import',
   'user_import.complete': 'Import finished',
@@ -47,6 +52,13 @@ const actions: Record<string, string> = {
   'group.alias_add': 'Added group alias',
   'group.alias_remove': 'Removed group alias',
   'group.primary_address_set': 'Set group primary address',
+  'resource.create': 'Created resource',
+  'resource.update': 'Edited resource',
+  'resource.enable': 'Enabled resource',
+  'resource.disable': 'Disabled resource',
+  'resource.delete': 'Deleted resource',
+  'resource.delegate.add': 'Added resource delegate',
+  'resource.delegate.remove': 'Removed resource delegate',
   'mailbox.update_quota': 'Changed mailbox quota',
   'mailbox.permissions.put': 'Granted mailbox permissions',
   'mailbox.permissions.remove': 'Removed mailbox permissions',
@@ -58,6 +70,11 @@ const actions: Record<string, string> = {
   'device.cancel_wipe': 'Cancelled mobile device wipe',
   'device.wipe_sent': 'Wipe sent to mobile device',
   'device.wiped': 'Mobile device confirmed the wipe',
+  'mobile_access.rule_create': 'Created mobile device access rule',
+  'mobile_access.rule_update': 'Edited mobile device access rule',
+  'mobile_access.rule_delete': 'Deleted mobile device access rule',
+  'mobile_access.override_put': 'Set mobile device access override',
+  'mobile_access.override_delete': 'Removed mobile device access override',
   'access_key.create': 'Created access key',
   'access_key.activate': 'Activated access key',
   'access_key.deactivate': 'Deactivated access key',
@@ -66,6 +83,9 @@ const actions: Record<string, string> = {
   'api_token.revoke': 'Revoked API token',
   'operator.sign_in': 'Signed in to the console',
   'operator.sign_out': 'Signed out of the console',
+  'directory.register': 'Registered directory',
+  'directory.deregister': 'Deregistered directory',
+  'directory.sync': 'Synchronised directory',
 };
 
 export const actionLabel = (action: string) => actions[action] ?? action;
@@ -78,8 +98,8 @@ const suggestionsFor = (prefixes: string[]) => [
 ];
 
 /** What the action filter offers: each family, then every action the console knows. */
-export const organizationActionSuggestions = suggestionsFor(['user.', 'group.', 'mailbox.', 'device.', 'organization.', 'user_import.']);
-export const accountActionSuggestions = suggestionsFor(['organization.', 'user.', 'group.', 'mailbox.', 'device.', 'user_import.', 'access_key.', 'api_token.', 'operator.']);
+export const organizationActionSuggestions = suggestionsFor(['user.', 'group.', 'resource.', 'mailbox.', 'device.', 'mobile_access.', 'organization.', 'user_import.']);
+export const accountActionSuggestions = suggestionsFor(['organization.', 'user.', 'group.', 'resource.', 'mailbox.', 'device.', 'mobile_access.', 'user_import.', 'access_key.', 'api_token.', 'operator.', 'directory.']);
 
 /** Through which credential the actor acted, as it reads after "via". */
 export function viaLabel(via: string | null, actorType: string): string {
@@ -101,6 +121,6 @@ export function viaLabel(via: string | null, actorType: string): string {
 export const actorTypeLabel = (type: string) => ({ operator: 'Operator', user: 'User', system: 'System' })[type] ?? type;
 
 export const targetTypeLabel = (type: string) =>
-  ({ user: 'User', group: 'Group', organization: 'Organization', mailbox: 'Mailbox', device: 'Mobile device', access_key: 'Access key', api_token: 'API token', operator: 'Operator', user_import: 'Import' })[
+  ({ user: 'User', group: 'Group', organization: 'Organization', mailbox: 'Mailbox', device: 'Mobile device', mobile_access_rule: 'Mobile device access rule', access_key: 'Access key', api_token: 'API token', operator: 'Operator', user_import: 'Import' })[
     type
   ] ?? type;

@@ -3,11 +3,11 @@ import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import { displayDomain, domainAttention, type MailDomainSummary } from '@mailyard/core/mail-domains';
+import { FindFilter } from '../../components/FindFilter.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { errorInfo } from '../../lib/errors.ts';
@@ -99,13 +99,7 @@ export function DomainsPage() {
           </Header>
         }
         filter={
-          <TextFilter
-            filteringText={filteringText}
-            filteringPlaceholder="Find domains"
-            filteringAriaLabel="Find domains"
-            countText={`${domains.length} match${domains.length === 1 ? '' : 'es'}`}
-            onChange={({ detail }) => setFilteringText(detail.filteringText)}
-          />
+          <FindFilter noun="domains" text={filteringText} matches={domains.length} onChange={setFilteringText} />
         }
         columnDefinitions={[
           {

@@ -17,20 +17,23 @@ const PAGE_SIZE = 50;
 
 const fieldLabel = (field: string) => (field in importColumns ? importColumns[field as keyof typeof importColumns].label : 'Row');
 
+/** How many rows of the import a filter shows: the summary's exact counts, so the report never says "50+". */
+const rowsIn = (summary: ImportSummary, filter: ImportRowFilter) => (filter === 'all' ? summary.totalRows : summary.counts[filter]);
+
+const filterLabels: Record<ImportRowFilter, string> = {
+  all: 'All rows',
+  invalid: 'Problems',
+  valid: 'To create',
+  exists: 'Already exist',
+  created: 'Created',
+  skipped: 'Skipped',
+  failed: 'Failed',
+};
+
 /** The filters that make sense: the dry run's findings before the import, its outcomes after. */
 function filterOptions(summary: ImportSummary): SegmentedControlProps.Option[] {
-  const c = summary.counts;
-  const option = (id: ImportRowFilter, text: string, n?: number) => ({ id, text: n === undefined ? text : `${text} (${n})` });
-  if (!isImportApplied(summary)) {
-    return [option('all', 'All rows', summary.totalRows), option('invalid', 'Problems', c.invalid), option('valid', 'To create', c.valid), option('exists', 'Already exist', c.exists)];
-  }
-  return [
-    option('all', 'All rows', summary.totalRows),
-    option('created', 'Created', c.created),
-    option('skipped', 'Skipped', c.skipped),
-    option('failed', 'Failed', c.failed),
-    option('invalid', 'Problems', c.invalid),
-  ];
+  const ids: ImportRowFilter[] = isImportApplied(summary) ? ['all', 'created', 'skipped', 'failed', 'invalid'] : ['all', 'invalid', 'valid', 'exists'];
+  return ids.map((id) => ({ id, text: `${filterLabels[id]} (${rowsIn(summary, id)})` }));
 }
 
 /** What a row's problems, or its outcome's reason, say: one line per problem, naming the column. */
@@ -96,7 +99,7 @@ export function ImportReportTable({ organizationId, summary }: { organizationId:
       loadingText="Loading the report"
       ariaLabels={{ tableLabel: 'Import report' }}
       header={
-        <Header variant="h2" counter={pages.counter} description="Every row of the file, in file order. Rows with problems are not imported: fix them in the file and import it again.">
+        <Header variant="h2" counter={`(${rowsIn(summary, filter).toLocaleString('en-US')})`} description="Every row of the file, in file order. Rows with problems are not imported: fix them in the file and import it again.">
           Report
         </Header>
       }

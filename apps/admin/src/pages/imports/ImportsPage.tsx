@@ -1,16 +1,12 @@
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import Pagination from '@cloudscape-design/components/pagination';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table, { type TableProps } from '@cloudscape-design/components/table';
+import type { TableProps } from '@cloudscape-design/components/table';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useParams } from 'wouter';
 import type { ImportSummary } from '@mailyard/core/imports';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { followWhile, KeysetListPage } from '../../components/KeysetListPage.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { formatDateTimeShort } from '../../lib/format.ts';
-import { useKeysetPages } from '../../lib/keyset-pages.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
 import { usePage } from '../../lib/page.tsx';
@@ -32,13 +28,9 @@ export function ImportsPage() {
   const list = useInfiniteQuery(
     trpc.imports.list.infiniteQueryOptions(
       { organizationId, limit: PAGE_SIZE },
-      {
-        getNextPageParam: (page) => page.nextCursor ?? undefined,
-        refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((i) => i.state === 'applying')) ? POLL_MS : false),
-      },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: followWhile<ImportSummary>((i) => i.state === 'applying', POLL_MS) },
     ),
   );
-  const pages = useKeysetPages(list, organizationId);
 
   const columns: TableProps.ColumnDefinition<ImportSummary>[] = [
     {
@@ -63,33 +55,16 @@ export function ImportsPage() {
     </Button>
   );
 
-  if (list.isError && !list.data) return <ErrorAlert header="Imports could not be loaded" error={list.error} onRetry={() => void list.refetch()} />;
   return (
-    <Table
-      variant="full-page"
-      stickyHeader
-      wrapLines
-      trackBy="id"
-      items={pages.items}
-      columnDefinitions={columns}
-      loading={list.isPending || list.isFetchingNextPage}
-      loadingText="Loading imports"
-      header={
-        <Header
-          variant="awsui-h1-sticky"
-          counter={pages.counter}
-          description="Create many users at once from a CSV file. Each file is checked first (a dry run); users are created only when you start the import."
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel="Refresh imports" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void list.refetch()} />
-              {importButton}
-            </SpaceBetween>
-          }
-        >
-          User imports
-        </Header>
-      }
-      pagination={<Pagination {...pages.pagination} ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }} />}
+    <KeysetListPage
+      title="User imports"
+      noun="imports"
+      description="Create many users at once from a CSV file. Each file is checked first (a dry run); users are created only when you start the import."
+      list={list}
+      resetKey={organizationId}
+      columns={columns}
+      actions={importButton}
+      table={{ wrapLines: true }}
       empty={<TableEmptyState title="No imports" subtitle="Import a CSV file to create many users at once." action={importButton} />}
     />
   );

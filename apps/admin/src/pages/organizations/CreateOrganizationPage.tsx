@@ -9,6 +9,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { ALIAS_MAX_LENGTH, aliasProblems, CreateOrganizationInput, testDomainFor } from '@mailyard/core/organizations';
 import { FormPage } from '../../components/FormPage.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -17,8 +18,19 @@ import { formMutation } from '../../lib/errors.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DirectoryField } from './DirectoryField.tsx';
 
-/** Quick setup: an alias, and the server does the rest (directory, test domain, managed key). */
+type Setup = 'quick' | 'standard';
+
+/** The form's own field: which tile is chosen. Standard setup needs a directory; Quick setup sends none. */
+const CreateOrganizationForm = CreateOrganizationInput.extend({ setup: z.enum(['quick', 'standard']) }).superRefine((v, ctx) => {
+  if (v.setup === 'standard' && !v.directoryId) ctx.addIssue({ code: 'custom', path: ['directoryId'], message: 'Choose the directory whose users and groups the organization uses.' });
+});
+
+/**
+ * Quick setup (an alias, and the server does the rest: directory, test domain, managed key) or Standard setup (an
+ * alias and a registered directory, whose users and groups the workflow synchronises).
+ */
 export function CreateOrganizationPage() {
   usePage('Create organization', [
     { text: 'Mailyard', href: href('/organizations') },
@@ -32,12 +44,13 @@ export function CreateOrganizationPage() {
   // A retried request (double click, lost response) returns the first request's organization.
   const [clientToken] = useState(() => crypto.randomUUID());
 
-  const { control, handleSubmit, setError } = useForm({
-    resolver: zodResolver(CreateOrganizationInput),
-    defaultValues: { alias: '' },
+  const { control, handleSubmit, setError, setValue } = useForm({
+    resolver: zodResolver(CreateOrganizationForm),
+    defaultValues: { alias: '', setup: 'quick' as Setup, directoryId: undefined },
     mode: 'onChange',
   });
   const alias = useWatch({ control, name: 'alias' }).trim();
+  const setup = useWatch({ control, name: 'setup' });
   // The installation's MAILYARD_TEST_DOMAIN_SUFFIX: the domain the server will really create.
   const defaults = useQuery(trpc.organizations.setupDefaults.queryOptions(undefined, { staleTime: Infinity }));
   const suffix = defaults.data?.testDomainSuffix;
@@ -46,13 +59,15 @@ export function CreateOrganizationPage() {
     trpc.organizations.create.mutationOptions({
       onSuccess: async ({ organizationId }, input) => {
         notifyCreating(organizationId, input.alias);
-        await queryClient.invalidateQueries(trpc.organizations.list.pathFilter());
+        await Promise.all([queryClient.invalidateQueries(trpc.organizations.list.pathFilter()), queryClient.invalidateQueries(trpc.organizations.count.pathFilter())]);
         navigate(`/organizations/${organizationId}`);
       },
     }),
   );
-  const { send, failure } = formMutation(create, setError, ['alias']);
-  const submit = handleSubmit((input) => send({ alias: input.alias, clientToken }));
+  const { send, failure } = formMutation(create, setError, ['alias', 'directoryId']);
+  const submit = handleSubmit((input) =>
+    send({ alias: input.alias, clientToken, ...(input.setup === 'standard' && input.directoryId ? { directoryId: input.directoryId } : {}) }),
+  );
 
   const domainPreview = !suffix ? (
     <Box color="text-status-inactive">{defaults.isError ? '<organization name>.<test domain suffix>' : 'Loading…'}</Box>
@@ -76,12 +91,19 @@ export function CreateOrganizationPage() {
       <Container header={<Header variant="h2">Set up your organization</Header>}>
         <FormField label="Setup option" stretch>
           <Tiles
-            value="quick"
+            value={setup}
+            onChange={({ detail }) => setValue('setup', detail.value as Setup, { shouldValidate: false })}
+            ariaLabel="Setup option"
             items={[
               {
                 value: 'quick',
                 label: 'Quick setup',
                 description: 'Creates a new directory for your users and groups, and a free test domain.',
+              },
+              {
+                value: 'standard',
+                label: 'Standard setup',
+                description: 'Uses the users and groups of an existing LDAP directory (OpenLDAP, or Active Directory) you registered.',
               },
             ]}
           />
@@ -89,8 +111,15 @@ export function CreateOrganizationPage() {
       </Container>
       <Container
         header={
-          <Header variant="h2" description="Name your organization; Quick setup creates the rest for you.">
-            Quick setup
+          <Header
+            variant="h2"
+            description={
+              setup === 'quick'
+                ? 'Name your organization; Quick setup creates the rest for you.'
+                : 'Name your organization and choose its directory. Its users arrive disabled: enable those who get a mailbox.'
+            }
+          >
+            {setup === 'quick' ? 'Quick setup' : 'Standard setup'}
           </Header>
         }
       >
@@ -105,15 +134,22 @@ export function CreateOrganizationPage() {
             autoComplete={false}
             spellcheck={false}
           />
+          {setup === 'standard' && <DirectoryField control={control} name="directoryId" />}
           <KeyValuePairs
             columns={3}
             items={[
               {
                 label: 'Directory',
-                value: 'A new built-in directory stores your users and groups.',
+                value:
+                  setup === 'quick'
+                    ? 'A new built-in directory stores your users and groups.'
+                    : 'Users and groups are read from your directory, which keeps their names and passwords; Mailyard never writes to it.',
               },
               { label: 'Free test domain', value: domainPreview },
-              { label: 'Encryption key', value: 'Mailbox contents are encrypted with the Mailyard managed key (default).' },
+              {
+                label: 'Encryption key',
+                value: 'The Mailyard managed key seals this organization’s secrets (DKIM keys). Mailbox contents are not encrypted by Mailyard: encrypt the mail store’s disk.',
+              },
             ]}
           />
         </SpaceBetween>

@@ -18,6 +18,7 @@ import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { deletionNoticeId, DeleteOrganizationModal } from './DeleteOrganizationModal.tsx';
+import { OrganizationDirectory } from './OrganizationDirectory.tsx';
 import { OrganizationDomains } from './OrganizationDomains.tsx';
 import { OrganizationSettings } from './OrganizationSettings.tsx';
 import { SelfServiceAliases } from './SelfServiceAliases.tsx';
@@ -109,7 +110,16 @@ export function OrganizationDetailPage() {
             {data.errorMessage ?? 'The creation workflow stopped without a message. Check the server log.'}
           </Alert>
         )}
+        {data.state === 'Impaired' && (
+          <Alert type="warning" header="Your organization is impaired">
+            {data.errorMessage ?? 'A health check found a problem.'} It returns to Active by itself once the problem is fixed (at the next sync).
+          </Alert>
+        )}
         <OrganizationSettings organization={data} />
+        {/* Shown once the workflow has settled: the first sync is written before the organization becomes Active. */}
+        {data.directoryType === 'ExternalDirectory' && data.directoryId && !isTransient(data.state) && !isDeletionUnderway(data.state) && (
+          <OrganizationDirectory organizationId={data.id} directoryId={data.directoryId} editable={isOperational(data.state) || data.state === 'Impaired'} />
+        )}
         <OrganizationDomains organizationId={data.id} domains={data.domains} provisioning={isTransient(data.state)} />
         {!isDeletionUnderway(data.state) && <SelfServiceAliases organizationId={data.id} editable={isOperational(data.state)} />}
       </SpaceBetween>

@@ -3,26 +3,29 @@ import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table, { type TableProps } from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { isTransient, type OrganizationSummary } from '@mailyard/core/organizations';
+import Table from '@cloudscape-design/components/table';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { isTransient, organizationSortColumns, organizationStates, type OrganizationSort, type OrganizationSummary } from '@mailyard/core/organizations';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ListFilters, useListTable, type ListColumn, type StateOption } from '../../components/list-table.tsx';
 import { OrganizationStatus } from '../../components/OrganizationStatus.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
+import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { useCreationOutcome } from '../../lib/creation-notices.ts';
-import { formatDateTimeShort } from '../../lib/format.ts';
+import { formatDateTime, formatDateTimeShort } from '../../lib/format.ts';
+import { useListUrlState } from '../../lib/list-url-state.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 
 const PAGE_SIZE = 50;
 const POLL_MS = 1000;
+const stateOptions: StateOption<(typeof organizationStates)[number]>[] = organizationStates.map((state) => ({ value: state, label: state }));
 
-const matches = (org: OrganizationSummary, text: string) =>
-  [org.alias, org.id, org.defaultMailDomain ?? '', org.state].some((value) => value.toLowerCase().includes(text));
-
+/**
+ * The account's organizations, searched, filtered and sorted by the server one keyset page at a time, the view in the
+ * URL (as Users and Groups). While one shown is still moving between states, the page follows it without a reload.
+ */
 export function OrganizationsPage() {
   usePage('Organizations', [
     { text: 'Mailyard', href: href('/organizations') },
@@ -30,45 +33,43 @@ export function OrganizationsPage() {
   ]);
   const trpc = useTRPC();
   const onFollow = useFollow();
-  const [filteringText, setFilteringText] = useState('');
-  const [pageIndex, setPageIndex] = useState(1);
+  const view = useListUrlState(organizationSortColumns, organizationStates);
 
-  const list = useInfiniteQuery(
-    trpc.organizations.list.infiniteQueryOptions(
-      { limit: PAGE_SIZE, includeDeleted: false },
+  const list = useQuery(
+    trpc.organizations.list.queryOptions(
+      { limit: PAGE_SIZE, ...view.input },
       {
-        getNextPageParam: (page) => page.nextCursor ?? undefined,
-        // While any organization is still moving between states, follow it without a reload.
-        refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some((org) => isTransient(org.state))) ? POLL_MS : false),
+        placeholderData: keepPreviousData,
+        refetchInterval: (query) => (query.state.data?.items.some((org) => isTransient(org.state)) ? POLL_MS : false),
       },
     ),
   );
+  const total = useQuery(trpc.organizations.count.queryOptions(view.filters, { placeholderData: keepPreviousData }));
+  useCreationOutcome(list.data?.items);
 
-  const all = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  useCreationOutcome(all);
-  const text = filteringText.trim().toLowerCase();
-  const filtered = text ? all.filter((org) => matches(org, text)) : all;
-  const pagesCount = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
-  const current = Math.min(pageIndex, pagesCount);
-  const more = list.hasNextPage ? '+' : '';
-  const counter = text ? `(${filtered.length}/${all.length}${more})` : `(${all.length}${more})`;
-
-  const columns: TableProps.ColumnDefinition<OrganizationSummary>[] = [
+  const columns: ListColumn<OrganizationSummary, OrganizationSort>[] = [
     {
       id: 'alias',
+      sort: 'alias',
       header: 'Alias',
+      isRowHeader: true,
       cell: (org) => (
         <Link href={href(`/organizations/${org.id}`)} onFollow={onFollow}>
-          {org.alias}
+          <TruncatedText text={org.alias} focusable={false} />
         </Link>
       ),
-      isRowHeader: true,
     },
-    { id: 'id', header: 'Organization ID', cell: (org) => org.id },
-    { id: 'state', header: 'State', cell: (org) => <OrganizationStatus state={org.state} /> },
-    { id: 'domain', header: 'Default mail domain', cell: (org) => org.defaultMailDomain ?? '-' },
-    { id: 'created', header: 'Created', cell: (org) => formatDateTimeShort(org.createdAt) },
+    { id: 'id', header: 'Organization ID', cell: (org) => <TruncatedText text={org.id} /> },
+    { id: 'state', sort: 'state', header: 'State', cell: (org) => <OrganizationStatus state={org.state} /> },
+    { id: 'domain', sort: 'defaultMailDomain', header: 'Default mail domain', cell: (org) => (org.defaultMailDomain ? <TruncatedText text={org.defaultMailDomain} /> : '-') },
+    {
+      id: 'created',
+      sort: 'createdAt',
+      header: 'Created',
+      cell: (org) => <span title={formatDateTime(org.createdAt)}>{formatDateTimeShort(org.createdAt)}</span>,
+    },
   ];
+  const table = useListTable(view, list, total, columns);
 
   const createButton = (
     <Button variant="primary" href={href('/organizations/create')} onFollow={onFollow}>
@@ -85,18 +86,21 @@ export function OrganizationsPage() {
       variant="full-page"
       stickyHeader
       trackBy="id"
-      items={filtered.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)}
-      columnDefinitions={columns}
-      loading={list.isPending || list.isFetchingNextPage}
+      {...table.table}
       loadingText="Loading organizations"
       header={
         <Header
           variant="awsui-h1-sticky"
-          counter={list.isPending ? undefined : counter}
+          counter={table.counter(0)}
           description="An organization is one mail service: its directory of users and groups, its mail domains and its encryption key."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel="Refresh organizations" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void list.refetch()} />
+              <Button
+                iconName="refresh"
+                ariaLabel="Refresh organizations"
+                loading={list.isRefetching && !list.isPlaceholderData}
+                onClick={() => void Promise.all([list.refetch(), total.refetch()])}
+              />
               {createButton}
             </SpaceBetween>
           }
@@ -105,31 +109,23 @@ export function OrganizationsPage() {
         </Header>
       }
       filter={
-        <TextFilter
-          filteringText={filteringText}
-          filteringPlaceholder="Find organizations"
-          filteringAriaLabel="Find organizations by alias, ID, domain or state"
-          countText={text ? `${filtered.length} ${filtered.length === 1 ? 'match' : 'matches'}` : undefined}
-          onChange={({ detail }) => {
-            setFilteringText(detail.filteringText);
-            setPageIndex(1);
-          }}
+        <ListFilters
+          view={view}
+          states={stateOptions}
+          noun="organizations"
+          placeholder="Find organizations by alias, domain or ID"
+          searchLabel="Find organizations by any part of their alias, default mail domain or ID"
+          matches={table.matches}
         />
       }
-      pagination={
-        <Pagination
-          currentPageIndex={current}
-          pagesCount={pagesCount}
-          openEnd={list.hasNextPage}
-          onChange={({ detail }) => setPageIndex(detail.currentPageIndex)}
-          onNextPageClick={({ detail }) => {
-            if (!detail.requestedPageAvailable && list.hasNextPage) void list.fetchNextPage();
-          }}
-        />
-      }
+      pagination={<Pagination {...table.pagination} />}
       empty={
-        text ? (
-          <TableEmptyState title="No matches" subtitle="No organization matches the filter." action={<Button onClick={() => setFilteringText('')}>Clear filter</Button>} />
+        view.search || view.state ? (
+          <TableEmptyState
+            title="No matches"
+            subtitle="No organization matches the search and state filter."
+            action={<Button onClick={view.clearFilters}>Clear filters</Button>}
+          />
         ) : (
           <TableEmptyState title="No organizations" subtitle="Create an organization to add domains, users and groups." action={createButton} />
         )

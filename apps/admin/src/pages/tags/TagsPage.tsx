@@ -2,11 +2,11 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import { isOperational, MAX_TAGS, type Tag } from '@mailyard/core/organizations';
+import { FindFilter } from '../../components/FindFilter.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { href } from '../../lib/navigation.ts';
@@ -70,13 +70,7 @@ export function TagsPage() {
           </Header>
         }
         filter={
-          <TextFilter
-            filteringText={filteringText}
-            filteringPlaceholder="Find tags"
-            filteringAriaLabel="Find tags"
-            countText={`${shown.length} match${shown.length === 1 ? '' : 'es'}`}
-            onChange={({ detail }) => setFilteringText(detail.filteringText)}
-          />
+          <FindFilter noun="tags" text={filteringText} matches={shown.length} onChange={setFilteringText} />
         }
         columnDefinitions={[
           { id: 'key', header: 'Key', isRowHeader: true, cell: (t) => t.key },

@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -7,6 +8,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useParams } from 'wouter';
 import type { z } from 'zod';
+import { directoryManagedFields } from '@mailyard/core/directories';
 import {
   canRename,
   UpdateUserDetailsInput,
@@ -26,6 +28,7 @@ import { href, useNavigate } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC, useTRPCClient } from '../../lib/trpc.ts';
+import { useDirectoryManaged } from './directory-managed.ts';
 import { editUserPath, userPath } from './paths.ts';
 import { useOrganization } from './useOrganization.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
@@ -68,7 +71,9 @@ function EditForm({ organizationId, user }: { organizationId: string; user: User
   const client = useTRPCClient();
   const refresh = useRefreshUsers();
   const { notify } = useNotifications();
-  const renameRefusal = canRename(user);
+  const managed = useDirectoryManaged(organizationId, user);
+  const renameRefusal = canRename(user) ?? managed('name');
+  const detailsRefusal = managed('details');
   const detailPath = userPath(organizationId, user.id);
 
   const { control, handleSubmit, setError } = useForm({
@@ -111,6 +116,7 @@ function EditForm({ organizationId, user }: { organizationId: string; user: User
       failureHeader="The changes were not saved"
     >
       <FormSection title="User details">
+        {detailsRefusal && <Alert type="info">{detailsRefusal.message} Addresses, quota, permissions and the address-book setting stay editable here.</Alert>}
         <TextField
           control={control}
           name="name"
@@ -125,7 +131,13 @@ function EditForm({ organizationId, user }: { organizationId: string; user: User
             <Box variant="h3">{group.title}</Box>
             <ColumnLayout columns={2}>
               {group.fields.map((field) => (
-                <TextField key={field} control={control} name={field} label={userAttributeLabels[field]} />
+                <TextField
+                  key={field}
+                  control={control}
+                  name={field}
+                  label={userAttributeLabels[field]}
+                  readOnly={Boolean(detailsRefusal) && (directoryManagedFields as readonly string[]).includes(field)}
+                />
               ))}
             </ColumnLayout>
           </SpaceBetween>

@@ -1,13 +1,16 @@
+import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { defaultAddressFor, EnableUsersInput, type UserSummary } from '@mailyard/core/users';
+import { defaultAddressFor, EnableUsersInput, lacksPassword, type UserSummary } from '@mailyard/core/users';
 import { formMutation } from '../../lib/errors.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AddressFormField } from '../../components/addresses/AddressFormField.tsx';
 import { nameList, plural } from './format.ts';
+import { PasswordFields } from './PasswordFields.tsx';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -15,7 +18,7 @@ import { FormDialog } from '../../components/FormDialog.tsx';
 interface EnableUsersModalProps {
   organizationId: string;
   /** Disabled users, as selected in the list. */
-  users: readonly Pick<UserSummary, 'id' | 'name' | 'displayName' | 'email'>[];
+  users: readonly Pick<UserSummary, 'id' | 'name' | 'displayName' | 'email' | 'role' | 'state' | 'hasPassword' | 'fromDirectory'>[];
   domains: readonly string[];
   defaultDomain: string | null;
   onDismiss(): void;
@@ -24,7 +27,9 @@ interface EnableUsersModalProps {
 
 /**
  * "Enable users": each selected user with the primary address it will get (the one it had, or name@default domain),
- * which the operator reviews and may change. All or nothing: a refused address is shown on its row.
+ * which the operator reviews and may change; a user without a password (created through the WorkMail API) is given
+ * one here, checked against the policy, so that enabling it lets it sign in. All or nothing: a refused address or
+ * password is shown on its row.
  */
 export function EnableUsersModal({ organizationId, users, domains, defaultDomain, onDismiss, onEnabled }: EnableUsersModalProps) {
   const trpc = useTRPC();
@@ -35,7 +40,12 @@ export function EnableUsersModal({ organizationId, users, domains, defaultDomain
     criteriaMode: 'all',
     defaultValues: {
       organizationId,
-      users: users.map((u) => ({ userId: u.id, email: u.email ?? (defaultDomain ? defaultAddressFor(u.name, defaultDomain) : '') })),
+      users: users.map((u) => ({
+        userId: u.id,
+        email: u.email ?? (defaultDomain ? defaultAddressFor(u.name, defaultDomain) : ''),
+        // Empty, not absent: the policy then requires a password for this row.
+        ...(lacksPassword(u) ? { password: '', repeatPassword: '' } : {}),
+      })),
     },
   });
 
@@ -53,7 +63,12 @@ export function EnableUsersModal({ organizationId, users, domains, defaultDomain
     }),
   );
 
-  const { send, failure } = formMutation(enable, setError, users.map((_, i) => `users.${i}.email` as const));
+  const { send, failure } = formMutation(
+    enable,
+    setError,
+    users.flatMap((_, i) => [`users.${i}.email`, `users.${i}.password`, `users.${i}.repeatPassword`] as const),
+  );
+  const withoutPassword = users.filter(lacksPassword).length;
   const submit = handleSubmit(send);
 
   return (
@@ -69,11 +84,19 @@ export function EnableUsersModal({ organizationId, users, domains, defaultDomain
       onClose={onDismiss}
     >
       <Box variant="p">
-        {users.length === 1 ? 'This user gets' : 'Each user gets'} a mailbox and can sign in again. Review the primary email address{' '}
-        {users.length === 1 ? 'it' : 'each one'} will send from, and change it as needed. A user whose mailbox was kept gets it back.
+        {users.length === 1 ? 'This user gets' : 'Each user gets'} a mailbox and can sign in{withoutPassword > 0 ? ' with its password' : ' again'}. Review the primary
+        email address {users.length === 1 ? 'it' : 'each one'} will send from, and change it as needed. A user whose mailbox was kept gets it back.
       </Box>
+      {withoutPassword > 0 && (
+        <Alert type="info" header={withoutPassword === 1 && users.length === 1 ? 'This user has no password set' : `${plural(withoutPassword, 'user')} without a password`}>
+          A user created through the API has no password and could not sign in. Set one below; it is given in the same step as the mailbox.
+        </Alert>
+      )}
       {users.map((user, i) => (
-        <AddressFormField key={user.id} control={control} name={`users.${i}.email`} label={user.name} description={user.displayName} domains={domains} />
+        <SpaceBetween key={user.id} size="l">
+          <AddressFormField control={control} name={`users.${i}.email`} label={user.name} description={user.displayName} domains={domains} />
+          {lacksPassword(user) && <PasswordFields control={control} prefix={`users.${i}.`} passwordLabel={`Password for ${user.name}`} />}
+        </SpaceBetween>
       ))}
     </FormDialog>
   );

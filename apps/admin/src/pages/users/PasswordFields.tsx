@@ -8,21 +8,26 @@ interface PasswordValues {
   repeatPassword: string;
 }
 
-/** Password and Repeat password, with the policy checklist live under the first (Create user, Reset password). */
-export function PasswordFields<T extends FieldValues & PasswordValues>({ control, passwordLabel = 'Password' }: { control: Control<T>; passwordLabel?: string }) {
+/**
+ * Password and Repeat password, with the policy checklist live under the first (Create user, Reset password, Enable).
+ * `prefix` places them inside a list of the form (`users.0.` for a row of the Enable dialog).
+ */
+export function PasswordFields<T extends FieldValues>({ control, passwordLabel = 'Password', prefix = '' }: { control: Control<T>; passwordLabel?: string; prefix?: string }) {
+  // The two names are `${prefix}password` and `${prefix}repeatPassword` of T; typed paths cannot follow a runtime prefix.
   const form = control as unknown as Control<PasswordValues>;
-  const password = useWatch({ control: form, name: 'password' });
+  const names = { password: `${prefix}password`, repeatPassword: `${prefix}repeatPassword` } as { password: 'password'; repeatPassword: 'repeatPassword' };
+  const password = useWatch({ control: form, name: names.password });
   return (
     <SpaceBetween size="l">
       <TextField
         control={form}
-        name="password"
+        name={names.password}
         label={passwordLabel}
-        constraintText={<PasswordChecklist password={password} />}
+        constraintText={<PasswordChecklist password={password ?? ''} />}
         type="password"
         autoComplete="new-password"
       />
-      <TextField control={form} name="repeatPassword" label="Repeat password" type="password" autoComplete="new-password" />
+      <TextField control={form} name={names.repeatPassword} label="Repeat password" type="password" autoComplete="new-password" />
     </SpaceBetween>
   );
 }

@@ -9,7 +9,7 @@ import Tabs from '@cloudscape-design/components/tabs';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'wouter';
-import { canDelete, canDisable, type UserDetail } from '@mailyard/core/users';
+import { canDelete, canDisable, lacksPassword, type UserDetail } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorInfo } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -17,6 +17,7 @@ import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { DeleteUsersModal } from './DeleteUsersModal.tsx';
+import { useDirectoryManaged } from './directory-managed.ts';
 import { DisableUsersModal } from './DisableUsersModal.tsx';
 import { EnableUsersModal } from './EnableUsersModal.tsx';
 import { editUserPath, userPath, usersPath } from './paths.ts';
@@ -28,6 +29,7 @@ import { UserDevicesTab } from './UserDevicesTab.tsx';
 import { UserPermissionsTab } from './UserPermissionsTab.tsx';
 import { UserQuotaTab } from './UserQuotaTab.tsx';
 import { useOrganization } from './useOrganization.ts';
+import { NoPasswordBadge } from './NoPasswordBadge.tsx';
 import { UserStatus } from './UserStatus.tsx';
 
 const tabIds = ['details', 'addresses', 'quota', 'devices', 'permissions', 'activity'] as const;
@@ -75,7 +77,9 @@ function UserView({ organizationId, user, domains, defaultDomain }: { organizati
   const activeTab: TabId = requested && tabIds.includes(requested) ? requested : 'details';
   const deleted = user.state === 'DELETED';
   const disableRefusal = canDisable(user);
-  const deleteRefusal = canDelete(user);
+  const managed = useDirectoryManaged(organizationId, user);
+  const deleteRefusal = canDelete(user) ?? managed('delete');
+  const resetRefusal = managed('password');
   const close = () => setDialog(null);
 
   const tabProps = { organizationId, user };
@@ -87,6 +91,12 @@ function UserView({ organizationId, user, domains, defaultDomain }: { organizati
           description={
             <>
               <UserStatus user={user} />
+              {lacksPassword(user) && (
+                <>
+                  {' '}
+                  <NoPasswordBadge user={user} />
+                </>
+              )}
               {user.email && (
                 <>
                   <span className="separator" aria-hidden="true">
@@ -107,7 +117,9 @@ function UserView({ organizationId, user, domains, defaultDomain }: { organizati
                 <Button disabled={Boolean(deleteRefusal)} disabledReason={deleteRefusal?.message} onClick={() => setDialog('delete')}>
                   Delete
                 </Button>
-                <Button onClick={() => setDialog('reset')}>Reset password</Button>
+                <Button disabled={Boolean(resetRefusal)} disabledReason={resetRefusal?.message} onClick={() => setDialog('reset')}>
+                  Reset password
+                </Button>
                 {user.state === 'ENABLED' ? (
                   <Button disabled={Boolean(disableRefusal)} disabledReason={disableRefusal?.message} onClick={() => setDialog('disable')}>
                     Disable
@@ -130,6 +142,12 @@ function UserView({ organizationId, user, domains, defaultDomain }: { organizati
         {deleted && (
           <Alert type="info" header="This user is deleted">
             Its addresses were freed and it can no longer be changed. Its name may be given to a new user.
+          </Alert>
+        )}
+        {lacksPassword(user) && (
+          <Alert type="warning" header="No password set">
+            This user was created without a password and cannot sign in.{' '}
+            {user.state === 'ENABLED' ? 'Reset its password to give it one.' : 'Enable it to give it one with its mailbox, or reset its password.'}
           </Alert>
         )}
         {user.state === 'DISABLED' && user.mailbox?.deletionDueAt && !user.mailbox.deletedAt && (

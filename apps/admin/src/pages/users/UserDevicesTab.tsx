@@ -7,21 +7,32 @@ import Table from '@cloudscape-design/components/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { mustWipe, type DeviceView } from '@mailyard/core/devices';
+import type { MobileDeviceAccessDecision } from '@mailyard/core/mobile-access';
 import type { UserDetail } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
+import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { formatDateTimeShort } from '../../lib/format.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog.tsx';
+import { EffectIndicator } from '../mobile-access/EffectIndicator.tsx';
 import { DeviceDetailsModal } from './DeviceDetailsModal.tsx';
+import { OverrideAccessDialog } from './OverrideAccessDialog.tsx';
 import { WipeStatus } from './WipeStatus.tsx';
 import { USERS_NOTICE } from './notice-id.ts';
 
 /** While a wipe is on its way the list follows it without Refresh. */
 const WIPE_POLL_MS = 10_000;
 
-type Dialog = 'details' | 'remove' | 'wipe' | 'cancel-wipe' | null;
+type Dialog = 'details' | 'remove' | 'wipe' | 'cancel-wipe' | 'override' | null;
+
+/** Why a device gets its access, in a few words: the override, or the rules that decided. */
+function decidedBy(d: MobileDeviceAccessDecision): string {
+  if (d.decidedBy === 'override') return d.override?.description ? `Override: ${d.override.description}` : 'Override';
+  if (d.rules.matchedRules.length === 0) return 'No rule allows it';
+  return `Rule ${d.rules.matchedRules.map((r) => r.name).join(', ')}`;
+}
 
 /** The Mobile devices tab: the devices that synced as this user; details, Remove and remote Wipe. */
 export function UserDevicesTab({ organizationId, user }: { organizationId: string; user: UserDetail }) {
@@ -36,12 +47,18 @@ export function UserDevicesTab({ organizationId, user }: { organizationId: strin
       { refetchInterval: (q) => (q.state.data?.some((d) => mustWipe(d.wipeStatus)) ? WIPE_POLL_MS : false) },
     ),
   );
+  const access = useQuery(trpc.mobileAccess.userDevices.queryOptions({ organizationId, userId: user.id }));
+  const decisionOf = new Map((access.data ?? []).map((a) => [a.deviceId, a.decision]));
   const items = devices.data ?? [];
   const selected = items.find((d) => d.deviceId === selectedId) ?? null;
   const ref = selected && { organizationId, userId: user.id, deviceId: selected.deviceId };
 
   const done = async (message: string) => {
-    await Promise.all([queryClient.invalidateQueries(trpc.devices.pathFilter()), queryClient.invalidateQueries(trpc.activity.pathFilter())]);
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.devices.pathFilter()),
+      queryClient.invalidateQueries(trpc.mobileAccess.pathFilter()),
+      queryClient.invalidateQueries(trpc.activity.pathFilter()),
+    ]);
     setDialog(null);
     notify({ id: USERS_NOTICE, type: 'success', content: message });
   };
@@ -65,6 +82,7 @@ export function UserDevicesTab({ organizationId, user }: { organizationId: strin
     setDialog(next);
   };
 
+  if (access.isError) return <ErrorAlert header="The devices' access could not be loaded" error={access.error} onRetry={() => void access.refetch()} />;
   if (devices.isError) return <ErrorAlert header="The devices could not be loaded" error={devices.error} onRetry={() => void devices.refetch()} />;
 
   return (
@@ -82,11 +100,18 @@ export function UserDevicesTab({ organizationId, user }: { organizationId: strin
           <Header
             variant="h2"
             counter={devices.data ? `(${items.length})` : undefined}
-            description="Phones and tablets that synced with this user's mailbox. A removed device appears again when it syncs again."
+            description="Phones and tablets that synced with this user's mailbox, and whether each may sync now under the organization's mobile device access rules or an override. A removed device appears again when it syncs again."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" loading={devices.isRefetching} onClick={() => void devices.refetch()}>
+                <Button iconName="refresh" loading={devices.isRefetching || access.isRefetching} onClick={() => void Promise.all([devices.refetch(), access.refetch()])}>
                   Refresh
+                </Button>
+                <Button
+                  disabled={!selected || !decisionOf.has(selected.deviceId)}
+                  disabledReason="Select a device to allow or block it."
+                  onClick={() => setDialog('override')}
+                >
+                  Override access
                 </Button>
                 {selected?.wipeStatus === 'PENDING' && <Button onClick={() => setDialog('cancel-wipe')}>Cancel wipe</Button>}
                 <Button disabled={!selected} disabledReason="Select a device to remove it." onClick={() => setDialog('remove')}>
@@ -120,10 +145,29 @@ export function UserDevicesTab({ organizationId, user }: { organizationId: strin
           { id: 'model', header: 'Model', cell: (d) => d.model ?? '-' },
           { id: 'os', header: 'Operating system', cell: (d) => d.operatingSystem ?? '-' },
           { id: 'lastSync', header: 'Last sync', cell: (d) => formatDateTimeShort(d.lastSyncAt) },
+          {
+            id: 'access',
+            header: 'Access',
+            cell: (d) => {
+              const decision = decisionOf.get(d.deviceId);
+              return decision ? <EffectIndicator effect={decision.effect} verb /> : '-';
+            },
+          },
+          { id: 'decidedBy', header: 'Decided by', cell: (d) => <TruncatedText text={decisionOf.has(d.deviceId) ? decidedBy(decisionOf.get(d.deviceId)!) : '-'} /> },
           { id: 'wipe', header: 'Wipe status', cell: (d) => <WipeStatus status={d.wipeStatus} /> },
         ]}
         empty={<TableEmptyState title="No mobile devices" subtitle="A device appears here once it syncs with this user's email address and password." />}
       />
+      {dialog === 'override' && ref && decisionOf.has(ref.deviceId) && (
+        <OverrideAccessDialog
+          organizationId={organizationId}
+          userId={user.id}
+          userName={user.name}
+          deviceId={ref.deviceId}
+          decision={decisionOf.get(ref.deviceId)!}
+          onDismiss={() => setDialog(null)}
+        />
+      )}
       {dialog === 'details' && selected && <DeviceDetailsModal organizationId={organizationId} userId={user.id} device={selected} onDismiss={() => setDialog(null)} />}
       {dialog === 'remove' && ref && (
         <ConfirmDialog header="Remove device" confirmText="Remove" loading={remove.isPending} error={remove.error} onDismiss={() => setDialog(null)} onConfirm={() => remove.mutate(ref)}>

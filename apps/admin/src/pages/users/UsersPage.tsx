@@ -2,17 +2,19 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
-import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table, { type TableProps } from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import Table from '@cloudscape-design/components/table';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
-import type { EntityState } from '@mailyard/core/entities';
-import { canEdit, scheduledMailboxDeletion, userActions, type UserSummary } from '@mailyard/core/users';
+import { entityStates } from '@mailyard/core/entities';
+import { canEdit, scheduledMailboxDeletion, userActions, userSortColumns, type UserSort, type UserSummary } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { entityStateOptions, ListFilters, useListTable, type ListColumn } from '../../components/list-table.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
+import { TruncatedText } from '../../components/TruncatedText.tsx';
+import { formatDateTime, formatDay } from '../../lib/format.ts';
+import { useListUrlState } from '../../lib/list-url-state.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -22,24 +24,17 @@ import { EnableUsersModal } from './EnableUsersModal.tsx';
 import { formatDate } from './format.ts';
 import { createUserPath, userPath } from './paths.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
-import { useDebounced } from '../../lib/debounce.ts';
 import { useOrganization } from './useOrganization.ts';
+import { NoPasswordBadge } from './NoPasswordBadge.tsx';
 import { roleLabels, UserStatus } from './UserStatus.tsx';
 
 const PAGE_SIZE = 50;
 
-const stateOptions: SelectProps.Option[] = [
-  { value: '', label: 'All states' },
-  { value: 'ENABLED', label: 'Enabled' },
-  { value: 'DISABLED', label: 'Disabled' },
-  { value: 'DELETED', label: 'Deleted' },
-];
-
 type Dialog = 'enable' | 'disable' | 'delete' | 'reset' | null;
 
 /**
- * The users of one organization: enabled, disabled and system users, searched and filtered by the server, one page
- * of the keyset-paginated list per table page; selected users are enabled, disabled, deleted or given a new password.
+ * The users of one organization: enabled, disabled and system users, searched, filtered and sorted by the server,
+ * one keyset page at a time, the view in the URL; selected users are enabled, disabled, deleted or given a new password.
  */
 export function UsersPage() {
   const { organizationId = '' } = useParams<{ organizationId: string }>();
@@ -47,30 +42,15 @@ export function UsersPage() {
   usePage('Users', org.usersCrumbs());
   const trpc = useTRPC();
   const onFollow = useFollow();
-  const [filteringText, setFilteringText] = useState('');
-  const search = useDebounced(filteringText.trim());
-  const [state, setState] = useState<EntityState | ''>('');
-  const [pageIndex, setPageIndex] = useState(1);
-  const [selected, setSelected] = useState<UserSummary[]>([]);
+  const view = useListUrlState(userSortColumns, entityStates);
+  const [selection, setSelection] = useState<{ view: string; users: UserSummary[] }>({ view: '', users: [] });
+  const selected = selection.view === view.viewKey ? selection.users : [];
+  const setSelected = (users: UserSummary[]) => setSelection({ view: view.viewKey, users });
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  const list = useInfiniteQuery(
-    trpc.users.list.infiniteQueryOptions(
-      { organizationId, limit: PAGE_SIZE, ...(search ? { search } : {}), ...(state ? { state } : {}) },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData },
-    ),
-  );
-  const pages = list.data?.pages ?? [];
-  const loaded = pages.reduce((n, page) => n + page.items.length, 0);
-  const current = Math.min(pageIndex, Math.max(1, pages.length));
-  const items = pages[current - 1]?.items ?? [];
-  const more = list.hasNextPage ? '+' : '';
-  const filtered = Boolean(search || state);
-
-  const resetView = () => {
-    setPageIndex(1);
-    setSelected([]);
-  };
+  const list = useQuery(trpc.users.list.queryOptions({ organizationId, limit: PAGE_SIZE, ...view.input }, { placeholderData: keepPreviousData }));
+  const total = useQuery(trpc.users.count.queryOptions({ organizationId, ...view.filters }, { placeholderData: keepPreviousData }));
+  const items = list.data?.items ?? [];
   const closeDialog = (changed: boolean) => {
     setDialog(null);
     if (changed) setSelected([]);
@@ -80,27 +60,39 @@ export function UsersPage() {
   const fresh = selected.map((s) => items.find((u) => u.id === s.id) ?? s);
   const actions = userActions(fresh);
 
-  const columns: TableProps.ColumnDefinition<UserSummary>[] = [
+  const columns: ListColumn<UserSummary, UserSort>[] = [
     {
       id: 'name',
+      sort: 'name',
       header: 'User name',
       isRowHeader: true,
       cell: (u) => (
         <Link href={href(userPath(organizationId, u.id))} onFollow={onFollow}>
-          {u.name}
+          <TruncatedText text={u.name} focusable={false} />
         </Link>
       ),
     },
-    { id: 'displayName', header: 'Display name', cell: (u) => u.displayName },
-    { id: 'email', header: 'Email', cell: (u) => u.email ?? '-' },
-    { id: 'state', header: 'State', cell: (u) => <UserStatus user={u} /> },
+    { id: 'displayName', sort: 'displayName', header: 'Display name', cell: (u) => <TruncatedText text={u.displayName} /> },
+    { id: 'email', sort: 'email', header: 'Email', cell: (u) => (u.email ? <TruncatedText text={u.email} /> : '-') },
+    {
+      id: 'state',
+      sort: 'state',
+      header: 'State',
+      cell: (u) => (
+        <span className="nowrap">
+          <UserStatus user={u} /> <NoPasswordBadge user={u} />
+        </span>
+      ),
+    },
     { id: 'role', header: 'Role', cell: (u) => roleLabels[u.role] },
+    { id: 'createdAt', sort: 'createdAt', header: 'Created', cell: (u) => <span title={formatDateTime(u.createdAt)}>{formatDay(u.createdAt)}</span> },
     {
       id: 'deletion',
-      header: 'Mailbox deletion date',
+      header: 'Mailbox deletion',
       cell: (u) => formatDate(scheduledMailboxDeletion(u)),
     },
   ];
+  const table = useListTable(view, list, total, columns);
 
   const createButton = (
     <Button variant="primary" href={href(createUserPath(organizationId))} onFollow={onFollow}>
@@ -118,8 +110,7 @@ export function UsersPage() {
         variant="full-page"
         stickyHeader
         trackBy="id"
-        items={items}
-        columnDefinitions={columns}
+        {...table.table}
         selectionType="multi"
         selectedItems={selected}
         onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
@@ -129,16 +120,15 @@ export function UsersPage() {
           allItemsSelectionLabel: () => 'Select all users on this page',
           itemSelectionLabel: (_, u) => `Select ${u.name}`,
         }}
-        loading={list.isPending || list.isFetchingNextPage || (list.isPlaceholderData && list.isFetching)}
         loadingText="Loading users"
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={list.isPending ? undefined : selected.length > 0 ? `(${selected.length}/${loaded}${more})` : `(${loaded}${more})`}
+            counter={table.counter(selected.length)}
             description="The people who have mailboxes in this organization. Choose a user name to edit its details, addresses, quota, devices and permissions."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh users" loading={list.isRefetching && !list.isFetchingNextPage && !list.isPlaceholderData} onClick={() => void list.refetch()} />
+                <Button iconName="refresh" ariaLabel="Refresh users" loading={list.isRefetching && !list.isPlaceholderData} onClick={() => void Promise.all([list.refetch(), total.refetch()])} />
                 <Button disabled={!actions.resetPassword} disabledReason="Select one user to reset its password." onClick={() => setDialog('reset')}>
                   Reset password
                 </Button>
@@ -159,62 +149,22 @@ export function UsersPage() {
           </Header>
         }
         filter={
-          <SpaceBetween direction="horizontal" size="xs">
-            <div style={{ minWidth: '20rem' }}>
-              <TextFilter
-                filteringText={filteringText}
-                filteringPlaceholder="Find users by name, display name or email"
-                filteringAriaLabel="Find users by the start of their user name, display name or email address"
-                countText={search && !list.isFetching ? `${loaded}${more} ${loaded === 1 && !more ? 'match' : 'matches'}` : undefined}
-                onChange={({ detail }) => {
-                  setFilteringText(detail.filteringText);
-                  resetView();
-                }}
-              />
-            </div>
-            <Select
-              selectedOption={stateOptions.find((o) => o.value === state) ?? stateOptions[0]!}
-              options={stateOptions}
-              inlineLabelText="State"
-              ariaLabel="Filter by state"
-              onChange={({ detail }) => {
-                setState((detail.selectedOption.value ?? '') as EntityState | '');
-                resetView();
-              }}
-            />
-          </SpaceBetween>
-        }
-        pagination={
-          <Pagination
-            currentPageIndex={current}
-            pagesCount={Math.max(1, pages.length)}
-            openEnd={list.hasNextPage}
-            ariaLabels={{ nextPageLabel: 'Next page', previousPageLabel: 'Previous page', pageLabel: (n) => `Page ${n}` }}
-            onChange={({ detail }) => {
-              setPageIndex(detail.currentPageIndex);
-              setSelected([]);
-            }}
-            onNextPageClick={({ detail }) => {
-              if (!detail.requestedPageAvailable && list.hasNextPage) void list.fetchNextPage();
-            }}
+          <ListFilters
+            view={view}
+            states={entityStateOptions}
+            noun="users"
+            placeholder="Find users by name, display name, email or alias"
+            searchLabel="Find users by any part of their user name, display name, email address or alias"
+            matches={table.matches}
           />
         }
+        pagination={<Pagination {...table.pagination} />}
         empty={
-          filtered ? (
+          view.search || view.state ? (
             <TableEmptyState
               title="No matches"
               subtitle="No user matches the search and state filter."
-              action={
-                <Button
-                  onClick={() => {
-                    setFilteringText('');
-                    setState('');
-                    resetView();
-                  }}
-                >
-                  Clear filters
-                </Button>
-              }
+              action={<Button onClick={view.clearFilters}>Clear filters</Button>}
             />
           ) : (
             <TableEmptyState title="No users" subtitle="Create a user to give someone a mailbox in this organization." action={createButton} />

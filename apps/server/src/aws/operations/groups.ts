@@ -10,12 +10,13 @@ import { listGroupMembers } from '../../services/groups/list-members.ts';
 import { listGroups } from '../../services/groups/list.ts';
 import { removeGroupMember } from '../../services/groups/remove-member.ts';
 import { setGroupHidden } from '../../services/groups/set-hidden.ts';
-import { entityNamed, lifecycle, requireActive } from '../entities.ts';
-import { boolean, EntityIdentifier, EntityState, GroupName, OrganizationId, page, Prefix, structure } from '../model.ts';
+import { anyEntityNamed, entityNamed, lifecycle } from '../entities.ts';
+import { entityListPage, entityListShape } from '../filtered-list.ts';
+import { boolean, EntityIdentifier, GroupName, OrganizationId, page, Prefix, structure } from '../model.ts';
 import { operation } from '../operation.ts';
 import { TokenScope } from '../pagination.ts';
 import { compact } from '../protocol.ts';
-import { coreFields, filterFields, parseCore } from '../validation.ts';
+import { coreFields, parseCore } from '../validation.ts';
 
 const group = (ctx: Parameters<typeof entityNamed>[0], organizationId: string, identifier: string, member = 'GroupId') =>
   entityNamed(ctx, organizationId, identifier, member, ['GROUP']);
@@ -46,22 +47,10 @@ export const DescribeGroup = operation(structure({ OrganizationId: OrganizationI
 
 const groupSummary = (g: GroupSummary) => compact({ Id: g.id, Email: g.email, Name: g.name, ...lifecycle(g) });
 
-export const ListGroups = operation(
-  structure({
-    OrganizationId: OrganizationId(),
-    ...page,
-    Filters: structure({ NamePrefix: Prefix().optional(), PrimaryEmailPrefix: Prefix().optional(), State: EntityState().optional() }).optional(),
-  }),
-  async (ctx, input) => {
-    const filters = input.Filters ?? {};
-    const tokens = new TokenScope('ListGroups', { o: input.OrganizationId, f: filters });
-    const { fields, members } = filterFields(filters);
-    const query = parseCore(ListGroupsInput, { organizationId: input.OrganizationId, ...tokens.page(input), ...fields }, members);
-    await requireActive(ctx, input.OrganizationId);
-    const result = await listGroups(ctx.deps.db, ctx.actor, query);
-    return compact({ Groups: result.items.map(groupSummary), NextToken: tokens.token(result.nextCursor) });
-  },
-);
+export const ListGroups = operation(entityListShape(), async (ctx, input) => {
+  const { items, NextToken } = await entityListPage(ctx, 'ListGroups', input, ListGroupsInput, listGroups);
+  return compact({ Groups: items.map(groupSummary), NextToken });
+});
 
 /** Only HiddenFromGlobalAddressList can change; leaving it out changes nothing. */
 export const UpdateGroup = operation(
@@ -108,10 +97,13 @@ export const ListGroupMembers = operation(structure({ OrganizationId: Organizati
   });
 });
 
+/** A resource is in no group (group members are users and groups): its list is empty. */
 export const ListGroupsForEntity = operation(
   structure({ OrganizationId: OrganizationId(), EntityId: EntityIdentifier(), Filters: structure({ GroupNamePrefix: Prefix().optional() }).optional(), ...page }),
   async (ctx, input) => {
-    const entity = await entityNamed(ctx, input.OrganizationId, input.EntityId, 'EntityId');
+    const named = await anyEntityNamed(ctx, input.OrganizationId, input.EntityId, 'EntityId');
+    if (named.kind === 'resource') return { Groups: [] };
+    const { entity } = named;
     const tokens = new TokenScope('ListGroupsForEntity', { o: input.OrganizationId, e: entity.id, f: input.Filters ?? {} });
     const query = parseCore(
       ListGroupsOfEntityInput,

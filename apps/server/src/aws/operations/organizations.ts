@@ -5,7 +5,7 @@ import { getOrganization } from '../../services/organizations/get.ts';
 import { listOrganizations } from '../../services/organizations/list.ts';
 import { organizationArn } from '../arn.ts';
 import { operation, unsupportedMember } from '../operation.ts';
-import { AwsError, compact, epochSeconds } from '../protocol.ts';
+import { compact, epochSeconds } from '../protocol.ts';
 import { TokenScope } from '../pagination.ts';
 import {
   boolean,
@@ -35,18 +35,15 @@ export const CreateOrganization = operation(
     EnableInteroperability: boolean().optional(),
   }),
   async ({ deps, actor }, input) => {
-    if (input.DirectoryId !== undefined) {
-      throw new AwsError('DirectoryUnavailableException', `Directory ${input.DirectoryId} is unavailable: Mailyard organizations use the built-in directory.`);
-    }
     if (input.EnableInteroperability) unsupportedMember('EnableInteroperability', 'Exchange interoperability needs an AD Connector directory, which Mailyard does not connect.');
-    if (input.KmsKeyArn !== undefined) unsupportedMember('KmsKeyArn', "Mailyard encrypts every organization with its managed key; AWS KMS keys cannot be used.");
+    if (input.KmsKeyArn !== undefined) unsupportedMember('KmsKeyArn', "Mailyard seals each organization's secrets with its managed key; AWS KMS keys cannot be used.");
     if (input.Domains?.some((d) => d.HostedZoneId !== undefined)) {
       unsupportedMember('Domains.HostedZoneId', 'Mailyard does not manage Route 53 zones: publish the records GetMailDomain lists in your DNS.');
     }
     const core = parseCore(
       CreateOrganizationInput,
-      { alias: input.Alias, clientToken: input.ClientToken, domains: input.Domains?.map((d) => d.DomainName) },
-      { domains: 'Domains' },
+      { alias: input.Alias, clientToken: input.ClientToken, domains: input.Domains?.map((d) => d.DomainName), directoryId: input.DirectoryId },
+      { domains: 'Domains', directoryId: 'DirectoryId' },
     );
     const { organizationId } = await createOrganization(deps, actor, core);
     return { OrganizationId: organizationId };

@@ -79,6 +79,9 @@ export async function addressClaimRefusal(db: Db, claim: AddressClaim): Promise<
   return claimRefusal(claim, await claimFacts(db, claim));
 }
 
+/** The unique keys an address taken meanwhile violates: in another organization, in the same one. */
+const ADDRESS_TAKEN = new Set(['address_claims_pkey', 'addresses_organization_id_address_pk']);
+
 /**
  * Writes a claim already checked by `addressClaimRefusal`. An address taken meanwhile — by anyone, in any
  * organization, also by a racing request — ends in ADDRESS.IN_USE: the unique violation aborts the caller's
@@ -88,7 +91,7 @@ export async function insertClaimedAddress(db: Db, claim: AddressClaim, now: Dat
   try {
     await insertAddress(db, { ...claim, createdAt: now });
   } catch (error) {
-    if (violatedUniqueConstraint(error) === 'addresses_pkey') failIf(addressInUse(claim));
+    if (ADDRESS_TAKEN.has(violatedUniqueConstraint(error) ?? '')) failIf(addressInUse(claim));
     throw error;
   }
 }
@@ -120,7 +123,7 @@ const domainOf = (address: string): string => splitAddress(address)?.domain ?? '
 export function addressInUse({ address, field }: Pick<AddressClaim, 'address' | 'field'>, heldBy?: EntityType): Refusal {
   return refusal(
     'ADDRESS.IN_USE',
-    heldBy ? `${address} is already an address of this ${heldBy === 'USER' ? 'user' : 'group'}.` : `The email address ${address} is already in use.`,
+    heldBy ? `${address} is already an address of this ${heldBy.toLowerCase()}.` : `The email address ${address} is already in use.`,
     { field, address },
   );
 }

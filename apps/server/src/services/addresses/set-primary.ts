@@ -1,9 +1,11 @@
 import type { AddressOrigin, SetPrimaryAddressInput } from '@mailyard/core/addresses';
 import type { MemberType } from '@mailyard/core/entities';
+import { resourceIdOf } from '@mailyard/core/resources';
 import { failIf } from '@mailyard/core/errors';
 import { inTransaction, type Db } from '@mailyard/db';
 import { deleteAddress, setPrimaryAddress as markPrimary, type EntityType } from '@mailyard/db/queries/addresses';
 import { updateGroup } from '@mailyard/db/queries/groups';
+import { updateResource } from '@mailyard/db/queries/resources';
 import { updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
@@ -15,8 +17,8 @@ import { primaryChangeRefusal, requireAddressHolder } from './holder.ts';
 /**
  * Makes `address` the entity's primary address, in the caller's transaction (WorkMail's UpdatePrimaryEmailAddress,
  * and what enabling does): an alias of the entity swaps places with the primary; a new address is claimed and the
- * old primary becomes an alias — or is freed, with `freeOld` (a group enabled again with another address). An entity
- * without a primary yet (being enabled) just gets it. Returns whether anything changed.
+ * old primary becomes an alias — or is freed, with `freeOld` (a group or resource enabled again with another
+ * address). An entity without a primary yet (being enabled) just gets it. Returns whether anything changed.
  */
 export async function changePrimaryAddress(
   tx: Db,
@@ -32,7 +34,8 @@ export async function changePrimaryAddress(
   if (email !== null && o.freeOld) await deleteAddress(tx, { organizationId, entityId: id, address: email });
   if (email !== null) await markPrimary(tx, { organizationId, entityId: id, address });
   if (entity.type === 'USER') await updateUser(tx, organizationId, id, { email: address, updatedAt: o.now });
-  else await updateGroup(tx, organizationId, id, { primaryEmail: address, updatedAt: o.now });
+  else if (entity.type === 'GROUP') await updateGroup(tx, organizationId, id, { primaryEmail: address, updatedAt: o.now });
+  else await updateResource(tx, organizationId, resourceIdOf(id), { primaryEmail: address, updatedAt: o.now });
   return true;
 }
 

@@ -16,11 +16,14 @@ export async function verifyCredentials<T extends { passwordHash: string | null 
   rules: RateLimitRule[],
   password: string,
   find: () => Promise<T | null>,
+  /** Checks an account that has no hash of its own (a directory user: an LDAP bind); `null` when it does not apply. */
+  otherCheck: (found: T, password: string) => Promise<boolean | null> = async () => null,
 ): Promise<Omit<T, 'passwordHash'>> {
   const now = deps.clock();
   await consumeAttempt(deps.db, rules, now);
   const found = await find();
-  const ok = found?.passwordHash ? await verifyPassword(found.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const other = found && !found.passwordHash ? await otherCheck(found, password) : null;
+  const ok = found?.passwordHash ? await verifyPassword(found.passwordHash, password) : other ?? (await burnPasswordCheck(password), false);
   if (!found || !ok) fail('AUTH.INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
   await forgiveSuccess(deps.db, rules, now);
   const { passwordHash: _hash, ...account } = found;

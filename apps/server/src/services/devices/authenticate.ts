@@ -2,6 +2,7 @@ import { normalizeAddress } from '@mailyard/core/addresses';
 import type { DeviceAccess } from '@mailyard/core/devices';
 import type { Deps } from '../../deps.ts';
 import type { UserActor } from '../actor.ts';
+import { accessEffectFor } from '../access-control/effect.ts';
 import { verifyUserCredentials } from '../auth/user-credentials.ts';
 
 /** The user a device synced as, acting for itself in audit events. */
@@ -15,8 +16,9 @@ export interface DeviceOwner {
 
 /**
  * A device signs in as its user with any of the user's addresses and the user's password, under the same checks
- * and the same guess budget as the portal's sign-in. Only then is the account's state looked at, by `syncDevice`: a
- * disabled user's or an inactive organization's devices are refused with the reason.
+ * and the same guess budget as the portal's sign-in. Only then are the account's state and the organization's access
+ * control rules (action ActiveSync, the device's address) looked at, by `syncDevice`: a disabled user's, an inactive
+ * organization's or a denied device is refused with the reason.
  */
 export async function authenticateDeviceOwner(
   deps: Deps,
@@ -25,9 +27,10 @@ export async function authenticateDeviceOwner(
 ): Promise<DeviceOwner> {
   const owner = await verifyUserCredentials(deps, credentials, client);
   const label = normalizeAddress(credentials.address);
+  const rules = await accessEffectFor(deps.db, owner.organizationId, { userId: owner.userId, action: 'ActiveSync', ip: client.ip });
   return {
     name: owner.name,
     actor: { type: 'user', accountId: owner.accountId, organizationId: owner.organizationId, userId: owner.userId, label, via: 'activesync' },
-    access: { userState: owner.state, organizationState: owner.organizationState },
+    access: { userState: owner.state, organizationState: owner.organizationState, rulesEffect: rules.effect },
   };
 }

@@ -1,9 +1,11 @@
 import { deviceAccessRefusal, mustWipe, newDeviceRefusal, normalizeDeviceId, wipeStatusAfter, type DeviceSyncAnswer, type DeviceSyncReport } from '@mailyard/core/devices';
-import { failIf } from '@mailyard/core/errors';
+import { fail, failIf } from '@mailyard/core/errors';
+import { describeDecision, type MobileDeviceAccessDecision } from '@mailyard/core/mobile-access';
 import { inTransaction } from '@mailyard/db';
 import { countUserDevices, findDevice, insertDevice, updateDevice } from '@mailyard/db/queries/devices';
 import type { Deps } from '../../deps.ts';
 import { recordAudit, type AuditEntry } from '../audit.ts';
+import { decideDeviceAccess } from '../mobile-access/device-access.ts';
 import { userTarget } from '../users/require.ts';
 import type { DeviceOwner } from './authenticate.ts';
 
@@ -13,12 +15,17 @@ import type { DeviceOwner } from './authenticate.ts';
  * the device acknowledges, so a lost answer cannot lose it); the acknowledgement marks the device wiped. Routine
  * syncs are not audited (last sync is their record); a new device, a wipe sent and a wipe done are. A disabled user's
  * devices are refused, save one that still owes a wipe.
+ *
+ * Then the organization's mobile device access rules and the user's override for this device decide (core
+ * `decideMobileDeviceAccess`). A device they deny is still recorded, with what it reported and when it tried — so it
+ * shows as blocked in the console, where an operator can override — and is refused once that is committed
+ * (DEVICE.BLOCKED, ActiveSync's status 129). A device that owes a wipe is told to wipe whatever the rules say.
  */
 export async function syncDevice(deps: Deps, owner: DeviceOwner, report: DeviceSyncReport): Promise<DeviceSyncAnswer> {
   const now = deps.clock();
   const { organizationId, userId } = owner.actor;
   const key = { organizationId, userId, deviceId: normalizeDeviceId(report.deviceId) };
-  return inTransaction(deps.db, async (tx) => {
+  const outcome = await inTransaction(deps.db, async (tx): Promise<DeviceSyncAnswer | MobileDeviceAccessDecision> => {
     let device = await findDevice(tx, key, true);
     failIf(deviceAccessRefusal(owner.access, device?.wipeStatus ?? null));
     let isNew = false;
@@ -32,13 +39,17 @@ export async function syncDevice(deps: Deps, owner: DeviceOwner, report: DeviceS
     const wipeStatus = wipeStatusAfter(device.wipeStatus, report.wipeAcknowledged ? 'acknowledge' : 'sync');
     const sent = device.wipeStatus === 'PENDING' && wipeStatus === 'SENT';
     const wiped = device.wipeStatus === 'SENT' && wipeStatus === 'WIPED';
-    await updateDevice(tx, key, {
-      lastSyncAt: now,
-      // What the device does not report this time stays as it was.
+    // What the device does not report this time stays as it was.
+    const reported = {
       deviceType: report.deviceType ?? device.deviceType,
       model: report.model ?? device.model,
       operatingSystem: report.operatingSystem ?? device.operatingSystem,
       userAgent: report.userAgent ?? device.userAgent,
+    };
+    const access = await decideDeviceAccess(tx, key, reported);
+    await updateDevice(tx, key, {
+      lastSyncAt: now,
+      ...reported,
       wipeStatus,
       ...(sent ? { wipeSentAt: now } : {}),
       ...(wiped ? { wipedAt: now } : {}),
@@ -54,10 +65,26 @@ export async function syncDevice(deps: Deps, owner: DeviceOwner, report: DeviceS
       return recordAudit(tx, owner.actor, entry, now);
     };
     if (isNew) {
-      await audit('device.add', { deviceType: report.deviceType ?? null, model: report.model ?? null, operatingSystem: report.operatingSystem ?? null });
+      await audit('device.add', {
+        deviceType: report.deviceType ?? null,
+        model: report.model ?? null,
+        operatingSystem: report.operatingSystem ?? null,
+        access: access.effect,
+      });
     }
     if (sent) await audit('device.wipe_sent', { wipeStatus });
     if (wiped) await audit('device.wiped', { wipeStatus });
+    // A device that owed a wipe when it came is answered as before the rules: told to wipe, or its acknowledgement taken.
+    if (access.effect === 'DENY' && !mustWipe(device.wipeStatus)) return access;
     return { status: 'ok', wipe: mustWipe(wipeStatus) };
   });
+  if ('status' in outcome) return outcome;
+  return fail('DEVICE.BLOCKED', describeDecision(outcome), {
+    activeSyncStatus: ACTIVESYNC_DEVICE_BLOCKED,
+    decidedBy: outcome.decidedBy,
+    matchedRules: outcome.rules.matchedRules.map((r) => r.name),
+  });
 }
+
+/** Exchange ActiveSync's common status 129, DeviceIsBlockedForThisUser ([MS-ASCMD] 2.2.2). */
+const ACTIVESYNC_DEVICE_BLOCKED = 129;

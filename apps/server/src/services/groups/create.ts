@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateGroupInput, GroupDetail } from '@mailyard/core/groups';
-import { inTransaction, violatedUniqueConstraint } from '@mailyard/db';
+import { inTransaction } from '@mailyard/db';
 import { insertGroup } from '@mailyard/db/queries/groups';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { addressOrigin, claimAddress } from '../addresses/claim.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/require.ts';
-import { groupNameTaken, groupTarget } from './require.ts';
+import { claimEntityName, failOnNameIndex } from '../entities/claim-name.ts';
+import { groupTarget } from './require.ts';
 
 /**
  * Creates a group. As WorkMail's CreateGroup it starts DISABLED without an address; given `email`, the console's
@@ -18,6 +19,7 @@ export async function createGroup(deps: Deps, actor: OperatorActor, input: Creat
   try {
     return await inTransaction(deps.db, async (tx) => {
       const org = await requireActiveOrganization(tx, actor, input.organizationId);
+      await claimEntityName(tx, org.id, { type: 'GROUP', name: input.name });
       const id = randomUUID();
       const email = input.email ?? null;
       const group = await insertGroup(tx, {
@@ -48,8 +50,7 @@ export async function createGroup(deps: Deps, actor: OperatorActor, input: Creat
       return group;
     });
   } catch (error) {
-    // Two requests racing for one name: the unique index lets one through; the other gets the same clear error.
-    if (violatedUniqueConstraint(error) === 'groups_name_key') groupNameTaken(input.name);
+    failOnNameIndex(error, 'groups_name_key', { type: 'GROUP', name: input.name });
     throw error;
   }
 }

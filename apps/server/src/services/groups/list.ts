@@ -1,23 +1,33 @@
-import { z } from 'zod';
-import type { GroupSummary, ListGroupsInput } from '@mailyard/core/groups';
-import type { Page } from '@mailyard/core/pagination';
+import type { CountGroupsInput, GroupSummary, ListGroupsInput } from '@mailyard/core/groups';
+import type { ListTotal, Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
-import { listGroupsPage } from '@mailyard/db/queries/groups';
+import { countGroups as countGroupsQuery, groupListOrder, listGroupsPage, type GroupsFilter } from '@mailyard/db/queries/groups';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from '../organizations/require.ts';
-import { cursorKey, pageOf } from '../page.ts';
-import { text } from '@mailyard/core/text';
+import { cursorKey, pageOf, positionSchema } from '../page.ts';
 
-const GroupKey = z.tuple([text(), z.guid()]);
+const filtersOf = (organizationId: string, input: CountGroupsInput): GroupsFilter => ({
+  organizationId,
+  search: input.search,
+  namePrefix: input.namePrefix,
+  emailPrefix: input.primaryEmailPrefix,
+  state: input.state,
+});
 
-/** A page of the organization's groups by name; the search box matches a prefix of the name or the primary address. */
+/** A page of the organization's groups: the console's search, state filter and sort, or WorkMail's ListGroups filters. */
 export async function listGroups(db: Db, actor: OperatorActor, input: ListGroupsInput): Promise<Page<GroupSummary>> {
   const org = await requireOrganization(db, actor, input.organizationId);
-  const filters = { search: input.search, namePrefix: input.namePrefix, emailPrefix: input.primaryEmailPrefix, state: input.state };
-  // A cursor resumes only the list it came from: same organization, same filters.
-  const scope = JSON.stringify(['groups', org.id, filters]);
-  const after = cursorKey(scope, input.cursor, GroupKey);
-  const rows = await listGroupsPage(db, { organizationId: org.id, ...filters, after, limit: input.limit + 1 });
-  const page = pageOf(rows, input.limit, scope, (row) => [row.sortKey, row.id]);
-  return { ...page, items: page.items.map(({ sortKey: _, ...group }) => group) };
+  const query = { ...filtersOf(org.id, input), sort: input.sort, descending: input.descending };
+  // A cursor resumes only the list it came from: same organization, same filters, same order.
+  const scope = JSON.stringify(['groups', org.id, { ...query, organizationId: undefined }]);
+  const after = cursorKey(scope, input.cursor, positionSchema(groupListOrder(query).columns));
+  const rows = await listGroupsPage(db, { ...query, after, limit: input.limit + 1 });
+  const page = pageOf(rows, input.limit, scope, (row) => row.position);
+  return { ...page, items: page.items.map(({ position: _, ...group }) => group) };
+}
+
+/** How many groups the list holds under the same filters: exact when cheap to count, else an estimate so labelled. */
+export async function countGroups(db: Db, actor: OperatorActor, input: CountGroupsInput): Promise<ListTotal> {
+  const org = await requireOrganization(db, actor, input.organizationId);
+  return countGroupsQuery(db, filtersOf(org.id, input));
 }

@@ -19,11 +19,6 @@ export async function requireGroup(db: Db, organizationId: string, groupId: stri
 /** The audit target of a change to a group. */
 export const groupTarget = (group: { id: string; name: string }) => ({ type: 'group', id: group.id, label: group.name });
 
-/** A group name is unique per organization, without case: the message for a taken one, also after a race. */
-export function groupNameTaken(name: string): never {
-  fail('GROUP.NAME_TAKEN', `A group named "${name}" already exists in this organization.`, { field: 'name', name });
-}
-
 /**
  * Runs `change` in one transaction on the group locked for update, in an Active organization the actor reaches:
  * the frame of every change to one group (rename, enable, disable, delete, settings).

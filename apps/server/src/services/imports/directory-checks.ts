@@ -1,12 +1,12 @@
 import { splitAddress } from '@mailyard/core/addresses';
 import type { Refusal } from '@mailyard/core/errors';
+import { nameTakenBy } from '@mailyard/core/entities';
 import type { ImportFileRow, ImportRowProblem } from '@mailyard/core/imports';
 import { normalizeUserName } from '@mailyard/core/users';
 import type { Db } from '@mailyard/db';
 import { findAddressHolders, findUsersByNames, type ExistingUser } from '@mailyard/db/queries/imports';
 import { listMailDomains } from '@mailyard/db/queries/mail-domains';
 import { addressInUse, organizationDomainRefusal } from '../addresses/claim.ts';
-import { nameTakenRefusal } from '../users/create.ts';
 
 export interface CheckedRow extends ImportFileRow {
   /** The user that already exists with this row's name and address: the row will be skipped. */
@@ -39,7 +39,7 @@ export async function checkAgainstDirectory(db: Db, organizationId: string, rows
   return rows.map((row) => {
     const existing = fine(row, 'name') ? (userByName.get(normalizeUserName(row.shown.name)) ?? null) : null;
     if (existing && existing.email === row.shown.email && row.problems.length === 0) return { ...row, existing };
-    const refusals = [existing && nameTakenRefusal(row.shown.name), ...(fine(row, 'email') ? emailRefusals(row.shown.email) : [])];
+    const refusals = [existing && nameTakenBy({ type: 'USER', name: row.shown.name }, { type: 'USER', name: existing.name }), ...(fine(row, 'email') ? emailRefusals(row.shown.email) : [])];
     const problems = refusals.filter((r) => r !== null).map(toProblem);
     if (problems.length === 0) return { ...row, existing: null };
     return { ...row, user: null, problems: [...row.problems, ...problems], existing: null };

@@ -8,6 +8,7 @@ import {
   findVerifiedDomainOwner,
   insertMailDomain,
 } from '@mailyard/db/queries/mail-domains';
+import { lockOrganizationLimits } from '@mailyard/db/queries/organizations';
 import type { Deps } from '../../deps.ts';
 import { addMs } from '../../platform/clock.ts';
 import { randomHex } from '../../platform/tokens.ts';
@@ -44,6 +45,8 @@ export async function addMailDomain(
   options: { clientToken?: string | undefined; field: string },
 ): Promise<void> {
   const shown = displayDomain(domain);
+  // Locked before counting, so requests racing to add domains cannot together pass the limit.
+  await lockOrganizationLimits(tx, org.id);
   const [own, count] = await Promise.all([findMailDomain(tx, org.id, domain), countMailDomains(tx, org.id)]);
   if (own) fail('DOMAIN.IN_USE', `The domain ${shown} is already a domain of this organization.`, { field: options.field, domain });
   await refuseProvenElsewhere(tx, org.id, domain, options.field);

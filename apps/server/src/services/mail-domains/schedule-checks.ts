@@ -1,13 +1,8 @@
 import type { Db } from '@mailyard/db';
-import { enqueueJob } from '@mailyard/db/queries/jobs';
+import { schedulePeriodic } from '../periodic.ts';
 
 export const CHECK_DOMAINS = 'domains.check';
 
-/**
- * Schedules the sweep (`checkDueDomains`) due at `runAt`, keyed by its time slot (MAILYARD_DOMAIN_CHECK_SECONDS wide)
- * so that every replica that starts, and every sweep that schedules the next, asks for the same job, and one runs.
- */
-export async function scheduleDomainChecks(db: Db, runAt: Date, now: Date, slotSeconds: number): Promise<void> {
-  const slot = Math.floor(runAt.getTime() / (slotSeconds * 1000));
-  await enqueueJob(db, { kind: CHECK_DOMAINS, payload: {}, runAt, key: `${CHECK_DOMAINS}:${slot}`, createdAt: now });
-}
+/** Schedules the sweep (`checkDueDomains`) due at `runAt`, one per MAILYARD_DOMAIN_CHECK_SECONDS slot. */
+export const scheduleDomainChecks = (db: Db, runAt: Date, now: Date, slotSeconds: number): Promise<void> =>
+  schedulePeriodic(db, CHECK_DOMAINS, runAt, now, slotSeconds);

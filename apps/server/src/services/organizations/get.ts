@@ -18,7 +18,7 @@ export async function getOrganization(db: Db, actor: OperatorActor, organization
     directoryType: org.directoryType,
     directoryId: org.directoryId,
     kmsKeyArn: org.kmsKeyArn,
-    encryptionKeyLabel: org.kmsKeyArn ?? 'Mailyard managed key (default)',
+    encryptionKeyLabel: org.kmsKeyArn ?? 'Mailyard managed key (secrets only; mailbox contents are not encrypted)',
     interoperabilityEnabled: org.interoperabilityEnabled,
     domains,
   };

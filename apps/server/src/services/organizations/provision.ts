@@ -8,6 +8,8 @@ import type { Deps } from '../../deps.ts';
 import { PermanentJobError } from '../../platform/permanent-error.ts';
 import { systemActor } from '../actor.ts';
 import { newDkimKeyPair } from '../mail-domains/dkim-key.ts';
+import { applyDirectorySync } from '../directories/apply-sync.ts';
+import { readDirectoryForSetup } from '../directories/first-sync.ts';
 import { addMailDomain } from '../mail-domains/register.ts';
 import { ensureSystemUsers } from '../users/system-users.ts';
 import type { ProvisionRequest } from './schedule-provisioning.ts';
@@ -23,8 +25,15 @@ export const startCreating: ProvisionStep = async (deps, tx, org) => {
   if (org.state === 'Requested') await transition(tx, org, 'start', deps.clock());
 };
 
-/** The built-in directory of Quick setup: users and groups live in Mailyard itself; no nested groups. */
+/**
+ * The organization's directory. Quick setup's is built in: users and groups live in Mailyard itself, no nested groups.
+ * Standard setup's is the registered directory CreateOrganization named, whose groups may contain groups.
+ */
 export const createBuiltInDirectory: ProvisionStep = async (deps, tx, org) => {
+  if (org.directoryType === 'ExternalDirectory' && org.directoryId) {
+    await insertDirectory(tx, { organizationId: org.id, id: org.directoryId, type: 'ExternalDirectory', nestedGroups: true, createdAt: deps.clock() });
+    return;
+  }
   if (org.directoryId) return;
   const directoryId = `d-${randomBytes(5).toString('hex')}`;
   await insertDirectory(tx, { organizationId: org.id, id: directoryId, type: 'WorkMailDirectory', nestedGroups: false, createdAt: deps.clock() });
@@ -106,9 +115,24 @@ export async function runProvisionStep(deps: Deps, request: ProvisionRequest, st
   });
 }
 
+/**
+ * Standard setup: the directory is validated and read outside any transaction (it may take seconds to answer), then
+ * what it holds is written with the organization's row locked. Nothing to do for Quick setup.
+ */
+async function synchroniseDirectory(deps: Deps, request: ProvisionRequest): Promise<void> {
+  const read = await readDirectoryForSetup(deps, request.organizationId);
+  if (!read) return;
+  await runProvisionStep(deps, request, async (deps, tx, org) => {
+    await applyDirectorySync(deps, tx, systemActor, org, read.directory, read.snapshot, { confirmMassRemoval: true, startedAt: read.startedAt });
+  });
+}
+
 /** The `organization.provision` job: every step in order, `Requested` → `Creating` → `Active`. */
 export async function provisionOrganization(deps: Deps, request: ProvisionRequest): Promise<void> {
-  for (const step of provisionSteps) await runProvisionStep(deps, request, step);
+  for (const step of provisionSteps) {
+    if (step === finishCreating) await synchroniseDirectory(deps, request);
+    await runProvisionStep(deps, request, step);
+  }
 }
 
 /** The workflow's last attempt failed: the organization ends `Failed`, with the reason shown to the operator. */

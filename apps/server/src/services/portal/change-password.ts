@@ -7,6 +7,7 @@ import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { setNewPassword } from '../passwords/set-new.ts';
 import { verifyCurrentPassword } from '../passwords/verify-current.ts';
+import { refuseDirectoryManaged } from '../directories/managed.ts';
 import { lockOwnAccount } from './account.ts';
 import { userTarget } from './session.ts';
 
@@ -23,7 +24,8 @@ export async function changePassword(
   const now = deps.clock();
   await verifyCurrentPassword(deps.db, actor, input.currentPassword, now);
   return inTransaction(deps.db, async (tx) => {
-    await lockOwnAccount(tx, actor);
+    const account = await lockOwnAccount(tx, actor);
+    await refuseDirectoryManaged(tx, actor.organizationId, account, 'password');
     await setNewPassword(tx, actor, input.password, now);
     const otherSessionsEnded = await deleteUserSessions(tx, actor, sessionToken ? hashToken(sessionToken) : null);
     await revokeResetTokens(tx, actor, now);

@@ -8,6 +8,7 @@ import { hashToken } from '../../platform/tokens.ts';
 import { recordAudit } from '../audit.ts';
 import { setNewPassword } from '../passwords/set-new.ts';
 import { consumeAttempt, type RateLimitRule } from '../rate-limit.ts';
+import { refuseDirectoryManaged } from '../directories/managed.ts';
 import { lockOwnAccount } from './account.ts';
 import { userActorFor, userTarget } from './session.ts';
 
@@ -48,7 +49,7 @@ export async function completePasswordReset(deps: Deps, input: CompletePasswordR
   const { account, issuedBy } = await liveLink(deps, input.token, client.ip, now);
   const actor = userActorFor(account, 'reset_link');
   return inTransaction(deps.db, async (tx) => {
-    await lockOwnAccount(tx, actor);
+    await refuseDirectoryManaged(tx, account.organizationId, await lockOwnAccount(tx, actor), 'password');
     if (!(await useResetToken(tx, hashToken(input.token), now))) tokenRefused('This reset link has already been used. Ask for a new one if you still need it.');
     await setNewPassword(tx, actor, input.password, now);
     await revokeResetTokens(tx, actor, now);

@@ -20,10 +20,11 @@ export async function createResetLink(
   user: UserKey,
   issuedBy: 'self' | 'operator',
   now: Date,
+  lifetimeMinutes = RESET_LINK_MINUTES,
 ): Promise<{ url: string; expiresAt: Date }> {
   await revokeResetTokens(db, user, now);
   const token = randomToken();
-  const expiresAt = addMs(now, RESET_LINK_MINUTES * MINUTE_MS);
+  const expiresAt = addMs(now, lifetimeMinutes * MINUTE_MS);
   await insertResetToken(db, { ...user, tokenHash: hashToken(token), issuedBy, createdAt: now, expiresAt });
   return { url: `${publicBaseUrl(config)}/portal/reset#token=${token}`, expiresAt };
 }

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { addressProblems } from '@mailyard/core/addresses';
-import { fail, failIf, refusal, type Refusal } from '@mailyard/core/errors';
+import { nameTakenRefusal } from '@mailyard/core/entities';
+import { fail, failIf } from '@mailyard/core/errors';
 import { DEFAULT_QUOTA_MB } from '@mailyard/core/mailboxes';
 import { defaultAddressFor, reservedNameRefusal, roleRefusal, type UserRole } from '@mailyard/core/users';
-import { allStatements, inTransaction, violatedUniqueConstraint, type Db } from '@mailyard/db';
+import { allStatements, inTransaction, type Db } from '@mailyard/db';
+import { findNameHolders } from '@mailyard/db/queries/entity-names';
 import { provisionMailbox } from '@mailyard/db/queries/mailboxes';
 import { insertPasswordHistory } from '@mailyard/db/queries/self-service';
-import { findUserByName, insertUser, type UserCreationDetails } from '@mailyard/db/queries/users';
+import { insertUser, type UserCreationDetails } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { requireActiveOrganization } from '../organizations/require.ts';
 import { hashNewPassword } from '../passwords/hash-new.ts';
 import { addressClaimRefusal, addressOrigin, insertClaimedAddress, type AddressClaim } from '../addresses/claim.ts';
+import { claimEntityName, failOnNameIndex } from '../entities/claim-name.ts';
 import { userTarget } from './require.ts';
 
 /** What the console's Create user form and WorkMail's CreateUser both give. */
@@ -34,11 +37,6 @@ export interface NewUser {
   email?: string | undefined;
 }
 
-export const nameTakenRefusal = (name: string): Refusal =>
-  refusal('USER.NAME_TAKEN', `The user name "${name}" is already in use in this organization.`, { field: 'name', name });
-
-export const nameTaken = (name: string): void => failIf(nameTakenRefusal(name));
-
 /**
  * Creates a user. WorkMail's CreateUser (`register: false`) leaves it DISABLED without an address; the console's
  * Create user (`register: true`) also enables it — primary address, mailbox with the default quota — in the same
@@ -52,8 +50,8 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
   const id = randomUUID();
   // The checks run while the password hashes (argon2, milliseconds on a thread of its own): a refused create
   // answers at once, and one that passes waits for the hash alone. A request racing in between for the same
-  // name or address is still refused, by the unique indexes, in the transaction below; one deleting the
-  // organization, by its state read again there under lock.
+  // name is still refused by the name's lock and check in the transaction below, one for the same address by the
+  // unique index there; one deleting the organization, by its state read again there under lock.
   const [passwordHash, claim] = await Promise.all([
     input.password === undefined ? null : hashNewPassword(input.password),
     checkNewUser(deps.db, actor, id, input, options),
@@ -62,6 +60,7 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
     return await inTransaction(deps.db, async (tx) => {
       // Issued together, the writes share one round trip: the driver pipelines them on the transaction's connection.
       const email = claim?.address ?? null;
+      await claimEntityName(tx, input.organizationId, { type: 'USER', name: input.name });
       await allStatements([
         requireActiveOrganization(tx, actor, input.organizationId),
         insertUser(tx, {
@@ -108,14 +107,13 @@ export async function createUser(deps: Deps, actor: OperatorActor, input: NewUse
       return { userId: id };
     });
   } catch (error) {
-    // Two requests racing for one name: the unique index lets one through; the other gets the same clear error.
-    if (violatedUniqueConstraint(error) === 'users_name_key') nameTaken(input.name);
+    failOnNameIndex(error, 'users_name_key', { type: 'USER', name: input.name });
     throw error;
   }
 }
 
 /**
- * The organization (the operator's, and Active), the name (free), and the primary address the user will get
+ * The organization (the operator's, and Active), the name (free among users, groups and resources), and the primary address the user will get
  * with `register` (a verified domain of the organization, free), asked together. Returns that address's claim.
  */
 async function checkNewUser(db: Db, actor: OperatorActor, id: string, input: NewUser, options: { register: boolean }): Promise<AddressClaim | null> {
@@ -129,12 +127,12 @@ async function checkNewUser(db: Db, actor: OperatorActor, id: string, input: New
     field: 'email',
   });
   const given = options.register && input.email !== undefined ? claimOf(input.email) : null;
-  const [org, namesake, givenRefusal] = await Promise.all([
+  const [org, namesakes, givenRefusal] = await Promise.all([
     requireActiveOrganization(db, actor, input.organizationId),
-    findUserByName(db, input.organizationId, input.name),
+    findNameHolders(db, input.organizationId, input.name),
     given && addressClaimRefusal(db, given),
   ]);
-  if (namesake) nameTaken(input.name);
+  failIf(nameTakenRefusal({ type: 'USER', name: input.name }, namesakes));
   const claim = given ?? (options.register ? claimOf(defaultEmail(input.name, org.defaultMailDomain)) : null);
   if (claim) failIf(given ? givenRefusal : await addressClaimRefusal(db, claim));
   return claim;

@@ -6,6 +6,7 @@ import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { releaseEntity } from '../entities/release.ts';
+import { refuseDirectoryManaged } from '../directories/managed.ts';
 import { requireActiveOrganization } from '../organizations/require.ts';
 import { requireUser, userFacts, userTarget } from './require.ts';
 
@@ -20,6 +21,7 @@ export async function deleteUser(deps: Deps, actor: OperatorActor, input: UserRe
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     const user = await requireUser(tx, org.id, input.userId, { lock: true });
     failIf(canDelete(userFacts(user)));
+    await refuseDirectoryManaged(tx, org.id, user, 'delete');
     const released = await releaseEntity(tx, org.id, user.id);
     await updateUser(tx, org.id, user.id, { state: 'DELETED', email: null, passwordHash: null, updatedAt: now });
     await recordAudit(

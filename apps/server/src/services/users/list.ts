@@ -1,34 +1,52 @@
-import { z } from 'zod';
-import { entityId } from '@mailyard/core/entities';
-import type { Page } from '@mailyard/core/pagination';
-import { hasControlCharacters, type ListUsersInput, type UserSummary } from '@mailyard/core/users';
+import { encodeCursor, type ListTotal, type Page } from '@mailyard/core/pagination';
+import type { CountUsersInput, ListUsersInput, UserSummary } from '@mailyard/core/users';
 import type { Db } from '@mailyard/db';
-import { listUsersPage } from '@mailyard/db/queries/users';
+import { countUsers as countUsersQuery, listUsersPage, userListOrder, type UsersFilter } from '@mailyard/db/queries/users';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from '../organizations/require.ts';
-import { cursorKey, pageOf } from '../page.ts';
-import { text } from '@mailyard/core/text';
+import { cursorKey, pageOf, positionSchema } from '../page.ts';
 
-/** A cursor is not signed: what it carries goes into SQL only once it has the shape of a page key. */
-const CursorKey = z.tuple([text().refine((k) => !hasControlCharacters(k)), entityId]);
+const filtersOf = (organizationId: string, input: Omit<CountUsersInput, 'organizationId'>): UsersFilter => ({
+  organizationId,
+  search: input.search,
+  namePrefix: input.usernamePrefix,
+  displayNamePrefix: input.displayNamePrefix,
+  emailPrefix: input.primaryEmailPrefix,
+  identityProviderUserIdPrefix: input.identityProviderUserIdPrefix,
+  state: input.state,
+});
+
+/** A list's filters and order, without its page. */
+type ListView = Omit<ListUsersInput, 'organizationId' | 'cursor' | 'limit'>;
+
+/** What a cursor is bound to: the organization, the filters and the order. */
+const scopeOf = (organizationId: string, input: ListView) =>
+  `users:${organizationId}:${JSON.stringify({ ...filtersOf(organizationId, input), organizationId: undefined, sort: input.sort, descending: input.descending })}`;
+
+/**
+ * The cursor of the page that follows `position` in the list `input` asks for: what a client holds after paging
+ * there (the benchmark's deep pages, reached without walking every page through HTTP).
+ */
+export const usersCursorAt = (organizationId: string, input: ListView, position: string[]): string =>
+  encodeCursor(scopeOf(organizationId, input), position);
 
 /**
  * A page of the users list, system users included (the console labels them "System user"). Serves the console's
- * search box and state filter and WorkMail's ListUsers filters alike. The cursor is bound to the organization and
- * the filters, so replaying it against another list is refused.
+ * search box, state filter and sort, and WorkMail's ListUsers filters alike. The cursor is bound to the
+ * organization, the filters and the order, so replaying it against another list is refused.
  */
 export async function listUsers(db: Db, actor: OperatorActor, input: ListUsersInput): Promise<Page<UserSummary>> {
   const org = await requireOrganization(db, actor, input.organizationId);
-  const filters = {
-    search: input.search,
-    namePrefix: input.usernamePrefix,
-    displayNamePrefix: input.displayNamePrefix,
-    emailPrefix: input.primaryEmailPrefix,
-    identityProviderUserIdPrefix: input.identityProviderUserIdPrefix,
-    state: input.state,
-  };
-  const scope = `users:${org.id}:${JSON.stringify(filters)}`;
-  const rows = await listUsersPage(db, { organizationId: org.id, ...filters, after: cursorKey(scope, input.cursor, CursorKey), limit: input.limit + 1 });
-  const page = pageOf(rows, input.limit, scope, (row) => [row.sortKey, row.id]);
-  return { ...page, items: page.items.map(({ sortKey: _, ...user }) => user) };
+  const query = { ...filtersOf(org.id, input), sort: input.sort, descending: input.descending };
+  const order = userListOrder(query);
+  const scope = scopeOf(org.id, input);
+  const rows = await listUsersPage(db, { ...query, after: cursorKey(scope, input.cursor, positionSchema(order.columns)), limit: input.limit + 1 });
+  const page = pageOf(rows, input.limit, scope, (row) => row.position);
+  return { ...page, items: page.items.map(({ position: _, ...user }) => user) };
+}
+
+/** How many users the list holds under the same filters: exact when cheap to count, else an estimate so labelled. */
+export async function countUsers(db: Db, actor: OperatorActor, input: CountUsersInput): Promise<ListTotal> {
+  const org = await requireOrganization(db, actor, input.organizationId);
+  return countUsersQuery(db, filtersOf(org.id, input));
 }

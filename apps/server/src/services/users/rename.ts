@@ -1,13 +1,14 @@
 import { failIf } from '@mailyard/core/errors';
-import { canRename, normalizeUserName, reservedNameRefusal, type RenameUserInput } from '@mailyard/core/users';
-import { inTransaction, violatedUniqueConstraint } from '@mailyard/db';
-import { findUserByName, updateUser } from '@mailyard/db/queries/users';
+import { canRename, reservedNameRefusal, type RenameUserInput } from '@mailyard/core/users';
+import { inTransaction } from '@mailyard/db';
+import { updateUser } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { refuseDirectoryManaged } from '../directories/managed.ts';
 import { requireActiveOrganization } from '../organizations/require.ts';
 import { requireUser, userFacts, userTarget } from './require.ts';
-import { nameTaken } from './create.ts';
+import { claimEntityName, failOnNameIndex } from '../entities/claim-name.ts';
 
 /** Renames a user; a change of case only is allowed. System users keep their names. */
 export async function renameUser(deps: Deps, actor: OperatorActor, input: RenameUserInput): Promise<void> {
@@ -19,12 +20,13 @@ export async function renameUser(deps: Deps, actor: OperatorActor, input: Rename
       const user = await requireUser(tx, org.id, input.userId, { lock: true });
       failIf(canRename(userFacts(user)));
       if (user.name === input.name) return;
-      if (normalizeUserName(user.name) !== normalizeUserName(input.name) && (await findUserByName(tx, org.id, input.name))) nameTaken(input.name);
+      await refuseDirectoryManaged(tx, org.id, user, 'name');
+      await claimEntityName(tx, org.id, { type: 'USER', name: input.name, id: user.id });
       await updateUser(tx, org.id, user.id, { name: input.name, updatedAt: now });
       await recordAudit(tx, actor, { action: 'user.rename', organizationId: org.id, target: userTarget(user), before: { name: user.name }, after: { name: input.name } }, now);
     });
   } catch (error) {
-    if (violatedUniqueConstraint(error) === 'users_name_key') nameTaken(input.name);
+    failOnNameIndex(error, 'users_name_key', { type: 'USER', name: input.name });
     throw error;
   }
 }

@@ -1,10 +1,11 @@
 import { failIf } from '@mailyard/core/errors';
-import { canEdit } from '@mailyard/core/users';
-import { inTransaction } from '@mailyard/db';
+import { canEdit, type UserRecord } from '@mailyard/core/users';
+import { inTransaction, type Db } from '@mailyard/db';
 import { deleteUserSessions, revokeResetTokens } from '@mailyard/db/queries/self-service';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { refuseDirectoryManaged } from '../directories/managed.ts';
 import { requireActiveOrganization } from '../organizations/require.ts';
 import { hashNewPassword } from '../passwords/hash-new.ts';
 import { storePasswordHash } from '../passwords/store.ts';
@@ -22,10 +23,19 @@ export async function resetPassword(deps: Deps, actor: OperatorActor, input: { o
     const org = await requireActiveOrganization(tx, actor, input.organizationId);
     const user = await requireUser(tx, org.id, input.userId, { lock: true });
     failIf(canEdit(userFacts(user)));
-    const key = { organizationId: org.id, userId: user.id };
-    await storePasswordHash(tx, key, passwordHash, now);
-    await revokeResetTokens(tx, key, now);
-    const sessionsEnded = await deleteUserSessions(tx, key);
-    await recordAudit(tx, actor, { action: 'user.password_reset', organizationId: org.id, target: userTarget(user), after: { sessionsEnded } }, now);
+    await refuseDirectoryManaged(tx, org.id, user, 'password');
+    await setPasswordOfLockedUser(tx, actor, org.id, user, passwordHash, now);
   });
+}
+
+/**
+ * Gives a locked user a new password in the caller's transaction (Reset password, and Enable with a password): the
+ * user's portal sessions end and earlier reset links stop working; audited as a reset, without the password.
+ */
+export async function setPasswordOfLockedUser(tx: Db, actor: OperatorActor, organizationId: string, user: UserRecord, passwordHash: string, now: Date): Promise<void> {
+  const key = { organizationId, userId: user.id };
+  await storePasswordHash(tx, key, passwordHash, now);
+  await revokeResetTokens(tx, key, now);
+  const sessionsEnded = await deleteUserSessions(tx, key);
+  await recordAudit(tx, actor, { action: 'user.password_reset', organizationId, target: userTarget(user), after: { sessionsEnded } }, now);
 }

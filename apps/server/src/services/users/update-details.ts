@@ -1,10 +1,12 @@
 import { failIf } from '@mailyard/core/errors';
+import { directoryManagedChanges } from '@mailyard/core/directories';
 import { canChangeRole, canEdit, type UpdateUserInput } from '@mailyard/core/users';
 import { inTransaction } from '@mailyard/db';
 import { updateUser, type UserPatch } from '@mailyard/db/queries/users';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { refuseDirectoryManaged } from '../directories/managed.ts';
 import { requireActiveOrganization } from '../organizations/require.ts';
 import { requireUser, userFacts, userTarget } from './require.ts';
 
@@ -31,6 +33,7 @@ export async function updateUserDetails(deps: Deps, actor: OperatorActor, input:
       (after as Record<string, unknown>)[field] = value;
     }
     if (Object.keys(after).length === 0) return;
+    if (directoryManagedChanges(Object.keys(after)).length > 0) await refuseDirectoryManaged(tx, org.id, user, 'details');
     await updateUser(tx, org.id, user.id, { ...(after as Omit<UserPatch, 'updatedAt'>), updatedAt: now });
     await recordAudit(tx, actor, { action: 'user.update', organizationId: org.id, target: userTarget(user), before, after }, now);
   });

@@ -1,0 +1,3 @@
+import type { ResourceType } from '@mailyard/core/resources';
+
+export const resourceTypeText: Record<ResourceType, string> = { ROOM: 'Room', EQUIPMENT: 'Equipment' };

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { text } from '@mailyard/core/text';
+import type { Page } from '@mailyard/core/pagination';
+import type { ListResourcesInput, ResourceSummary } from '@mailyard/core/resources';
+import type { Db } from '@mailyard/db';
+import { listResourcesPage } from '@mailyard/db/queries/resources';
+import type { OperatorActor } from '../actor.ts';
+import { requireOrganization } from '../organizations/require.ts';
+import { cursorKey, pageOf } from '../page.ts';
+
+const ResourceKey = z.tuple([text(), z.guid()]);
+
+/** A page of the organization's resources by name: the console's search and state filter, or WorkMail's ListResources filters. */
+export async function listResources(db: Db, actor: OperatorActor, input: ListResourcesInput): Promise<Page<ResourceSummary>> {
+  const org = await requireOrganization(db, actor, input.organizationId);
+  const filter = { organizationId: org.id, search: input.search, namePrefix: input.namePrefix, emailPrefix: input.primaryEmailPrefix, state: input.state };
+  // A cursor resumes only the list it came from: same organization, same filters.
+  const scope = JSON.stringify(['resources', { ...filter }]);
+  const after = cursorKey(scope, input.cursor, ResourceKey);
+  const rows = await listResourcesPage(db, { ...filter, after, limit: input.limit + 1 });
+  const page = pageOf(rows, input.limit, scope, (row) => row.key);
+  return { ...page, items: page.items.map(({ key: _, ...resource }) => resource) };
+}

@@ -1,0 +1,5 @@
+export * from './evaluate.ts';
+export * from './ip.ts';
+export * from './limits.ts';
+export * from './models.ts';
+export * from './schemas.ts';

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityState } from '@mailyard/core/entities';
+import { insertAddress } from '../src/queries/addresses.ts';
+import { countGroups, insertGroup, listGroupsPage, type GroupsPageQuery } from '../src/queries/groups.ts';
+import { insertAccount } from '../src/queries/operators.ts';
+import { insertOrganization } from '../src/queries/organizations.ts';
+import { countUsers, insertUser, listUsersPage, type UsersPageQuery } from '../src/queries/users.ts';
+import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
+
+/**
+ * The console's lists in PostgreSQL: fragment search (anywhere, aliases, without case or accents), every sort order
+ * paged by keyset in both directions, and totals — against the real indexes and extensions of the migrations.
+ */
+let database: TestDatabase;
+const accountId = randomUUID();
+const orgA = 'm-lists-a';
+const orgB = 'm-lists-b';
+
+interface Person {
+  id: string;
+  name: string;
+  displayName: string;
+  email: string | null;
+  aliases?: string[];
+  state: EntityState;
+  createdAt: Date;
+}
+
+const people: Person[] = [];
+const base = Date.parse('2026-01-01T00:00:00Z');
+
+async function addUser(organizationId: string, p: Omit<Person, 'id' | 'createdAt'> & { createdAt?: Date }): Promise<Person> {
+  const person = { id: randomUUID(), createdAt: p.createdAt ?? new Date(base + people.length * 60_000), ...p };
+  await insertUser(database.db, {
+    organizationId,
+    id: person.id,
+    name: person.name,
+    displayName: person.displayName,
+    hiddenFromGlobalAddressList: false,
+    role: 'USER',
+    passwordHash: null,
+    createdAt: person.createdAt,
+    ...(person.email && person.state === 'ENABLED' ? { enabledWith: { email: person.email } } : {}),
+  });
+  for (const [i, address] of [person.email, ...(person.aliases ?? [])].entries()) {
+    if (address) {
+      await insertAddress(database.db, { address, organizationId, entityId: person.id, entityType: 'USER', isPrimary: i === 0, origin: 'operator', createdAt: person.createdAt });
+    }
+  }
+  if (organizationId === orgA) people.push(person);
+  return person;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await insertAccount(database.db, { id: accountId, name: 'lists', awsAccountId: '111111111111', maxOrganizations: 5 });
+  for (const id of [orgA, orgB]) {
+    await insertOrganization(database.db, { id, accountId, alias: id, state: 'Active', directoryType: 'WorkMailDirectory', clientToken: null, createdAt: new Date(base) });
+  }
+  await addUser(orgA, { name: 'jdoe', displayName: 'John Doe', email: 'jdoe@a.test', aliases: ['john.doe@a.test'], state: 'ENABLED' });
+  await addUser(orgA, { name: 'amaple', displayName: 'Ann Maple', email: 'ann.maple@a.test', state: 'ENABLED' });
+  await addUser(orgA, { name: 'jsmith', displayName: 'Jo Smith', email: 'jo@a.test', state: 'ENABLED' });
+  await addUser(orgA, { name: 'zmuller', displayName: 'Zoë Müller', email: 'zoe@a.test', state: 'ENABLED' });
+  await addUser(orgA, { name: 'jlopez', displayName: 'José López', email: null, state: 'DISABLED' });
+  await addUser(orgA, { name: 'odd_100%', displayName: 'Odd Percent', email: 'odd@a.test', state: 'ENABLED' });
+  // Many people with the same few display names and creation times: ties in every order but the name's.
+  for (let i = 0; i < 40; i++) {
+    await addUser(orgA, {
+      name: `person${String(i).padStart(2, '0')}`,
+      displayName: `Bulk Person ${i % 4}`,
+      email: i % 5 === 0 ? null : `person${i}@a.test`,
+      state: i % 5 === 0 ? 'DISABLED' : 'ENABLED',
+      createdAt: new Date(base + (i % 3) * 60_000),
+    });
+  }
+  // Another organization, whose matches must never show in the first one's lists.
+  await addUser(orgB, { name: 'bsmith', displayName: 'Bea Smith Maple', email: 'maple@b.test', aliases: ['john.doe@b.test'], state: 'ENABLED' });
+});
+afterAll(() => database.drop());
+
+const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();
+const search = (text: string, more: Partial<UsersPageQuery> = {}) =>
+  listUsersPage(database.db, { organizationId: orgA, search: text, after: null, limit: 100, ...more }).then(names);
+
+describe('the users search', () => {
+  it('finds a fragment anywhere in the user name, display name or primary address', async () => {
+    expect(await search('maple')).toEqual(['amaple']);
+    expect(await search('smith')).toEqual(['jsmith']);
+    expect(await search('ANN.MA')).toEqual(['amaple']);
+  });
+
+  it('finds users by an alias, and by a fragment of one', async () => {
+    expect(await search('john.doe')).toEqual(['jdoe']);
+    expect(await search('n.do')).toEqual(['jdoe']);
+  });
+
+  it('ignores accents on either side', async () => {
+    expect(await search('muller')).toEqual(['zmuller']);
+    expect(await search('Zoe Mü')).toEqual(['zmuller']);
+    expect(await search('lópez')).toEqual(['jlopez']);
+  });
+
+  it('takes % and _ literally', async () => {
+    expect(await search('_100%')).toEqual(['odd_100%']);
+    expect(await search('d_1')).toEqual(['odd_100%']);
+    expect(await search('e%')).toEqual([]);
+  });
+
+  it('finds short fragments too (walking the page index rather than the trigram index)', async () => {
+    expect(await search('dö')).toEqual(['jdoe']);
+    expect(await search('ó')).toEqual(expect.arrayContaining(['jdoe', 'jlopez']));
+  });
+
+  it('keeps to the organization asked for', async () => {
+    expect(await search('bsmith')).toEqual([]);
+    expect(await search('john.doe@b')).toEqual([]);
+  });
+
+  it('combines with the state filter and the WorkMail prefix filters', async () => {
+    expect(await search('person', { state: 'DISABLED' })).toEqual(['person00', 'person05', 'person10', 'person15', 'person20', 'person25', 'person30', 'person35']);
+    expect(await search('o', { namePrefix: 'js' })).toEqual(['jsmith']);
+  });
+
+  it('leaves WorkMail prefix filters exact: a prefix, not a fragment', async () => {
+    const prefix = (q: Partial<UsersPageQuery>) => listUsersPage(database.db, { organizationId: orgA, after: null, limit: 100, ...q }).then(names);
+    expect(await prefix({ namePrefix: 'maple' })).toEqual([]);
+    expect(await prefix({ displayNamePrefix: 'ann m' })).toEqual(['amaple']);
+    expect(await prefix({ emailPrefix: 'john.doe' })).toEqual([]);
+  });
+});
+
+type Sort = NonNullable<UsersPageQuery['sort']>;
+const codePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const keyOf: Record<Sort, (p: Person) => (string | number)[]> = {
+  name: (p) => [p.name.toLowerCase()],
+  displayName: (p) => [p.displayName.toLowerCase()],
+  email: (p) => [p.email && p.state === 'ENABLED' ? p.email : ''],
+  state: (p) => [p.state, p.name.toLowerCase()],
+  createdAt: (p) => [p.createdAt.getTime()],
+};
+
+function expectedOrder(sort: Sort, descending: boolean, filter: (p: Person) => boolean): string[] {
+  const compare = (a: Person, b: Person) => {
+    const [ka, kb] = [[...keyOf[sort](a), a.id], [...keyOf[sort](b), b.id]];
+    for (let i = 0; i < ka.length; i++) {
+      const c = typeof ka[i] === 'number' ? (ka[i] as number) - (kb[i] as number) : codePoints(String(ka[i]), String(kb[i]));
+      if (c !== 0) return descending ? -c : c;
+    }
+    return 0;
+  };
+  return people.filter(filter).sort(compare).map((p) => p.id);
+}
+
+/** Every row once, in order: the pages a client gets by passing each page's last position back. */
+async function walk(q: Omit<UsersPageQuery, 'after' | 'limit'>): Promise<string[]> {
+  const seen: string[] = [];
+  let after: UsersPageQuery['after'] = null;
+  for (let pages = 0; pages < 50; pages++) {
+    const page = await listUsersPage(database.db, { ...q, after, limit: 7 });
+    seen.push(...page.map((u) => u.id));
+    if (page.length < 7) return seen;
+    after = page.at(-1)!.position;
+  }
+  throw new Error('the pages never ended');
+}
+
+describe('the users sort orders', () => {
+  for (const sort of ['name', 'displayName', 'email', 'state', 'createdAt'] as const) {
+    for (const descending of [false, true]) {
+      it(`pages through every user by ${sort} ${descending ? 'descending' : 'ascending'}, ties broken by id`, async () => {
+        expect(await walk({ organizationId: orgA, sort, descending })).toEqual(expectedOrder(sort, descending, () => true));
+      });
+      it(`pages through a search's matches by ${sort} ${descending ? 'descending' : 'ascending'}`, async () => {
+        const matches = (p: Person) => p.displayName.startsWith('Bulk');
+        expect(await walk({ organizationId: orgA, sort, descending, search: 'person' })).toEqual(expectedOrder(sort, descending, matches));
+      });
+    }
+  }
+});
+
+describe('the users total', () => {
+  it('counts exactly what the list holds, with or without a search', async () => {
+    expect(await countUsers(database.db, { organizationId: orgA })).toEqual({ count: people.length, exact: true });
+    expect(await countUsers(database.db, { organizationId: orgA, state: 'DISABLED' })).toEqual({ count: 9, exact: true });
+    expect(await countUsers(database.db, { organizationId: orgA, search: 'person' })).toEqual({ count: 40, exact: true });
+    // jdoe matches by its own address and its alias: counted once.
+    expect(await countUsers(database.db, { organizationId: orgA, search: 'doe' })).toEqual({ count: 1, exact: true });
+    expect(await countUsers(database.db, { organizationId: orgB, search: 'smith' })).toEqual({ count: 1, exact: true });
+  });
+
+  it('labels the total of a search too short to count cheaply as an estimate', async () => {
+    expect(await countUsers(database.db, { organizationId: orgA, search: 'pe' })).toMatchObject({ exact: false });
+  });
+});
+
+describe('the groups list', () => {
+  const groupIds: { id: string; name: string; email: string | null }[] = [];
+  beforeAll(async () => {
+    for (let i = 0; i < 12; i++) {
+      const id = randomUUID();
+      const name = i === 0 ? 'Équipe Ventes' : `team-${String(i).padStart(2, '0')}`;
+      const email = i % 4 === 0 ? null : `team${i}@a.test`;
+      await insertGroup(database.db, {
+        organizationId: orgA,
+        id,
+        name,
+        primaryEmail: email,
+        state: email ? 'ENABLED' : 'DISABLED',
+        hiddenFromGlobalAddressList: false,
+        enabledAt: null,
+        createdAt: new Date(base + (i % 2) * 1000),
+      });
+      if (email) await insertAddress(database.db, { address: email, organizationId: orgA, entityId: id, entityType: 'GROUP', isPrimary: true, origin: 'operator', createdAt: new Date() });
+      groupIds.push({ id, name, email });
+    }
+    await insertAddress(database.db, { address: 'sales@a.test', organizationId: orgA, entityId: groupIds[1]!.id, entityType: 'GROUP', isPrimary: false, origin: 'operator', createdAt: new Date() });
+  });
+  const groupNames = (q: Partial<GroupsPageQuery>) => listGroupsPage(database.db, { organizationId: orgA, after: null, limit: 100, ...q }).then(names);
+
+  it('finds a group by a fragment of its name (without accents), its address or an alias', async () => {
+    expect(await groupNames({ search: 'equipe' })).toEqual(['Équipe Ventes']);
+    expect(await groupNames({ search: 'ventes' })).toEqual(['Équipe Ventes']);
+    expect(await groupNames({ search: 'am1@' })).toEqual(['team-01']);
+    expect(await groupNames({ search: 'team1' })).toEqual(['team-01', 'team-10', 'team-11']);
+    expect(await groupNames({ search: 'sales' })).toEqual(['team-01']);
+    expect(await groupNames({ search: 'john' })).toEqual([]);
+  });
+
+  it('pages through every sort order in both directions', async () => {
+    for (const sort of ['name', 'email', 'state', 'createdAt'] as const) {
+      for (const descending of [false, true]) {
+        const all = await listGroupsPage(database.db, { organizationId: orgA, sort, descending, after: null, limit: 100 });
+        const paged: string[] = [];
+        let after: GroupsPageQuery['after'] = null;
+        for (;;) {
+          const page = await listGroupsPage(database.db, { organizationId: orgA, sort, descending, after, limit: 5 });
+          paged.push(...page.map((g) => g.id));
+          if (page.length < 5) break;
+          after = page.at(-1)!.position;
+        }
+        expect(paged, `${sort} ${descending}`).toEqual(all.map((g) => g.id));
+        expect(new Set(paged).size).toBe(12);
+      }
+    }
+    const byEmail = await listGroupsPage(database.db, { organizationId: orgA, sort: 'email', after: null, limit: 100 });
+    expect(byEmail.map((g) => g.email ?? '')).toEqual(byEmail.map((g) => g.email ?? '').sort(codePoints));
+  });
+
+  it('counts the groups, a search and an alias match once', async () => {
+    expect(await countGroups(database.db, { organizationId: orgA })).toEqual({ count: 12, exact: true });
+    expect(await countGroups(database.db, { organizationId: orgA, search: 'team1' })).toEqual({ count: 3, exact: true });
+    expect(await countGroups(database.db, { organizationId: orgA, search: 'a.test' })).toEqual({ count: 9, exact: true });
+  });
+});
