@@ -82,6 +82,8 @@ describe('PostgreSQL restarted under load', () => {
       await postgres.restart(mode);
       await pause(2000);
     });
+    // Mailyard itself outlives its database's restart (it once died of an unhandled error from a dropped connection).
+    expect(product.child.exitCode, `Mailyard exited during the restart; it printed:\n${product.output()}`).toBeNull();
     const failures = outcomes.filter((o) => !o.ok);
     const successes = outcomes.filter((o) => o.ok).map((o) => o.name);
     console.info(`${mode} restart: ${outcomes.length} answers, ${failures.length} were 503, the slowest took ${slowestMs.toFixed(0)} ms`);
