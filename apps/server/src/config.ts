@@ -76,6 +76,11 @@ export const ConfigSchema = z.object({
    * its claim every third of this, so it does not limit how long a job may run.
    */
   MAILYARD_JOB_LEASE_SECONDS: seconds(1, 3600).default(30),
+  /**
+   * How long the device endpoint trusts a password it verified for a stored hash without running argon2 again (phones
+   * send it on every sync); a changed password misses at once. 0: argon2 on every sync.
+   */
+  MAILYARD_DEVICE_CREDENTIAL_CACHE_SECONDS: seconds(0, 3600).default(300),
   /** HTTP limits (apps/server/src/platform/http-limits.ts and docs/operations.md say why each default). */
   MAILYARD_HTTP_HEADERS_TIMEOUT_SECONDS: seconds(1, 300).default(10),
   MAILYARD_HTTP_REQUEST_TIMEOUT_SECONDS: seconds(1, 3600).default(60),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { authenticateDeviceOwner } from '../services/devices/authenticate.ts';
 import { syncDevice } from '../services/devices/sync.ts';
+import { VerifiedPasswordCache } from '../platform/verified-passwords.ts';
 import { errorBody, jsonErrorHandler } from './errors.ts';
 import { text } from '@mailyard/core/text';
 
@@ -36,14 +37,14 @@ function basicCredentials(header: string | undefined): { address: string; passwo
   return { address, password };
 }
 
-async function signIn(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+async function signIn(deps: Deps, passwords: VerifiedPasswordCache, request: FastifyRequest, reply: FastifyReply) {
   const credentials = basicCredentials(request.headers.authorization);
   if (!credentials) {
     void reply.header('WWW-Authenticate', CHALLENGE);
     fail('AUTH.REQUIRED', 'Sign in with the email address and password of the mailbox.');
   }
   try {
-    return await authenticateDeviceOwner(deps, credentials, { ip: request.ip });
+    return await authenticateDeviceOwner(deps, credentials, { ip: request.ip }, passwords);
   } catch (error) {
     // A wrong password is challenged again; a refused account (403) or throttling (429) is not.
     if (isDomainError(error) && error.kind === 'unauthenticated') void reply.header('WWW-Authenticate', CHALLENGE);
@@ -61,6 +62,7 @@ async function signIn(deps: Deps, request: FastifyRequest, reply: FastifyReply) 
 export function activeSyncRoutes(deps: Deps): FastifyPluginAsync {
   return async (app) => {
     const handle = jsonErrorHandler(deps);
+    const passwords = new VerifiedPasswordCache({ ttlMs: deps.config.MAILYARD_DEVICE_CREDENTIAL_CACHE_SECONDS * 1000 });
     app.setErrorHandler((error: FastifyError, request, reply) => {
       // A refusal the protocol has a status for (a blocked device: 129) carries it, so a client can tell it apart.
       const activeSyncStatus = isDomainError(error) ? error.details.activeSyncStatus : undefined;
@@ -69,7 +71,7 @@ export function activeSyncRoutes(deps: Deps): FastifyPluginAsync {
     });
 
     app.options(PATH, async (request, reply) => {
-      await signIn(deps, request, reply);
+      await signIn(deps, passwords, request, reply);
       return reply
         .header('Allow', 'OPTIONS,POST')
         .header('MS-Server-ActiveSync', '14.1')
@@ -90,7 +92,7 @@ export function activeSyncRoutes(deps: Deps): FastifyPluginAsync {
         ...body.data,
         userAgent: body.data?.userAgent ?? header?.slice(0, 256),
       });
-      const owner = await signIn(deps, request, reply);
+      const owner = await signIn(deps, passwords, request, reply);
       return syncDevice(deps, owner, report);
     });
   };

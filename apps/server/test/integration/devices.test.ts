@@ -189,6 +189,48 @@ describe('device sync endpoint', () => {
   });
 });
 
+describe('verified passwords (MAILYARD_DEVICE_CREDENTIAL_CACHE_SECONDS)', () => {
+  /** Whether the request ran argon2: the server names it in `Server-Timing`. */
+  const ranArgon2 = (r: { headers: Headers }) => /(^|, )argon2;dur=/.test(r.headers.get('server-timing') ?? '');
+
+  it('runs argon2 on the first sync of a password only; a wrong one always pays it, and never opens the door', async () => {
+    const user = await newUser();
+    const first = await sync({ address: user.email });
+    expect([first.status, ranArgon2(first)]).toEqual([200, true]);
+    const second = await sync({ address: user.email });
+    expect([second.status, ranArgon2(second)]).toEqual([200, false]);
+    for (const password of ['Wrong-Password-1', `${USER_PASSWORD}x`]) {
+      const wrong = await sync({ address: user.email, password });
+      expect([wrong.status, ranArgon2(wrong)]).toEqual([401, true]);
+    }
+    // The wrong ones took nothing away from the right one.
+    expect(ranArgon2(await sync({ address: user.email }))).toBe(false);
+  });
+
+  it('a reset password refuses the old one at the very next sync, and the new one is verified once', async () => {
+    const user = await newUser();
+    await sync({ address: user.email });
+    const next = 'Renewed-Password-2026';
+    await caller().users.resetPassword({ organizationId: org.organizationId, userId: user.userId, password: next, repeatPassword: next });
+    const old = await sync({ address: user.email });
+    expect([old.status, ranArgon2(old)]).toEqual([401, true]);
+    expect(ranArgon2(await sync({ address: user.email, password: next }))).toBe(true);
+    const again = await sync({ address: user.email, password: next });
+    expect([again.status, ranArgon2(again)]).toEqual([200, false]);
+  });
+
+  it('a verified password does not outlive the account: a disabled user is refused at once, and the budget still counts', async () => {
+    const user = await newUser();
+    await sync({ address: user.email });
+    await caller().users.disable({ organizationId: org.organizationId, userIds: [user.userId] });
+    expect((await sync({ address: user.email })).status).toBe(403);
+    await caller().users.enable({ organizationId: org.organizationId, users: [{ userId: user.userId, email: user.email }] });
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) await sync({ address: user.email, password: 'Wrong-Password-1' });
+    // The right password, verified a moment ago, is throttled like any other attempt once the guesses are spent.
+    expect((await sync({ address: user.email })).status).toBe(429);
+  });
+});
+
 describe('wipe lifecycle', () => {
   it('still tells a disabled user’s device to wipe itself, and takes its acknowledgement; then refuses it', async () => {
     const user = await newUser();

@@ -7,7 +7,7 @@ import { findSignInAccount } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../../deps.ts';
 import { LdapError, ldapPasswordMatches } from '../../platform/ldap.ts';
 import { perAddressAndIp } from '../rate-limit.ts';
-import { verifyCredentials } from './password-check.ts';
+import { verifyCredentials, type VerifyPassword } from './password-check.ts';
 
 /**
  * A directory user's password is checked by binding to the organization's directory as the user's DN: Mailyard stores
@@ -30,7 +30,12 @@ async function directoryBind(deps: Deps, account: { directoryDn: string | null; 
  * organization Active) is the caller's question, asked only after this, so only someone who knows the password
  * learns it.
  */
-export async function verifyUserCredentials(deps: Deps, credentials: { address: string; password: string }, client: { ip: string }) {
+export async function verifyUserCredentials(
+  deps: Deps,
+  credentials: { address: string; password: string },
+  client: { ip: string },
+  verify?: VerifyPassword,
+) {
   const address = normalizeAddress(credentials.address);
   // One budget for every place a user signs in (the portal, device sync), so each entry point does not multiply the guesses.
   const rules = perAddressAndIp('user-signin', PORTAL_LIMITS.signIn, address, client.ip);
@@ -39,7 +44,7 @@ export async function verifyUserCredentials(deps: Deps, credentials: { address: 
     rules,
     credentials.password,
     () => findSignInAccount(deps.db, address),
-    (found, password) => directoryBind(deps, found, password),
+    { otherCheck: (found, password) => directoryBind(deps, found, password), verify },
   );
   return account;
 }

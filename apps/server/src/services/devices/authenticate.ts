@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.ts';
 import type { UserActor } from '../actor.ts';
 import { accessEffectFor } from '../access-control/effect.ts';
 import { verifyUserCredentials } from '../auth/user-credentials.ts';
+import type { VerifiedPasswordCache } from '../../platform/verified-passwords.ts';
 
 /** The user a device synced as, acting for itself in audit events. */
 export interface DeviceOwner {
@@ -24,8 +25,10 @@ export async function authenticateDeviceOwner(
   deps: Deps,
   credentials: { address: string; password: string },
   client: { ip: string },
+  /** The endpoint's cache of verified passwords (a phone sends the same ones on every sync); none: argon2 every time. */
+  passwords?: VerifiedPasswordCache,
 ): Promise<DeviceOwner> {
-  const owner = await verifyUserCredentials(deps, credentials, client);
+  const owner = await verifyUserCredentials(deps, credentials, client, passwords && ((encoded, password) => passwords.verify(encoded, password)));
   const label = normalizeAddress(credentials.address);
   const rules = await accessEffectFor(deps.db, owner.organizationId, { userId: owner.userId, action: 'ActiveSync', ip: client.ip });
   return {
