@@ -76,17 +76,19 @@ describe('users, groups and resources share one set of names per organization', 
   });
 
   // Several races at once: without the name's lock, some of them let two kinds through (checked by removing it).
+  // Each race is settled as soon as its calls start (`Promise.allSettled`), so a refusal is never left unhandled
+  // while another race is still being set up.
   const ROUNDS = 6;
-  const outcomes = async (races: Promise<unknown>[][]) =>
+  const outcomes = async (races: (Promise<PromiseSettledResult<unknown>[]> | PromiseSettledResult<unknown>[])[]) =>
     Promise.all(races.map(async (race) => {
-      const results = await Promise.allSettled(race);
+      const results = await race;
       const refused = await Promise.all(results.filter((r) => r.status === 'rejected').map((r) => failure(Promise.reject((r as PromiseRejectedResult).reason))));
       return { passed: results.length - refused.length, refused };
     }));
 
   it('lets exactly one of a user, a group and a resource racing for one name take it; the others are refused by name', async () => {
     const names = Array.from({ length: ROUNDS }, () => uniqueName('race'));
-    for (const { passed, refused } of await outcomes(names.map((name) => [createUser(name), createGroup(name.toUpperCase()), createResource(name.toLowerCase())]))) {
+    for (const { passed, refused } of await outcomes(names.map((name) => Promise.allSettled([createUser(name), createGroup(name.toUpperCase()), createResource(name.toLowerCase())])))) {
       expect(passed).toBe(1);
       expect(refused).toHaveLength(2);
       for (const error of refused) {
@@ -102,10 +104,10 @@ describe('users, groups and resources share one set of names per organization', 
       Array.from({ length: ROUNDS }, async () => {
         const name = uniqueName('twin');
         const [group, room] = await Promise.all([createGroup(uniqueName('g')), createResource(uniqueName('r'))]);
-        return [
+        return Promise.allSettled([
           api().groups.rename({ organizationId: org.organizationId, groupId: group.id, name }),
           api().resources.update({ organizationId: org.organizationId, resourceId: room.id, name }),
-        ];
+        ]);
       }),
     );
     for (const { passed, refused } of await outcomes(races)) {
