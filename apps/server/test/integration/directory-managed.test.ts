@@ -1,12 +1,11 @@
 import { CreateUserCommand, DeleteUserCommand, ResetPasswordCommand, UpdateUserCommand } from '@aws-sdk/client-workmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Attribute, Change } from 'ldapts';
-import { listLinkedUsers } from '@mailyard/db/queries/directory-sync';
 import { activeOrganization, awsFailure, awsTenant, type AwsTenant } from '../support/aws.ts';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { directoryLdif, passwordOf } from '../support/directory-seed.ts';
-import { openLdapSettings } from '../support/directories.ts';
+import { createDirectoryOrganization } from '../support/directories.ts';
 import { failure } from '../support/errors.ts';
 import { portalBrowser } from '../support/portal.ts';
 import { startSlapd, type RunningSlapd } from '../support/slapd.ts';
@@ -23,23 +22,13 @@ let server: TestServer;
 let tenant: AwsTenant;
 let organizationId = '';
 let domain = '';
-const users: Record<string, string> = {};
+let users: Record<string, string> = {};
 
 beforeAll(async () => {
   [deps, slapd] = await Promise.all([createTestDeps(), startSlapd(directoryLdif(10))]);
   server = await startTestServer(deps);
   tenant = await awsTenant(deps, server.url);
-  const caller = callerFor(deps, tenant.op.actor);
-  const directory = await caller.directories.register({ name: 'Corp Directory', ...openLdapSettings(slapd.url) });
-  const { organizationId: id } = await caller.organizations.create({ alias: `ro-${Math.random().toString(36).slice(2, 8)}`, directoryId: directory.id });
-  organizationId = id;
-  // The server's worker provisions it (the first sync included).
-  for (let i = 0; (await caller.organizations.get({ organizationId })).state !== 'Active'; i++) {
-    if (i > 600) throw new Error(`organization ${organizationId} did not become Active`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  domain = (await caller.organizations.get({ organizationId })).defaultMailDomain!;
-  for (const u of await listLinkedUsers(deps.db, organizationId)) users[u.current.name] = u.id;
+  ({ organizationId, domain, userIds: users } = await createDirectoryOrganization(deps, tenant.op.actor, slapd, 'ro'));
 }, 120_000);
 afterAll(async () => {
   await server?.close();

@@ -143,6 +143,8 @@ export async function startMailStack(
       },
     });
     await role.grant(await readFile(path.join(configDir, 'postgres', 'mail-server-grants.sql'), 'utf8'));
+    // As docs/deployment.md installs it: Dovecot's auth process (user dovecot) runs directory-sign-in.sh, which reads it.
+    await chown(path.join(configDir, 'dovecot', 'mailyard-api.env'), 0, Number((await run('id', ['-g', 'dovecot'])).stdout));
     const masters = await Promise.all((options.masterUsers ?? []).map(async (m) => `${m.name}:{ARGON2ID}${await hash(m.password)}\n`));
     await writeFile(path.join(dir, 'master-users'), masters.join(''), { mode: 0o644 });
     await mkdir(mailRoot);

@@ -1,5 +1,9 @@
 import { Attribute, Change } from 'ldapts';
 import { presetSettings, type DirectoryConnectionSettings } from '@mailyard/core/directories';
+import type { OperatorActor } from '../../src/services/actor.ts';
+import { listLinkedUsers } from '@mailyard/db/queries/directory-sync';
+import { callerFor } from './caller.ts';
+import type { TestDeps } from './deps.ts';
 import { AD_BASE, SERVICE_DN, SERVICE_PASSWORD } from './directory-seed.ts';
 import { SUFFIX, type RunningSlapd } from './slapd.ts';
 
@@ -32,3 +36,21 @@ export const activeDirectorySettings = (url: string): DirectoryConnectionSetting
 /** Replaces one attribute of an entry of the test directory, as its administrator. */
 export const replaceAttribute = (slapd: RunningSlapd, dn: string, type: string, value: string) =>
   slapd.admin((client) => client.modify(dn, new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })));
+
+/**
+ * A Standard-setup organization on the test directory (OpenLDAP preset): registered, created, and provisioned — its
+ * first sync included — by a running server's worker. `userIds` maps the directory's user names to Mailyard's ids.
+ */
+export async function createDirectoryOrganization(deps: TestDeps, operator: OperatorActor, slapd: RunningSlapd, aliasPrefix: string) {
+  const caller = callerFor(deps, operator);
+  const directory = await caller.directories.register({ name: 'Corp Directory', ...openLdapSettings(slapd.url) });
+  const { organizationId } = await caller.organizations.create({ alias: `${aliasPrefix}-${Math.random().toString(36).slice(2, 8)}`, directoryId: directory.id });
+  for (let i = 0; (await caller.organizations.get({ organizationId })).state !== 'Active'; i++) {
+    if (i > 600) throw new Error(`organization ${organizationId} did not become Active`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const domain = (await caller.organizations.get({ organizationId })).defaultMailDomain!;
+  const userIds: Record<string, string> = {};
+  for (const u of await listLinkedUsers(deps.db, organizationId)) userIds[u.current.name] = u.id;
+  return { organizationId, domain, userIds };
+}

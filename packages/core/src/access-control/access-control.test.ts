@@ -3,6 +3,7 @@ import { accessDeniedRefusal, evaluateAccess, type RuleConditions } from './eval
 import { ADA, EVALUATION_CASES } from './evaluation-cases.ts';
 import { clientIp, inRange, parseCidr, parseIp } from './ip.ts';
 import { accessRuleLimitRefusal, DEFAULT_ACCESS_RULE, MAX_ACCESS_CONTROL_RULES } from './limits.ts';
+import { MailSignInInput } from './mail-sign-in.ts';
 import { GetAccessControlEffectInput, PutAccessControlRuleInput } from './schemas.ts';
 
 const conditions = (rule: EvaluationRule): RuleConditions => ({
@@ -125,5 +126,24 @@ describe('the rule limit', () => {
       code: 'ACCESS_RULE.LIMIT_REACHED',
       details: { field: 'name', limit: MAX_ACCESS_CONTROL_RULES },
     });
+  });
+});
+
+describe('a mail server\'s sign-in question', () => {
+  const asked = { login: ' Ada@Example.com ', password: 'secret', service: 'imap', remoteIp: '192.0.2.10' };
+
+  it('takes a login, a password, a service and an optional client address', () => {
+    expect(MailSignInInput.parse(asked)).toEqual({ ...asked, login: 'Ada@Example.com' });
+    expect(MailSignInInput.parse({ ...asked, remoteIp: undefined }).remoteIp).toBeUndefined();
+    expect(MailSignInInput.parse({ ...asked, remoteIp: null }).remoteIp).toBeNull();
+  });
+
+  it('names the field and the rule of what it refuses', () => {
+    const message = (patch: object) => MailSignInInput.safeParse({ ...asked, ...patch }).error!.issues[0]!.message;
+    expect(message({ login: '' })).toBe('Login is required.');
+    expect(message({ password: '' })).toBe('Password is required.');
+    expect(message({ password: 'x'.repeat(257) })).toBe('Password must be at most 256 characters.');
+    expect(message({ service: 'pop3' })).toBe('Service must be one of imap, smtp, submission.');
+    expect(message({ remoteIp: 'not-an-ip' })).toMatch(/IPv4 or IPv6 address/);
   });
 });

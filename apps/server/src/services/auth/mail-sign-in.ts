@@ -1,0 +1,32 @@
+import { accessDeniedRefusal, MAIL_SIGN_IN_SERVICES, type MailSignInInput } from '@mailyard/core/access-control';
+import { normalizeAddress } from '@mailyard/core/addresses';
+import { fail, failIf } from '@mailyard/core/errors';
+import { ACCOUNT_UNAVAILABLE_MESSAGE, portalAccessRefusal } from '@mailyard/core/portal';
+import { findSignInAccount } from '@mailyard/db/queries/portal-accounts';
+import type { Deps } from '../../deps.ts';
+import { accessEffectFor } from '../access-control/effect.ts';
+import { INVALID_CREDENTIALS_MESSAGE } from './password-check.ts';
+import { verifyUserCredentials } from './user-credentials.ts';
+
+/**
+ * A sign-in Dovecot asks about (IMAP, and SMTP submissions through its auth service) for a directory user, whose
+ * password only the directory knows: the same checks as the portal's sign-in — the shared guess budget, an LDAP bind,
+ * the account's state, the organization's access rules for the service and the client's address. Answers the mailbox
+ * (the primary address) the login opens.
+ *
+ * Users with a password of their own are checked by Dovecot's SQL passdb, which asks here only after refusing them:
+ * they are refused again at once, without spending their budget or a second password hash.
+ */
+export async function verifyMailSignIn(deps: Deps, input: MailSignInInput): Promise<{ user: string }> {
+  const address = normalizeAddress(input.login);
+  const candidate = await findSignInAccount(deps.db, address);
+  if (!candidate?.directoryDn) fail('AUTH.INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
+  const ip = input.remoteIp ?? null;
+  const account = await verifyUserCredentials(deps, { address, password: input.password }, { ip: ip ?? 'unknown' });
+  // An account the portal would refuse (disabled, not a person, organization not Active) has no mailbox to open either.
+  failIf(portalAccessRefusal(account));
+  const action = MAIL_SIGN_IN_SERVICES[input.service];
+  failIf(accessDeniedRefusal(await accessEffectFor(deps.db, account.organizationId, { userId: account.userId, action, ip })));
+  // Enabled users have a primary address; the check keeps that promise visible to the type.
+  return { user: account.primaryEmail ?? fail('AUTH.ACCOUNT_UNAVAILABLE', ACCOUNT_UNAVAILABLE_MESSAGE) };
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImapFlow } from 'imapflow';
+import { SIGN_IN_LIMITS } from '@mailyard/core/auth';
+import { callerFor } from '../support/caller.ts';
+import { createTestDeps, type TestDeps } from '../support/deps.ts';
+import { directoryLdif, passwordOf, userDn } from '../support/directory-seed.ts';
+import { createDirectoryOrganization, replaceAttribute } from '../support/directories.ts';
+import { createOperator, type TestOperator } from '../support/fixtures.ts';
+import { startSlapd, type RunningSlapd } from '../support/slapd.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { deliver, readInbox, submit } from './mail-program.ts';
+import { startMailStack, type MailStack } from './mail-stack.ts';
+
+/**
+ * Directory users sign in to the mail servers with their directory password: Dovecot's SQL passdb does not know it,
+ * so its checkpassword passdb (deploy/dovecot/directory-sign-in.sh) asks Mailyard, which binds to the directory as
+ * the user. Debian's Dovecot and Postfix on the deploy/ files, a real slapd, a real Mailyard.
+ */
+const TOKEN = 'directory-sign-in-token-of-32-chars-or-more';
+let deps: TestDeps;
+let slapd: RunningSlapd;
+let server: TestServer;
+let op: TestOperator;
+let stack: MailStack;
+let organizationId = '';
+let domain = '';
+let userIds: Record<string, string> = {};
+const address = (uid: string) => `${uid}@${domain}`;
+
+beforeAll(async () => {
+  [deps, slapd] = await Promise.all([createTestDeps({ MAILYARD_MAIL_SERVER_TOKEN: TOKEN }), startSlapd(directoryLdif(10))]);
+  server = await startTestServer(deps);
+  op = await createOperator(deps);
+  ({ organizationId, domain, userIds } = await createDirectoryOrganization(deps, op.actor, slapd, 'dir-mail'));
+  await callerFor(deps, op.actor).users.enable({ organizationId, users: ['user003', 'user004', 'user005'].map((uid) => ({ userId: userIds[uid]!, email: address(uid) })) });
+  stack = await startMailStack(deps.database.url, { url: server.url, token: TOKEN });
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+  await server?.close();
+  await slapd?.close();
+  await deps?.database.drop();
+});
+
+/** Dovecot's answer to an IMAP sign-in: `ok`, `refused` (AUTHENTICATIONFAILED) or `unavailable` (a temporary failure). */
+async function imapSignIn(user: string, pass: string): Promise<'ok' | 'refused' | 'unavailable'> {
+  const client = new ImapFlow({ host: '127.0.0.1', port: stack.imapPort, secure: false, tls: { rejectUnauthorized: false }, auth: { user, pass }, logger: false });
+  try {
+    await client.connect();
+  } catch (e) {
+    const code = (e as { serverResponseCode?: string }).serverResponseCode;
+    if (code === 'AUTHENTICATIONFAILED') return 'refused';
+    if (code === 'UNAVAILABLE') return 'unavailable';
+    throw new Error(`unexpected IMAP answer ${code}: ${(e as Error).message}\n${await stack.logs()}`, { cause: e });
+  }
+  await client.logout();
+  return 'ok';
+}
+
+describe('directory users at the mail servers', () => {
+  it('opens the mailbox over IMAP with the directory password, and refuses a wrong one like any', async () => {
+    expect(await imapSignIn(address('user003'), passwordOf('user003'))).toBe('ok');
+    expect(await imapSignIn(address('user003'), 'Not-the-password-1')).toBe('refused');
+    // The mailbox is the one Postfix delivers to.
+    await deliver(stack, { from: 'someone@outside.example', to: address('user003'), subject: 'to a directory user' });
+    expect(await readInbox(stack, address('user003'), passwordOf('user003'), 'to a directory user')).toMatchObject({ subject: 'to a directory user' });
+  });
+
+  it('follows the directory: a changed password works at once and the old one no longer does', async () => {
+    await replaceAttribute(slapd, userDn('user004'), 'userPassword', 'Rotated-Pass-7');
+    expect(await imapSignIn(address('user004'), passwordOf('user004'))).toBe('refused');
+    expect(await imapSignIn(address('user004'), 'Rotated-Pass-7')).toBe('ok');
+  });
+
+  it('signs a submission in with the directory password, and asks the access rules per service', async () => {
+    const user = address('user005');
+    const pass = passwordOf('user005');
+    await expect(submit(stack, { user, pass }, { from: user, to: user, subject: 'from a directory user' })).resolves.toMatchObject({ accepted: [user] });
+    const rules = callerFor(deps, op.actor).accessRules;
+    await rules.put({ organizationId, name: 'no-imap', effect: 'DENY', actions: ['IMAP'], userIds: [userIds['user005']!] });
+    expect(await imapSignIn(user, pass)).toBe('refused');
+    await expect(submit(stack, { user, pass }, { from: user, to: user, subject: 'still sends' })).resolves.toMatchObject({ accepted: [user] });
+    await rules.put({ organizationId, name: 'no-smtp-from-loopback', effect: 'DENY', actions: ['SMTP'], ipRanges: ['127.0.0.0/8'] });
+    await expect(submit(stack, { user, pass }, { from: user, to: user, subject: 'refused' })).rejects.toMatchObject({ responseCode: 535 });
+    await rules.delete({ organizationId, name: 'no-imap' });
+    await rules.delete({ organizationId, name: 'no-smtp-from-loopback' });
+    expect(await imapSignIn(user, pass)).toBe('ok');
+  });
+
+  it('refuses a directory user Mailyard disabled, with the right password', async () => {
+    const caller = callerFor(deps, op.actor);
+    await caller.users.disable({ organizationId, userIds: [userIds['user003']!] });
+    expect(await imapSignIn(address('user003'), passwordOf('user003'))).toBe('refused');
+  });
+
+  it('answers a temporary failure, not a wrong password, while the directory does not answer', async () => {
+    await slapd.stop();
+    try {
+      expect(await imapSignIn(address('user005'), passwordOf('user005'))).toBe('unavailable');
+    } finally {
+      await slapd.start();
+    }
+    expect(await imapSignIn(address('user005'), passwordOf('user005'))).toBe('ok');
+  });
+});
+
+describe('POST /api/mail-server/sign-in', () => {
+  const ask = (body: unknown, token = TOKEN) =>
+    fetch(`${server.url}/api/mail-server/sign-in`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('answers only the mail servers, and names the field it refuses', async () => {
+    expect((await ask({ login: address('user005'), password: passwordOf('user005'), service: 'imap' }, 'not-the-token')).status).toBe(401);
+    const bad = await ask({ login: address('user005'), password: '', service: 'pop3' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'VALIDATION', fieldErrors: { password: ['Password is required.'], service: [expect.stringContaining('imap, smtp')] } });
+  });
+
+  it('answers the mailbox of any address of the user, and refuses a user with a password of their own at once', async () => {
+    const ok = await ask({ login: address('user005').toUpperCase(), password: passwordOf('user005'), service: 'imap', remoteIp: '192.0.2.7' });
+    expect(await ok.json()).toEqual({ user: address('user005') });
+    const postmaster = await ask({ login: `postmaster@${domain}`, password: 'anything', service: 'imap' });
+    expect(postmaster.status).toBe(401);
+    expect(await postmaster.json()).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS' });
+  });
+
+  it('spends the same guess budget as every sign-in of the user: past it, even the right password is refused', async () => {
+    const login = address('user004');
+    // Earlier tests spent some of this address's budget: guess until refused, never more often than the limit allows.
+    const answers: number[] = [];
+    while (answers.at(-1) !== 429 && answers.length <= SIGN_IN_LIMITS.perAddress) answers.push((await ask({ login, password: `Wrong-${answers.length}`, service: 'imap', remoteIp: '192.0.2.8' })).status);
+    expect(answers.at(-1)).toBe(429);
+    expect(answers.slice(0, -1).every((status) => status === 401)).toBe(true);
+    const limited = await ask({ login, password: 'Rotated-Pass-7', service: 'imap', remoteIp: '192.0.2.9' });
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
+    expect(await imapSignIn(login, 'Rotated-Pass-7')).toBe('refused');
+  });
+});
