@@ -22,6 +22,7 @@ let slapd: RunningSlapd;
 let server: TestServer;
 let op: TestOperator;
 let stack: MailStack;
+let directoryId = '';
 let organizationId = '';
 let domain = '';
 let userIds: Record<string, string> = {};
@@ -31,7 +32,7 @@ beforeAll(async () => {
   [deps, slapd] = await Promise.all([createTestDeps({ MAILYARD_MAIL_SERVER_TOKEN: TOKEN }), startSlapd(directoryLdif(10))]);
   server = await startTestServer(deps);
   op = await createOperator(deps);
-  ({ organizationId, domain, userIds } = await createDirectoryOrganization(deps, op.actor, slapd, 'dir-mail'));
+  ({ directoryId, organizationId, domain, userIds } = await createDirectoryOrganization(deps, op.actor, slapd, 'dir-mail'));
   await callerFor(deps, op.actor).users.enable({ organizationId, users: ['user003', 'user004', 'user005'].map((uid) => ({ userId: userIds[uid]!, email: address(uid) })) });
   stack = await startMailStack(deps.database.url, { url: server.url, token: TOKEN });
 }, 180_000);
@@ -93,14 +94,26 @@ describe('directory users at the mail servers', () => {
     expect(await imapSignIn(address('user003'), passwordOf('user003'))).toBe('refused');
   });
 
-  it('answers a temporary failure, not a wrong password, while the directory does not answer', async () => {
+  it('keeps mail flowing while the directory does not answer: delivery goes on, a sign-in is a temporary failure, not a wrong password', async () => {
+    const caller = callerFor(deps, op.actor);
+    const user = address('user005');
+    const pass = passwordOf('user005');
     await slapd.stop();
     try {
-      expect(await imapSignIn(address('user005'), passwordOf('user005'))).toBe('unavailable');
+      // Sync now finds the directory down: the organization is Impaired, and its mail still flows.
+      await expect(caller.directories.sync({ directoryId })).rejects.toMatchObject({ message: expect.stringMatching(/Cannot reach the directory/) });
+      expect((await caller.organizations.get({ organizationId })).state).toBe('Impaired');
+      await expect(deliver(stack, { from: 'someone@outside.example', to: user, subject: 'during the outage' })).resolves.toMatchObject({ accepted: [user] });
+      expect(await imapSignIn(user, pass)).toBe('unavailable');
     } finally {
       await slapd.start();
     }
-    expect(await imapSignIn(address('user005'), passwordOf('user005'))).toBe('ok');
+    // The directory answers again before the next sync has brought the organization back: the password opens the mailbox.
+    expect(await imapSignIn(user, pass)).toBe('ok');
+    expect(await readInbox(stack, user, pass, 'during the outage')).toMatchObject({ subject: 'during the outage' });
+    expect((await caller.organizations.get({ organizationId })).state).toBe('Impaired');
+    await caller.directories.sync({ directoryId });
+    expect((await caller.organizations.get({ organizationId })).state).toBe('Active');
   });
 });
 

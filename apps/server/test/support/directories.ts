@@ -52,5 +52,5 @@ export async function createDirectoryOrganization(deps: TestDeps, operator: Oper
   const domain = (await caller.organizations.get({ organizationId })).defaultMailDomain!;
   const userIds: Record<string, string> = {};
   for (const u of await listLinkedUsers(deps.db, organizationId)) userIds[u.current.name] = u.id;
-  return { organizationId, domain, userIds };
+  return { directoryId: directory.id, organizationId, domain, userIds };
 }

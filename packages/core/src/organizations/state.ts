@@ -37,6 +37,15 @@ const transitions: Record<OrganizationEvent, Partial<Record<OrganizationState, O
   deleted: { Deleting: 'Deleted' },
 };
 
+/**
+ * The states in which an organization's mail keeps flowing — delivery, aliases, sign-in at the mail servers: a health
+ * check running (Validating) or a problem found (Impaired, such as its directory not answering) must not bounce mail
+ * or lock people out of their mailboxes; deactivation and deletion stop it. The mailserver views ask the SQL twin,
+ * `organization_serves_mail` (migration 0019), which a db test compares state by state.
+ */
+export const MAIL_SERVING_STATES: readonly OrganizationState[] = ['Active', 'Validating', 'Impaired'];
+export const servesMail = (state: OrganizationState): boolean => MAIL_SERVING_STATES.includes(state);
+
 /** The state after `event`, or `null` when the event is not allowed in `state`. */
 export function nextOrganizationState(state: OrganizationState, event: OrganizationEvent): OrganizationState | null {
   return transitions[event][state] ?? null;

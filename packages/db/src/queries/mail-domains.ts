@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { DkimKeyState, MailDomainSummary, RecordCheck, VerificationStatus } from '@mailyard/core/mail-domains';
+import { MAIL_SERVING_STATES } from '@mailyard/core/organizations';
 import type { Db } from '../client.ts';
 import { addresses, dkimKeys, mailDomains, organizations } from '../schema/index.ts';
 
@@ -209,11 +210,11 @@ export interface SigningKeyRow {
 }
 
 /**
- * The active signing keys of every domain mail servers accept (proven, organization Active), in domain order, a
- * batch after `after` at a time; the signer's only read of private keys.
+ * The active signing keys of every domain mail servers accept (proven, the organization's mail flowing: `servesMail`,
+ * as the mailserver views), in domain order, a batch after `after` at a time; the signer's only read of private keys.
  */
 export async function listSigningKeys(db: Db, q: { after: string | null; limit: number }): Promise<SigningKeyRow[]> {
-  const conditions = [eq(dkimKeys.state, 'active'), isNotNull(mailDomains.verifiedAt), eq(organizations.state, 'Active')];
+  const conditions = [eq(dkimKeys.state, 'active'), isNotNull(mailDomains.verifiedAt), inArray(organizations.state, [...MAIL_SERVING_STATES])];
   if (q.after !== null) conditions.push(gt(dkimKeys.domain, q.after));
   return db
     .select({

@@ -1,7 +1,7 @@
-import { accessDeniedRefusal, MAIL_SIGN_IN_SERVICES, type MailSignInInput } from '@mailyard/core/access-control';
+import { accessDeniedRefusal, MAIL_SIGN_IN_SERVICES, mailSignInRefusal, type MailSignInInput } from '@mailyard/core/access-control';
 import { normalizeAddress } from '@mailyard/core/addresses';
 import { fail, failIf } from '@mailyard/core/errors';
-import { ACCOUNT_UNAVAILABLE_MESSAGE, portalAccessRefusal } from '@mailyard/core/portal';
+import { ACCOUNT_UNAVAILABLE_MESSAGE } from '@mailyard/core/portal';
 import { findSignInAccount } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../../deps.ts';
 import { accessEffectFor } from '../access-control/effect.ts';
@@ -23,8 +23,7 @@ export async function verifyMailSignIn(deps: Deps, input: MailSignInInput): Prom
   if (!candidate?.directoryDn) fail('AUTH.INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
   const ip = input.remoteIp ?? null;
   const account = await verifyUserCredentials(deps, { address, password: input.password }, { ip: ip ?? 'unknown' });
-  // An account the portal would refuse (disabled, not a person, organization not Active) has no mailbox to open either.
-  failIf(portalAccessRefusal(account));
+  failIf(mailSignInRefusal(account));
   const action = MAIL_SIGN_IN_SERVICES[input.service];
   failIf(accessDeniedRefusal(await accessEffectFor(deps.db, account.organizationId, { userId: account.userId, action, ip })));
   // Enabled users have a primary address; the check keeps that promise visible to the type.
