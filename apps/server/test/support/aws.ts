@@ -36,11 +36,18 @@ export async function awsTenant(deps: Deps, serverUrl: string): Promise<AwsTenan
 
 export const uniqueAlias = (prefix = 'aws') => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 
-/** Creates an organization through /aws and waits (the server's worker runs) until it is Active. */
-export async function activeOrganization(client: WorkMailClient, alias = uniqueAlias()): Promise<{ organizationId: string; alias: string; domain: string }> {
-  const { OrganizationId } = await client.send(new CreateOrganizationCommand({ Alias: alias }));
+/**
+ * Creates an organization through /aws (on a directory with `directoryId`: Standard setup) and waits, while the
+ * server's worker provisions it, until it is Active.
+ */
+export async function activeOrganization(
+  client: WorkMailClient,
+  alias = uniqueAlias(),
+  directoryId?: string,
+): Promise<{ organizationId: string; alias: string; domain: string }> {
+  const { OrganizationId } = await client.send(new CreateOrganizationCommand({ Alias: alias, DirectoryId: directoryId }));
   const organizationId = OrganizationId!;
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     const org = await client.send(new DescribeOrganizationCommand({ OrganizationId: organizationId }));
     if (org.State === 'Active') return { organizationId, alias, domain: org.DefaultMailDomain! };
     await new Promise((r) => setTimeout(r, 50));
