@@ -39,6 +39,9 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseClie
     // by the pool, so a restart of a few seconds left requests waiting ~20 s after it was back. Doubling from 50 ms
     // to at most 1 s keeps a down database's answers a quick 503 and service back within a second of its return.
     backoff: (failures: number) => Math.min(0.05 * 2 ** failures, 1),
+    // A connection whose handshake hangs (seen once in CI while PostgreSQL restarted immediately) held its request for
+    // the driver's default 30 s; 5 s is far beyond a healthy handshake, and the request is answered 503 instead.
+    connect_timeout: 5,
   });
   const db = drizzle(options.preparedStatements === false ? sql : withPreparedStatements(sql), { schema, logger: options.debug ?? false });
   return { db, close: () => sql.end({ timeout: 5 }) };
