@@ -1,7 +1,8 @@
 /**
  * What the log may keep of an error. drizzle's query errors carry every parameter in their message (`params: …`), and
  * PostgreSQL quotes the offending input after a colon (`invalid input syntax for type integer: "…"`): either can hold a
- * password, personal data or a whole import report. Kept: the statement (its placeholders), the error's own words, its
+ * password, personal data or a whole import report. Kept: the statement (its placeholders, the first few hundred
+ * characters of a long one), the error's own words, its
  * SQLSTATE and constraint, and the stack frames. Every logger and every stored job error goes through here.
  */
 
@@ -14,8 +15,14 @@ interface DatabaseErrorFields {
 const isDatabaseError = (e: Error): e is Error & DatabaseErrorFields =>
   typeof (e as Partial<DatabaseErrorFields>).code === 'string' && typeof (e as Partial<DatabaseErrorFields>).severity === 'string';
 
+/** A statement is kept up to this many characters: a multi-row INSERT's placeholders can run to megabytes. */
+export const MAX_STATEMENT_CHARS = 300;
+
 function ownMessage(e: Error): string {
-  if (e.message.startsWith('Failed query: ')) return e.message.replace(/\nparams: [\s\S]*$/, '');
+  if (e.message.startsWith('Failed query: ')) {
+    const statement = e.message.replace(/\nparams: [\s\S]*$/, '');
+    return statement.length <= MAX_STATEMENT_CHARS ? statement : `${statement.slice(0, MAX_STATEMENT_CHARS)}… (${statement.length.toLocaleString('en')} characters)`;
+  }
   if (isDatabaseError(e)) {
     const constraint = e.constraint_name ? `, constraint ${e.constraint_name}` : '';
     return `${e.message.split(': ')[0]} (SQLSTATE ${e.code}${constraint})`;

@@ -1,8 +1,9 @@
-import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DirectoryGroup, DirectoryUser } from '@mailyard/core/directories';
 import type { EntityState } from '@mailyard/core/entities';
 import type { Db } from '../client.ts';
 import { groupMembers, groups, resources, users } from '../schema/index.ts';
+import { inStatementBatches } from '../statement-batches.ts';
 
 /** A user or group of the organization that came from its directory, with the values the last sync wrote. */
 export interface LinkedRow<T> {
@@ -66,26 +67,27 @@ export async function namesHeldOutsideDirectory(db: Db, organizationId: string):
 type UserValues = Omit<DirectoryUser, 'email' | 'entryId' | 'dn'>;
 
 export async function insertDirectoryUsers(db: Db, organizationId: string, rows: (DirectoryUser & { id: string })[], now: Date): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(users).values(
-    rows.map((u) => ({
-      organizationId,
-      id: u.id,
-      name: u.name,
-      displayName: u.displayName,
-      firstName: u.firstName,
-      lastName: u.lastName,
-      telephone: u.telephone,
-      department: u.department,
-      jobTitle: u.jobTitle,
-      directoryEntryId: u.entryId,
-      directoryDn: u.dn,
-      role: 'USER',
-      // Directory users arrive disabled: an operator enables them with Enable (primary address, mailbox).
-      state: 'DISABLED',
-      createdAt: now,
-      updatedAt: now,
-    })),
+  await inStatementBatches(rows, (batch) =>
+    db.insert(users).values(
+      batch.map((u) => ({
+        organizationId,
+        id: u.id,
+        name: u.name,
+        displayName: u.displayName,
+        firstName: u.firstName,
+        lastName: u.lastName,
+        telephone: u.telephone,
+        department: u.department,
+        jobTitle: u.jobTitle,
+        directoryEntryId: u.entryId,
+        directoryDn: u.dn,
+        role: 'USER',
+        // Directory users arrive disabled: an operator enables them with Enable (primary address, mailbox).
+        state: 'DISABLED',
+        createdAt: now,
+        updatedAt: now,
+      })),
+    ),
   );
 }
 
@@ -104,20 +106,21 @@ export async function updateDirectoryUser(
 }
 
 export async function insertDirectoryGroups(db: Db, organizationId: string, rows: (DirectoryGroup & { id: string })[], now: Date): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(groups).values(
-    rows.map((g) => ({
-      organizationId,
-      id: g.id,
-      name: g.name,
-      // A group's address is Mailyard's, given when it is enabled; it arrives disabled, as its users do.
-      primaryEmail: null,
-      state: 'DISABLED',
-      directoryEntryId: g.entryId,
-      directoryDn: g.dn,
-      createdAt: now,
-      updatedAt: now,
-    })),
+  await inStatementBatches(rows, (batch) =>
+    db.insert(groups).values(
+      batch.map((g) => ({
+        organizationId,
+        id: g.id,
+        name: g.name,
+        // A group's address is Mailyard's, given when it is enabled; it arrives disabled, as its users do.
+        primaryEmail: null,
+        state: 'DISABLED',
+        directoryEntryId: g.entryId,
+        directoryDn: g.dn,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    ),
   );
 }
 
@@ -149,21 +152,26 @@ export async function insertDirectoryMemberships(
   rows: { groupId: string; memberId: string; memberType: 'USER' | 'GROUP' }[],
   now: Date,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insert(groupMembers)
-    .values(rows.map((r) => ({ ...r, organizationId, createdAt: now })))
-    .onConflictDoNothing();
+  await inStatementBatches(rows, (batch) =>
+    db
+      .insert(groupMembers)
+      .values(batch.map((r) => ({ ...r, organizationId, createdAt: now })))
+      .onConflictDoNothing(),
+  );
 }
 
+/**
+ * Removes memberships by (group, member) pair: two lists of ids in one statement whatever their length (uuids, so a
+ * comma joins them safely), matched through the primary key.
+ */
 export async function deleteDirectoryMemberships(db: Db, organizationId: string, rows: { groupId: string; memberId: string }[]): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .delete(groupMembers)
-    .where(
-      and(
-        eq(groupMembers.organizationId, organizationId),
-        or(...rows.map((r) => and(eq(groupMembers.groupId, r.groupId), eq(groupMembers.memberId, r.memberId)))),
-      ),
-    );
+  const groupIds = rows.map((r) => r.groupId).join(',');
+  const memberIds = rows.map((r) => r.memberId).join(',');
+  await db.execute(sql`
+    delete from ${groupMembers}
+    where ${groupMembers.organizationId} = ${organizationId}
+      and (${groupMembers.groupId}, ${groupMembers.memberId}) in (
+        select * from unnest(string_to_array(${groupIds}, ',')::uuid[], string_to_array(${memberIds}, ',')::uuid[])
+      )`);
 }
