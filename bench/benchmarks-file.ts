@@ -3,17 +3,18 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * docs/benchmarks.md holds generated parts: the latency benchmark's (`pnpm bench`) first, then each part after its
- * marker: the throughput run's (`pnpm bench:throughput`), the soak run's (`pnpm bench:soak`) and the migration's
- * (`pnpm bench:migrate`). Each run rewrites its own part and keeps the others'.
+ * marker: the throughput run's (`pnpm bench:throughput`), the soak run's (`pnpm bench:soak`), the migration's
+ * (`pnpm bench:migrate`) and the directory sync's (`pnpm bench:directory-sync`). Each run rewrites its own part and keeps the others'.
  */
 const FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const MARKERS = {
   throughput: '<!-- throughput run: written by `pnpm bench:throughput` (bench/throughput.ts) -->',
   soak: '<!-- soak run: written by `pnpm bench:soak` (bench/soak.ts) -->',
   migration: '<!-- migration run: written by `pnpm bench:migrate` (bench/migrate.ts) -->',
+  directory: '<!-- directory sync run: written by `pnpm bench:directory-sync` (bench/directory-sync.ts) -->',
 } as const;
 type Part = 'latency' | keyof typeof MARKERS;
-const ORDER: Part[] = ['latency', 'throughput', 'soak', 'migration'];
+const ORDER: Part[] = ['latency', 'throughput', 'soak', 'migration', 'directory'];
 
 async function parts(): Promise<Map<Part, string>> {
   const text = await readFile(FILE, 'utf8').catch(() => '');
@@ -38,3 +39,4 @@ export const writeLatencyReport = (markdown: string) => writePart('latency', mar
 export const writeThroughputReport = (markdown: string) => writePart('throughput', markdown);
 export const writeSoakReport = (markdown: string) => writePart('soak', markdown);
 export const writeMigrationReport = (markdown: string) => writePart('migration', markdown);
+export const writeDirectorySyncReport = (markdown: string) => writePart('directory', markdown);
