@@ -1,4 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { DEFAULT_ACCESS_RULE } from '@mailyard/core/access-control';
+import { DEFAULT_RULE as DEFAULT_DEVICE_RULE } from '@mailyard/core/mobile-access';
 import type { Db } from '../client.ts';
 
 /**
@@ -28,7 +30,10 @@ export async function benchOrganizationCount(db: Db): Promise<{ organizations: n
   return rows[0]!;
 }
 
-/** `count` Active organizations of the account, each with its built-in directory and a verified default domain. */
+/**
+ * `count` Active organizations of the account, each with its built-in directory, a verified default domain and the
+ * default access and mobile device rules every new organization gets (without them the portal and devices are refused).
+ */
 export async function seedBenchOrganizations(db: Db, q: { accountId: string; count: number; at: Date }): Promise<void> {
   const at = q.at.toISOString();
   await db.execute(sql`
@@ -42,6 +47,16 @@ export async function seedBenchOrganizations(db: Db, q: { accountId: string; cou
   await db.execute(sql`
     insert into mail_domains (organization_id, domain, is_test_domain, is_default, verification_status, verified_at, created_at)
     select id, default_mail_domain, true, true, 'VERIFIED', created_at, created_at from organizations where alias like 'bench-%'`);
+  const rule = DEFAULT_ACCESS_RULE;
+  await db.execute(sql`
+    insert into access_control_rules (organization_id, name, effect, description, ip_ranges, not_ip_ranges, actions, not_actions, user_ids, not_user_ids, created_at, updated_at)
+    select id, ${rule.name}, ${rule.effect}, ${rule.description}, '{}', '{}', '{}', '{}', '{}', '{}', created_at, created_at
+    from organizations where alias like 'bench-%'`);
+  const device = DEFAULT_DEVICE_RULE;
+  await db.execute(sql`
+    insert into mobile_device_access_rules (organization_id, id, name, description, effect, conditions, created_at, updated_at)
+    select id, gen_random_uuid(), ${device.name}, ${device.description}, ${device.effect}, ${JSON.stringify(device.conditions)}::jsonb, created_at, created_at
+    from organizations where alias like 'bench-%'`);
 }
 
 /**
