@@ -4,8 +4,9 @@ import { Attribute, Change } from 'ldapts';
 import { activeOrganization, awsFailure, awsTenant, type AwsTenant } from '../support/aws.ts';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
-import { directoryLdif, passwordOf } from '../support/directory-seed.ts';
-import { createDirectoryOrganization } from '../support/directories.ts';
+import { directoryLdif, passwordOf, userDn } from '../support/directory-seed.ts';
+import { activeSync } from '../support/activesync.ts';
+import { createDirectoryOrganization, replaceAttribute } from '../support/directories.ts';
 import { failure } from '../support/errors.ts';
 import { portalBrowser } from '../support/portal.ts';
 import { startSlapd, type RunningSlapd } from '../support/slapd.ts';
@@ -102,5 +103,18 @@ describe('directory users are read-only where the directory owns the value', () 
     await slapd.admin((client) => client.modify(`uid=user003,ou=people,dc=example,dc=org`, new Change({ operation: 'replace', modification: new Attribute({ type: 'userPassword', values: ['Rotated-Pass-7'] }) })));
     expect(await failure(portalBrowser(deps, { ip: '10.9.0.2' }).portal.signIn({ email, password: passwordOf('user003') }))).toMatchObject({ domainCode: 'AUTH.INVALID_CREDENTIALS' });
     await portalBrowser(deps, { ip: '10.9.0.2' }).portal.signIn({ email, password: 'Rotated-Pass-7' });
+  });
+
+  it('syncs a directory user\'s phone with the directory password, and a password rotated in the directory at once', async () => {
+    const caller = callerFor(deps, tenant.op.actor);
+    const address = `user004@${domain}`;
+    await caller.users.enable({ organizationId, users: [{ userId: users['user004']!, email: address }] });
+    const sync = (password: string) => activeSync(server.url, { address, password, deviceId: 'DirPhone004' });
+    expect(await sync(passwordOf('user004'))).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await sync('Not-the-password-1')).toMatchObject({ status: 401, body: { code: 'AUTH.INVALID_CREDENTIALS' } });
+    // The device endpoint's verified-password cache keeps stored hashes only: the directory is asked every time.
+    await replaceAttribute(slapd, userDn('user004'), 'userPassword', 'Rotated-Pass-8');
+    expect(await sync(passwordOf('user004'))).toMatchObject({ status: 401 });
+    expect(await sync('Rotated-Pass-8')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 });
