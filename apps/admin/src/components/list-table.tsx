@@ -1,10 +1,13 @@
 import type { PaginationProps } from '@cloudscape-design/components/pagination';
+import Button from '@cloudscape-design/components/button';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import type { TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { EntityState } from '@mailyard/core/entities';
 import type { ListTotal, Page } from '@mailyard/core/pagination';
+import type { ReactNode } from 'react';
 import type { ListUrlState } from '../lib/list-url-state.ts';
+import { TableEmptyState } from './TableEmptyState.tsx';
 
 /** A column of a server-sorted list; `sort` names the server's sort column it orders by, if any. */
 export type ListColumn<T, S extends string> = TableProps.ColumnDefinition<T> & { sort?: S };
@@ -127,5 +130,21 @@ export function ListFilters<S extends string, St extends string>(props: {
         />
       </div>
     </div>
+  );
+}
+
+/**
+ * A list's empty state: when its search or state filter hides every row, "No matches" with a way to clear them
+ * (`singular` names one row: "user"); otherwise `none`, what to say of a list that has nothing yet.
+ */
+export function ListEmptyState<S extends string, St extends string>(props: { view: ListUrlState<S, St>; singular: string; none: ReactNode }) {
+  const { view } = props;
+  if (!view.search && !view.state) return props.none;
+  return (
+    <TableEmptyState
+      title="No matches"
+      subtitle={`No ${props.singular} matches the search and state filter.`}
+      action={<Button onClick={view.clearFilters}>Clear filters</Button>}
+    />
   );
 }

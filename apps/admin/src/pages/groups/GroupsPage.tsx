@@ -11,7 +11,7 @@ import { entityStates } from '@mailyard/core/entities';
 import { canEditGroup, groupActionTargets, groupSortColumns, type GroupSort, type GroupSummary } from '@mailyard/core/groups';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { entityStateOptions, ListFilters, useListTable, type ListColumn } from '../../components/list-table.tsx';
+import { entityStateOptions, ListEmptyState, ListFilters, useListTable, type ListColumn } from '../../components/list-table.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { formatDateTimeShort } from '../../lib/format.ts';
@@ -135,13 +135,7 @@ export function GroupsPage() {
           />
         }
         pagination={<Pagination {...table.pagination} />}
-        empty={
-          view.search || view.state ? (
-            <TableEmptyState title="No matches" subtitle="No group matches the filters." action={<Button onClick={view.clearFilters}>Clear filters</Button>} />
-          ) : (
-            <TableEmptyState title="No groups" subtitle="Create a group to reach several users at one address." action={createButton} />
-          )
-        }
+        empty={<ListEmptyState view={view} singular="group" none={<TableEmptyState title="No groups" subtitle="Create a group to reach several users at one address." action={createButton} />} />}
       />
       {dialog === 'enable' && <EnableGroupsModal organizationId={organizationId} groups={selected} onDismiss={() => setDialog(null)} onDone={afterChange} />}
       {dialog === 'disable' && <DisableGroupsModal organizationId={organizationId} groups={selected} onDismiss={() => setDialog(null)} onDone={afterChange} />}

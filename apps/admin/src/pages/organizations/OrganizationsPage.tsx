@@ -7,7 +7,7 @@ import Table from '@cloudscape-design/components/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { isTransient, organizationSortColumns, organizationStates, type OrganizationSort, type OrganizationSummary } from '@mailyard/core/organizations';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { ListFilters, useListTable, type ListColumn, type StateOption } from '../../components/list-table.tsx';
+import { ListEmptyState, ListFilters, useListTable, type ListColumn, type StateOption } from '../../components/list-table.tsx';
 import { OrganizationStatus } from '../../components/OrganizationStatus.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
@@ -119,17 +119,7 @@ export function OrganizationsPage() {
         />
       }
       pagination={<Pagination {...table.pagination} />}
-      empty={
-        view.search || view.state ? (
-          <TableEmptyState
-            title="No matches"
-            subtitle="No organization matches the search and state filter."
-            action={<Button onClick={view.clearFilters}>Clear filters</Button>}
-          />
-        ) : (
-          <TableEmptyState title="No organizations" subtitle="Create an organization to add domains, users and groups." action={createButton} />
-        )
-      }
+      empty={<ListEmptyState view={view} singular="organization" none={<TableEmptyState title="No organizations" subtitle="Create an organization to add domains, users and groups." action={createButton} />} />}
     />
   );
 }

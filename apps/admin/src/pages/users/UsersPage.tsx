@@ -10,7 +10,7 @@ import { useParams } from 'wouter';
 import { entityStates } from '@mailyard/core/entities';
 import { canEdit, scheduledMailboxDeletion, userActions, userSortColumns, type UserSort, type UserSummary } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { entityStateOptions, ListFilters, useListTable, type ListColumn } from '../../components/list-table.tsx';
+import { entityStateOptions, ListEmptyState, ListFilters, useListTable, type ListColumn } from '../../components/list-table.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { formatDateTime, formatDay } from '../../lib/format.ts';
@@ -159,17 +159,7 @@ export function UsersPage() {
           />
         }
         pagination={<Pagination {...table.pagination} />}
-        empty={
-          view.search || view.state ? (
-            <TableEmptyState
-              title="No matches"
-              subtitle="No user matches the search and state filter."
-              action={<Button onClick={view.clearFilters}>Clear filters</Button>}
-            />
-          ) : (
-            <TableEmptyState title="No users" subtitle="Create a user to give someone a mailbox in this organization." action={createButton} />
-          )
-        }
+        empty={<ListEmptyState view={view} singular="user" none={<TableEmptyState title="No users" subtitle="Create a user to give someone a mailbox in this organization." action={createButton} />} />}
       />
       {dialog === 'enable' && (
         <EnableUsersModal
