@@ -45,7 +45,7 @@ export async function findPortalAccountByAddress(db: Db, address: string) {
 
 /**
  * The account holding `address`, with its password hash: for the verifier of every place a user signs in (the
- * portal, device sync), and for nothing else.
+ * portal, device sync, the mail servers), and for nothing else.
  */
 export async function findSignInAccount(db: Db, address: string) {
   const [row] = await db
@@ -57,6 +57,8 @@ export async function findSignInAccount(db: Db, address: string) {
     .where(heldAddress(address));
   return row ?? null;
 }
+
+export type SignInAccount = NonNullable<Awaited<ReturnType<typeof findSignInAccount>>>;
 
 /** The account of a user; `lock` holds the user row, so changes to one account's password or addresses run one at a time. */
 export async function findPortalAccount(db: Db, user: UserKey, lock?: 'update') {

@@ -22,7 +22,7 @@ export async function verifyMailSignIn(deps: Deps, input: MailSignInInput): Prom
   const candidate = await findSignInAccount(deps.db, address);
   if (!candidate?.directoryDn) fail('AUTH.INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
   const ip = input.remoteIp ?? null;
-  const account = await verifyUserCredentials(deps, { address, password: input.password }, { ip: ip ?? 'unknown' });
+  const account = await verifyUserCredentials(deps, { address, password: input.password }, { ip: ip ?? 'unknown' }, { account: candidate });
   failIf(mailSignInRefusal(account));
   const action = MAIL_SIGN_IN_SERVICES[input.service];
   failIf(accessDeniedRefusal(await accessEffectFor(deps.db, account.organizationId, { userId: account.userId, action, ip })));

@@ -3,7 +3,7 @@ import { connectionFailureRefusal } from '@mailyard/core/directories';
 import { failIf } from '@mailyard/core/errors';
 import { PORTAL_LIMITS } from '@mailyard/core/portal';
 import { findLdapConnection } from '@mailyard/db/queries/ldap-directories';
-import { findSignInAccount } from '@mailyard/db/queries/portal-accounts';
+import { findSignInAccount, type SignInAccount } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../../deps.ts';
 import { LdapError, ldapPasswordMatches } from '../../platform/ldap.ts';
 import { perAddressAndIp } from '../rate-limit.ts';
@@ -34,16 +34,21 @@ export async function verifyUserCredentials(
   deps: Deps,
   credentials: { address: string; password: string },
   client: { ip: string },
-  verify?: VerifyPassword,
+  options: {
+    verify?: VerifyPassword;
+    /** The account the caller already read for `credentials.address` (`findSignInAccount`), not read again. */
+    account?: SignInAccount | null;
+  } = {},
 ) {
   const address = normalizeAddress(credentials.address);
   // One budget for every place a user signs in (the portal, device sync), so each entry point does not multiply the guesses.
   const rules = perAddressAndIp('user-signin', PORTAL_LIMITS.signIn, address, client.ip);
+  const { account: known, verify } = options;
   const { directoryDn: _dn, directoryId: _directory, ...account } = await verifyCredentials(
     deps,
     rules,
     credentials.password,
-    () => findSignInAccount(deps.db, address),
+    async () => (known === undefined ? findSignInAccount(deps.db, address) : known),
     { otherCheck: (found, password) => directoryBind(deps, found, password), verify },
   );
   return account;
