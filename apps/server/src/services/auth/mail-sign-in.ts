@@ -14,8 +14,8 @@ import { verifyUserCredentials } from './user-credentials.ts';
  * the account's state, the organization's access rules for the service and the client's address. Answers the mailbox
  * (the primary address) the login opens.
  *
- * Users with a password of their own are checked by Dovecot's SQL passdb, which asks here only after refusing them:
- * they are refused again at once, without spending their budget or a second password hash.
+ * Dovecot asks only about logins without a password of their own (deploy/dovecot/dovecot-sql-directory.conf.ext);
+ * one that is not a directory user's (a system user such as postmaster) is refused at once, spending no budget.
  */
 export async function verifyMailSignIn(deps: Deps, input: MailSignInInput): Promise<{ user: string }> {
   const address = normalizeAddress(input.login);
