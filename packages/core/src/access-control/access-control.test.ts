@@ -3,7 +3,7 @@ import { accessDeniedRefusal, evaluateAccess, type RuleConditions } from './eval
 import { ADA, EVALUATION_CASES } from './evaluation-cases.ts';
 import { clientIp, inRange, parseCidr, parseIp } from './ip.ts';
 import { accessRuleLimitRefusal, DEFAULT_ACCESS_RULE, MAX_ACCESS_CONTROL_RULES } from './limits.ts';
-import { mailSignInRefusal, MailSignInInput } from './mail-sign-in.ts';
+import { MailSignInInput } from './mail-sign-in.ts';
 import { GetAccessControlEffectInput, PutAccessControlRuleInput } from './schemas.ts';
 
 const conditions = (rule: EvaluationRule): RuleConditions => ({
@@ -145,21 +145,5 @@ describe('a mail server\'s sign-in question', () => {
     expect(message({ password: 'x'.repeat(257) })).toBe('Password must be at most 256 characters.');
     expect(message({ service: 'pop3' })).toBe('Service must be one of imap, smtp, submission.');
     expect(message({ remoteIp: 'not-an-ip' })).toMatch(/IPv4 or IPv6 address/);
-  });
-});
-
-describe('mailSignInRefusal', () => {
-  const person = { state: 'ENABLED', role: 'USER', organizationState: 'Active' } as const;
-  it.each(['Active', 'Validating', 'Impaired'] as const)('lets an enabled person of a %s organization open their mailbox', (organizationState) => {
-    expect(mailSignInRefusal({ ...person, organizationState })).toBeNull();
-  });
-  it.each([
-    ['a disabled user', { state: 'DISABLED' }],
-    ['a system user', { role: 'SYSTEM_USER' }],
-    ['a resource', { role: 'RESOURCE' }],
-    ['an Inactive organization', { organizationState: 'Inactive' }],
-    ['a Deleting organization', { organizationState: 'Deleting' }],
-  ] as const)('refuses %s', (_, patch) => {
-    expect(mailSignInRefusal({ ...person, ...patch })?.code).toBe('AUTH.ACCOUNT_UNAVAILABLE');
   });
 });

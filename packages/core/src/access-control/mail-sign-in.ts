@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import type { EntityState } from '../entities/state.ts';
-import { refusal, type Refusal } from '../errors/refusal.ts';
-import { servesMail, type OrganizationState } from '../organizations/state.ts';
-import { ACCOUNT_UNAVAILABLE_MESSAGE } from '../portal/rules.ts';
 import { text } from '../text/well-formed.ts';
-import type { UserRole } from '../users/roles.ts';
 import type { AccessAction } from './schemas.ts';
 import { ipAddress } from './schemas.ts';
 
@@ -25,13 +20,3 @@ export const MailSignInInput = z.object({
   remoteIp: ipAddress.nullish(),
 });
 export type MailSignInInput = z.infer<typeof MailSignInInput>;
-
-/**
- * Who may open a mailbox at the mail servers once the password is right: an enabled person (not a system user or a
- * resource) of an organization whose mail flows (`servesMail`: Impaired too, so a directory back from an outage is not
- * taken for a wrong password until the next sync). The twin of `mailserver.v1_logins.enabled`.
- */
-export function mailSignInRefusal(account: { state: EntityState; role: UserRole; organizationState: OrganizationState }): Refusal | null {
-  const usable = account.state === 'ENABLED' && account.role === 'USER' && servesMail(account.organizationState);
-  return usable ? null : refusal('AUTH.ACCOUNT_UNAVAILABLE', ACCOUNT_UNAVAILABLE_MESSAGE);
-}

@@ -3,6 +3,7 @@ import {
   ChangePasswordInput,
   CompletePasswordResetInput,
   formatRecoveryCode,
+  mailSignInRefusal,
   portalAccessRefusal,
   recoveryAddressRefusal,
   VerifyRecoveryAddressInput,
@@ -75,5 +76,21 @@ describe('portal inputs', () => {
   it('refuses a malformed reset token without echoing it', () => {
     const result = CompletePasswordResetInput.safeParse({ token: 'x', password: 'Abcdef1!', repeatPassword: 'Abcdef1!' });
     expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['token'], message: 'This reset link is not valid. Ask for a new one.' })]);
+  });
+});
+
+describe('mailSignInRefusal', () => {
+  const person = { state: 'ENABLED', role: 'USER', organizationState: 'Active' } as const;
+  it.each(['Active', 'Validating', 'Impaired'] as const)('lets an enabled person of a %s organization open their mailbox', (organizationState) => {
+    expect(mailSignInRefusal({ ...person, organizationState })).toBeNull();
+  });
+  it.each([
+    ['a disabled user', { state: 'DISABLED' }],
+    ['a system user', { role: 'SYSTEM_USER' }],
+    ['a resource', { role: 'RESOURCE' }],
+    ['an Inactive organization', { organizationState: 'Inactive' }],
+    ['a Deleting organization', { organizationState: 'Deleting' }],
+  ] as const)('refuses %s', (_, patch) => {
+    expect(mailSignInRefusal({ ...person, ...patch })?.code).toBe('AUTH.ACCOUNT_UNAVAILABLE');
   });
 });

@@ -3,7 +3,7 @@ import { AliasPolicy, defaultAliasPolicy } from '../addresses/aliases.ts';
 import { SIGN_IN_LIMITS } from '../auth/schemas.ts';
 import type { EntityState } from '../entities/state.ts';
 import { refusal, type Refusal } from '../errors/refusal.ts';
-import type { OrganizationState } from '../organizations/state.ts';
+import { servesMail, type OrganizationState } from '../organizations/state.ts';
 import type { UserRole } from '../users/roles.ts';
 
 /** A portal session lasts this long without use, and is extended while used. */
@@ -44,14 +44,24 @@ export interface PortalAccountFacts {
 
 export const ACCOUNT_UNAVAILABLE_MESSAGE = 'This account cannot sign in: it is disabled, or its organization is not active. Contact your administrator.';
 
+/** Who signs in anywhere: an enabled person (system users and resources never do). */
+const enabledPerson = (account: Pick<PortalAccountFacts, 'state' | 'role'>) => account.state === 'ENABLED' && account.role === 'USER';
+const unavailable = (usable: boolean): Refusal | null => (usable ? null : refusal('AUTH.ACCOUNT_UNAVAILABLE', ACCOUNT_UNAVAILABLE_MESSAGE));
+
 /**
- * Whether a user may use the portal: an enabled person (not a system user or resource) with a password, in an
- * Active organization. Checked at sign-in and on every request, so disabling ends a session at once.
+ * Whether a user may use the portal: an enabled person with a password (its own or its directory's), in an Active
+ * organization. Checked at sign-in and on every request, so disabling ends a session at once.
  */
-export function portalAccessRefusal(account: PortalAccountFacts): Refusal | null {
-  const usable = account.state === 'ENABLED' && account.role === 'USER' && (account.hasPassword || account.fromDirectory) && account.organizationState === 'Active';
-  return usable ? null : refusal('AUTH.ACCOUNT_UNAVAILABLE', ACCOUNT_UNAVAILABLE_MESSAGE);
-}
+export const portalAccessRefusal = (account: PortalAccountFacts): Refusal | null =>
+  unavailable(enabledPerson(account) && (account.hasPassword || account.fromDirectory) && account.organizationState === 'Active');
+
+/**
+ * Who may open a mailbox at the mail servers once the password is right: an enabled person of an organization whose
+ * mail flows (`servesMail`: Impaired too, so a directory back from an outage is not taken for a wrong password until
+ * the next sync). The twin of `mailserver.v1_logins.enabled`.
+ */
+export const mailSignInRefusal = (account: Pick<PortalAccountFacts, 'state' | 'role' | 'organizationState'>): Refusal | null =>
+  unavailable(enabledPerson(account) && servesMail(account.organizationState));
 
 /**
  * A recovery address must be personal: not on one of the organization's domains (or their subdomains), which the

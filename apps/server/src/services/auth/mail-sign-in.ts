@@ -1,7 +1,7 @@
-import { accessDeniedRefusal, MAIL_SIGN_IN_SERVICES, mailSignInRefusal, type MailSignInInput } from '@mailyard/core/access-control';
+import { accessDeniedRefusal, MAIL_SIGN_IN_SERVICES, type MailSignInInput } from '@mailyard/core/access-control';
 import { normalizeAddress } from '@mailyard/core/addresses';
 import { fail, failIf } from '@mailyard/core/errors';
-import { ACCOUNT_UNAVAILABLE_MESSAGE } from '@mailyard/core/portal';
+import { ACCOUNT_UNAVAILABLE_MESSAGE, mailSignInRefusal } from '@mailyard/core/portal';
 import { findSignInAccount } from '@mailyard/db/queries/portal-accounts';
 import type { Deps } from '../../deps.ts';
 import { accessEffectFor } from '../access-control/effect.ts';
@@ -22,6 +22,8 @@ export async function verifyMailSignIn(deps: Deps, input: MailSignInInput): Prom
   const candidate = await findSignInAccount(deps.db, address);
   if (!candidate?.directoryDn) fail('AUTH.INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
   const ip = input.remoteIp ?? null;
+  // Dovecot passes the client's address for IMAP and for Postfix's submissions; without one, the guesses of every such
+  // sign-in share the per-client budget of an unknown address.
   const account = await verifyUserCredentials(deps, { address, password: input.password }, { ip: ip ?? 'unknown' }, { account: candidate });
   failIf(mailSignInRefusal(account));
   const action = MAIL_SIGN_IN_SERVICES[input.service];
