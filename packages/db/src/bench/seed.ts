@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { DEFAULT_ACCESS_RULE } from '@mailyard/core/access-control';
 import { DEFAULT_RULE as DEFAULT_DEVICE_RULE } from '@mailyard/core/mobile-access';
 import type { Db } from '../client.ts';
+import { upsertAccessControlRule } from '../queries/access-control-rules.ts';
+import { insertMobileDeviceAccessRule } from '../queries/mobile-access.ts';
 
 /**
  * The benchmark's data (`pnpm bench`, `bench/seed.ts`), kept apart from the product's queries. Seeding is bulk SQL
@@ -47,16 +50,12 @@ export async function seedBenchOrganizations(db: Db, q: { accountId: string; cou
   await db.execute(sql`
     insert into mail_domains (organization_id, domain, is_test_domain, is_default, verification_status, verified_at, created_at)
     select id, default_mail_domain, true, true, 'VERIFIED', created_at, created_at from organizations where alias like 'bench-%'`);
-  const rule = DEFAULT_ACCESS_RULE;
-  await db.execute(sql`
-    insert into access_control_rules (organization_id, name, effect, description, ip_ranges, not_ip_ranges, actions, not_actions, user_ids, not_user_ids, created_at, updated_at)
-    select id, ${rule.name}, ${rule.effect}, ${rule.description}, '{}', '{}', '{}', '{}', '{}', '{}', created_at, created_at
-    from organizations where alias like 'bench-%'`);
-  const device = DEFAULT_DEVICE_RULE;
-  await db.execute(sql`
-    insert into mobile_device_access_rules (organization_id, id, name, description, effect, conditions, created_at, updated_at)
-    select id, gen_random_uuid(), ${device.name}, ${device.description}, ${device.effect}, ${JSON.stringify(device.conditions)}::jsonb, created_at, created_at
-    from organizations where alias like 'bench-%'`);
+  // Through the product's own queries, so the rules are exactly what a new organization gets.
+  const created = await db.execute<{ id: string }>(sql`select id from organizations where alias like 'bench-%'`);
+  for (const { id } of created) {
+    await upsertAccessControlRule(db, id, DEFAULT_ACCESS_RULE, q.at);
+    await insertMobileDeviceAccessRule(db, { ...DEFAULT_DEVICE_RULE, organizationId: id, id: randomUUID(), clientToken: null, at: q.at });
+  }
 }
 
 /**
