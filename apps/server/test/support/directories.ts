@@ -2,6 +2,7 @@ import { Attribute, Change } from 'ldapts';
 import { presetSettings, type DirectoryConnectionSettings } from '@mailyard/core/directories';
 import type { OperatorActor } from '../../src/services/actor.ts';
 import { listLinkedUsers } from '@mailyard/db/queries/directory-sync';
+import { uniqueAlias } from './aws.ts';
 import { callerFor } from './caller.ts';
 import type { TestDeps } from './deps.ts';
 import { AD_BASE, SERVICE_DN, SERVICE_PASSWORD } from './directory-seed.ts';
@@ -44,12 +45,15 @@ export const replaceAttribute = (slapd: RunningSlapd, dn: string, type: string, 
 export async function createDirectoryOrganization(deps: TestDeps, operator: OperatorActor, slapd: RunningSlapd, aliasPrefix: string) {
   const caller = callerFor(deps, operator);
   const directory = await caller.directories.register({ name: 'Corp Directory', ...openLdapSettings(slapd.url) });
-  const { organizationId } = await caller.organizations.create({ alias: `${aliasPrefix}-${Math.random().toString(36).slice(2, 8)}`, directoryId: directory.id });
-  for (let i = 0; (await caller.organizations.get({ organizationId })).state !== 'Active'; i++) {
-    if (i > 600) throw new Error(`organization ${organizationId} did not become Active`);
+  const { organizationId } = await caller.organizations.create({ alias: uniqueAlias(aliasPrefix), directoryId: directory.id });
+  let org = await caller.organizations.get({ organizationId });
+  for (let i = 0; org.state === 'Requested' || org.state === 'Creating'; i++) {
+    if (i > 600) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
+    org = await caller.organizations.get({ organizationId });
   }
-  const domain = (await caller.organizations.get({ organizationId })).defaultMailDomain!;
+  if (org.state !== 'Active') throw new Error(`organization ${organizationId} is ${org.state}, not Active: ${org.errorMessage ?? 'still provisioning'}`);
+  const domain = org.defaultMailDomain!;
   const userIds: Record<string, string> = {};
   for (const u of await listLinkedUsers(deps.db, organizationId)) userIds[u.current.name] = u.id;
   return { directoryId: directory.id, organizationId, domain, userIds };
