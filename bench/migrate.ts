@@ -12,7 +12,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { mapConcurrently } from '../apps/server/src/cli/migrate/pool.ts';
+import { mapConcurrently } from '../apps/server/src/services/migration/engine/pool.ts';
 import { startMailStack } from '../apps/server/test/mailserver/mail-stack.ts';
 import { runMigrateCli, sidesArgs } from '../apps/server/test/migration/cli.ts';
 import { activeOrganization, awsTenant } from '../apps/server/test/support/aws.ts';
@@ -44,8 +44,8 @@ const [sourceDeps, targetDeps] = await Promise.all([createTestDeps({}, liveClock
 const [sourceServer, targetServer, sourceMail, targetMail] = await Promise.all([
   startTestServer(sourceDeps),
   startTestServer(targetDeps),
-  startMailStack(sourceDeps.database.url, undefined, { masterUsers: [MASTER] }),
-  startMailStack(targetDeps.database.url, undefined, { masterUsers: [MASTER] }),
+  startMailStack(sourceDeps, undefined, { masterUsers: [MASTER] }),
+  startMailStack(targetDeps, undefined, { masterUsers: [MASTER] }),
 ]);
 try {
   log(`Seeding ${USERS} users with ${MESSAGES} messages each…`);

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../packages/db/src/index.ts';
-import { benchOrganizationCount, seedBenchOrganizations, seedBenchUsers, vacuumAnalyzeBench } from '../packages/db/src/bench/seed.ts';
+import { benchOrganizationCount, seedBenchOrganizations, seedBenchUsers, seedOtherAccounts, vacuumAnalyzeBench } from '../packages/db/src/bench/seed.ts';
 import { insertAccount, insertOperator } from '../packages/db/src/queries/operators.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 
 export const ORGANIZATIONS = 1000;
 export const USERS = 1_000_000;
+/** Other tenants of the same server: 99 accounts of 1,000 organizations each, without users. */
+export const OTHER_ACCOUNTS = 99;
+export const OTHER_ORGANIZATIONS = OTHER_ACCOUNTS * 1000;
 /** The password of every seeded user and of the bench operator (hashed once, the hash copied to every row). */
 export const BENCH_PASSWORD = 'Bench-Password-1';
 
@@ -18,13 +21,15 @@ const CHUNK = 111;
 
 /** Whether the data is there: `true` when complete, `false` when the database has none of it; a partial seed is an error. */
 export async function isSeeded(db: Db): Promise<boolean> {
-  const { organizations, users } = await benchOrganizationCount(db);
-  if (organizations === ORGANIZATIONS && users === USERS) return true;
+  const { organizations, others, users } = await benchOrganizationCount(db);
+  if (organizations === ORGANIZATIONS && others === OTHER_ORGANIZATIONS && users === USERS) return true;
   if (organizations === 0) return false;
-  throw new Error(`The bench database holds ${organizations} organizations and ${users} users, not the seeded sizes: run \`pnpm bench --reseed\`.`);
+  throw new Error(
+    `The bench database holds ${organizations} organizations (${others} of other accounts) and ${users} users, not the seeded sizes: run \`pnpm bench --reseed\`.`,
+  );
 }
 
-/** 1,000 organizations and 1,000,000 users (100,000 in the first), their addresses and mailboxes, into an empty database. */
+/** 1,000 organizations and 1,000,000 users (100,000 in the first), their addresses and mailboxes, and other accounts' 99,000 organizations, into an empty database. */
 export async function seed(db: Db, log: (line: string) => void): Promise<{ seconds: number }> {
   const started = performance.now();
   const at = new Date();
@@ -32,6 +37,7 @@ export async function seed(db: Db, log: (line: string) => void): Promise<{ secon
   await insertAccount(db, { id: benchAccount.id, name: 'Benchmark', awsAccountId: '000000000000', maxOrganizations: ORGANIZATIONS + 10 });
   await insertOperator(db, { id: benchAccount.operatorId, accountId: benchAccount.id, email: benchAccount.email, displayName: 'Benchmark', passwordHash });
   await seedBenchOrganizations(db, { accountId: benchAccount.id, count: ORGANIZATIONS, at });
+  await seedOtherAccounts(db, { accounts: OTHER_ACCOUNTS, each: OTHER_ORGANIZATIONS / OTHER_ACCOUNTS, at });
   let total = 0;
   for (let from = 1; from <= ORGANIZATIONS; from = from === 1 ? 2 : from + CHUNK) {
     const to = from === 1 ? 1 : Math.min(ORGANIZATIONS, from + CHUNK - 1);

@@ -20,6 +20,9 @@ import { NewImportPage } from './pages/imports/NewImportPage.tsx';
 import { CreateOrganizationPage } from './pages/organizations/CreateOrganizationPage.tsx';
 import { OrganizationDetailPage } from './pages/organizations/OrganizationDetailPage.tsx';
 import { OrganizationsPage } from './pages/organizations/OrganizationsPage.tsx';
+import { MigrationRunPage } from './pages/migration/MigrationRunPage.tsx';
+import { MigrationsPage } from './pages/migration/MigrationsPage.tsx';
+import { NewMigrationPage } from './pages/migration/NewMigrationPage.tsx';
 import { MobileAccessPage } from './pages/mobile-access/MobileAccessPage.tsx';
 import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
 import { TagsPage } from './pages/tags/TagsPage.tsx';
@@ -65,6 +68,9 @@ export const routes: PageRoute[] = [
   { path: '/organizations/:organizationId/outbox', component: OutboxPage, organizationNav: 'Outbox' },
   { path: '/organizations/:organizationId/access-rules', component: AccessRulesPage, organizationNav: 'Access control rules' },
   { path: '/organizations/:organizationId/tags', component: TagsPage, organizationNav: 'Tags' },
+  { path: '/organizations/:organizationId/migration', component: MigrationsPage, organizationNav: 'Migrate from WorkMail' },
+  { path: '/organizations/:organizationId/migration/new', component: NewMigrationPage },
+  { path: '/organizations/:organizationId/migration/:runId', component: MigrationRunPage },
   { path: '/directories', component: DirectoriesPage, accountNav: 'Directories' },
   { path: '/directories/register', component: RegisterDirectoryPage },
   { path: '/access-keys', component: AccessKeysPage, accountNav: 'Access keys' },

@@ -5,6 +5,7 @@ import { awsPlugin } from './aws/plugin.ts';
 import type { Deps } from './deps.ts';
 import { activeSyncRoutes } from './http/activesync.ts';
 import { mailServerDkimRoutes } from './http/mail-server-dkim.ts';
+import { mailServerMailboxKeyRoutes } from './http/mail-server-mailbox-key.ts';
 import { mailServerSignInRoutes } from './http/mail-server-sign-in.ts';
 import { mailServerUsageRoutes } from './http/mail-server-usage.ts';
 import { httpLimits } from './platform/http-limits.ts';
@@ -38,6 +39,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await server.register(mailServerUsageRoutes(deps));
   await server.register(mailServerDkimRoutes(deps));
   await server.register(mailServerSignInRoutes(deps));
+  await server.register(mailServerMailboxKeyRoutes(deps));
   await server.register(activeSyncRoutes(deps));
 
   await server.register(awsPlugin, { prefix: '/aws', deps });

@@ -10,6 +10,7 @@ import { systemClock } from './platform/clock.ts';
 import { loadOrCreateKeyFile, masterKeyFrom, parseMasterKey } from './platform/secrets.ts';
 import { explainStartFailure, type StartContext } from './platform/start-failure.ts';
 import { ensureRootAccessKey } from './services/access-keys/ensure-root.ts';
+import { ensureMailboxKeys } from './services/mailboxes/encryption-key.ts';
 import { schedulePruning } from './services/housekeeping/schedule-pruning.ts';
 import { scheduleDomainChecks } from './services/mail-domains/schedule-checks.ts';
 import { scheduleDirectorySyncs } from './services/directories/schedule-syncs.ts';
@@ -42,6 +43,9 @@ async function main() {
   start.step = 'preparing the first operator and the root access key';
   const first = await ensureFirstOperator(deps.db, config, deps.clock());
   const rootKey = await ensureRootAccessKey(deps);
+  start.step = 'giving older organizations their mailbox keys';
+  const keyed = await ensureMailboxKeys(deps);
+  if (keyed > 0) log.info(`mailbox keys made for ${keyed} organizations created before mailbox encryption`);
   // Housekeeping runs hourly from the queue; the first run is asked for at every start (one per hour, by key).
   await schedulePruning(deps.db, deps.clock(), deps.clock());
   // Domain checks sweep every MAILYARD_DOMAIN_CHECK_SECONDS the same way (one sweep per slot, by key).

@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError, type TRPCLink } from '@trpc/client';
 // The router's type as built declarations (`pnpm --filter @mailyard/client build`), never the server's source.
 import type { AppRouter } from '@mailyard/client/router';
 import type { ErrorCode } from '@mailyard/core/errors';
@@ -16,6 +16,12 @@ export interface MailyardClientOptions {
   fetch?: typeof fetch;
   /** Extra links before the HTTP link (logging, retries). */
   links?: TRPCLink<AppRouter>[];
+  /**
+   * Whether calls made in the same tick share one HTTP request (default). tRPC gathers them until the next timer tick,
+   * which Node makes a millisecond at least: a script that awaits each call before the next may say `false`, and each
+   * call is sent at once as a request of its own.
+   */
+  batch?: boolean;
 }
 
 /**
@@ -25,26 +31,23 @@ export interface MailyardClientOptions {
 export function createMailyardLinks(options: MailyardClientOptions): TRPCLink<AppRouter>[] {
   const baseFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  return [
-    ...(options.links ?? []),
-    httpBatchLink({
-      url: options.url,
-      transformer: superjson,
-      maxURLLength: 4000,
-      headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      fetch: (input, init) => {
-        // Keep the caller's abort signal (TanStack Query cancels superseded requests) and add the timeout.
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        return baseFetch(input, { ...(init as RequestInit), signal });
-      },
-    }),
-  ];
+  const http = {
+    url: options.url,
+    transformer: superjson,
+    headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      // Keep the caller's abort signal (TanStack Query cancels superseded requests) and add the timeout.
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      return baseFetch(input, { ...init, signal });
+    },
+  };
+  return [...(options.links ?? []), options.batch === false ? httpLink(http) : httpBatchLink({ ...http, maxURLLength: 4000 })];
 }
 
 /**
  * A tRPC client typed by the server's router. Types only: nothing of the server's runtime or database
- * code is imported. Calls made in the same tick are batched into one HTTP request.
+ * code is imported. Calls made in the same tick are batched into one HTTP request (unless `batch: false`).
  */
 export function createMailyardClient(options: MailyardClientOptions) {
   return createTRPCClient<AppRouter>({ links: createMailyardLinks(options) });

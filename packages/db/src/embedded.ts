@@ -26,6 +26,8 @@ export interface EmbeddedOptions {
   notice?: (line: string) => void;
   /** The loopback port to listen on; default a free one. */
   port?: number;
+  /** Where a free port comes from when `port` is not given (default: the kernel's choice); tests hand a taken one first. */
+  freePort?: () => Promise<number>;
 }
 
 const DATABASE_NAME = 'mailyard';
@@ -57,9 +59,8 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
     await writeFile(passwordFile, password, { mode: 0o600 });
     await initialise(databaseDir, password, log);
   }
-  const port = options.port ?? (await freePort());
   await writeFile(ownerFile(dataDir), `${process.pid}\n`);
-  const postmaster = await spawnPostmaster(databaseDir, port, log);
+  const { postmaster, port } = await spawnOnFreePort(databaseDir, options, log);
   await ensureDatabase(databaseUrl(password, port, 'postgres'), DATABASE_NAME);
   return {
     url: databaseUrl(password, port),
@@ -152,13 +153,35 @@ async function spawnPostmaster(databaseDir: string, port: number, log: (line: st
   }
 }
 
+/** PostgreSQL's words when the port it was given is in use. */
+const PORT_TAKEN = /could not bind|Address already in use/;
+const PORT_ATTEMPTS = 3;
+
+/**
+ * Starts the postmaster on `options.port`, or on a port found free. A free port is only free when found: any program
+ * may bind it before PostgreSQL does (one asking the kernel for any port, an outgoing connection), so on "Address
+ * already in use" another is found and the start tried again, rather than failing Mailyard's start.
+ */
+async function spawnOnFreePort(databaseDir: string, options: EmbeddedOptions, log: (line: string) => void) {
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await (options.freePort ?? freePort)());
+    try {
+      return { postmaster: await spawnPostmaster(databaseDir, port, log), port };
+    } catch (error) {
+      const taken = error instanceof EmbeddedDatabaseError && PORT_TAKEN.test(error.message);
+      if (options.port !== undefined || !taken || attempt >= PORT_ATTEMPTS) throw error;
+      log(`port ${port} was taken before PostgreSQL bound it; trying another`);
+    }
+  }
+}
+
 /** What PostgreSQL said when it exited during start, with the step to take for the causes we know. */
 function startFailure(databaseDir: string, output: string): EmbeddedDatabaseError {
   const said = output.trim() || '(no message)';
   const lock = /lock file "postmaster.pid" already exists[\s\S]*?PID (\d+)/.exec(output);
   const hint = lock
     ? `Process ${lock[1]} holds the lock file but is not a PostgreSQL on this folder that Mailyard can stop. If no PostgreSQL uses ${databaseDir}, delete ${path.join(databaseDir, 'postmaster.pid')} and start again.`
-    : /could not bind|Address already in use/.test(output)
+    : PORT_TAKEN.test(output)
       ? 'The port was taken meanwhile: start again.'
       : `PostgreSQL's messages are above. If ${databaseDir} was never used (an interrupted first start), delete it and start again.`;
   return new EmbeddedDatabaseError(`the embedded PostgreSQL on ${databaseDir} stopped while starting:\n${said}`, hint);

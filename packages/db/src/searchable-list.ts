@@ -1,5 +1,5 @@
-import { and, eq, not, or, sql, type SQL } from 'drizzle-orm';
-import { union, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from './client.ts';
 import { containsPattern, trigramSearchable } from './fragment-search.ts';
@@ -30,11 +30,12 @@ export interface SearchableFilter {
 }
 
 /**
- * What the matching rows satisfy, with `extra` conditions (a keyset position): `own`, over the table alone, and
- * for a search of three characters or more `alias`, over an alias joined to its entity. Those two scans are each
- * answered by a trigram index — the row's own text (`users_search_idx`, `groups_search_idx`) and the aliases
- * (`addresses_alias_search_idx`) — and their union is the matches. A shorter search filters the page index as it
- * walks: trigrams find nothing selective in one or two characters, and so short a fragment fills a page quickly.
+ * What the matching rows satisfy, with `extra` conditions (a keyset position): `own`, the rows whose own text
+ * matches, and for a search of three characters or more `alias`, the other rows with a matching alias. Those two
+ * scans are each answered by a trigram index — the row's own text (`users_search_idx`, `groups_search_idx`) and the
+ * aliases (`addresses_alias_search_idx`) — and, disjoint, they add up (UNION ALL) without sorting every match to drop
+ * the rows both find. A shorter search filters the page index as it walks: trigrams find nothing selective in one or
+ * two characters, and so short a fragment fills a page quickly.
  */
 function match(t: SearchableTable, q: SearchableFilter, extra: (SQL | undefined)[]): { own: SQL | undefined; alias: SQL | undefined } {
   const where = [...q.where, ...extra];
@@ -48,19 +49,20 @@ function match(t: SearchableTable, q: SearchableFilter, extra: (SQL | undefined)
     not(addresses.isPrimary),
     sql`${addresses.searchText} like ${pattern}`,
   );
-  if (trigramSearchable(q.search)) return { own: and(...where, ownMatches), alias: and(aliasMatches, ...where) };
+  if (trigramSearchable(q.search)) {
+    const aliasOwners = sql`(select ${addresses.entityId} from ${addresses} where ${aliasMatches})`;
+    return { own: and(...where, ownMatches), alias: and(...where, not(ownMatches), inArray(t.id, aliasOwners)) };
+  }
   const anyAlias = sql`exists (select 1 from ${addresses} where ${and(aliasMatches, eq(addresses.entityId, t.id))})`;
   return { own: and(...where, or(ownMatches, anyAlias)), alias: undefined };
 }
-
-const ownerOfAddress = (t: SearchableTable) => and(eq(t.tenant, addresses.organizationId), eq(t.id, addresses.entityId));
 
 type Fields = Record<string, PgColumn | SQL | SQL.Aliased>;
 
 /**
  * A page of `summary` rows in `order`, after `after`, each with its position. Without a search (or with a short
  * one) the order's page index is walked and stops after the page. A search's matches come from its two trigram
- * scans, a row matching both once, and are sorted as a whole: the scans themselves are not ordered, since an
+ * scans and are sorted as a whole: the scans themselves are not ordered, since an
  * ordered scan with a LIMIT lets the planner walk the page index and filter, slow when the matches cluster late in
  * the order (every "sven…" user under "s").
  */
@@ -74,7 +76,7 @@ export async function searchablePage<S>(
   const m = match(t, q, [afterPosition(q.order, q.after)]);
   const own = db.select(fields).from(t.table).where(m.own);
   const rows: Record<string, unknown>[] = m.alias
-    ? await union(own, db.select(fields).from(addresses).innerJoin(t.table, ownerOfAddress(t)).where(m.alias))
+    ? await unionAll(own, db.select(fields).from(t.table).where(m.alias))
         .orderBy(...unionOrderOf(q.order))
         .limit(q.limit)
     : await own.orderBy(...orderOf(q.order)).limit(q.limit);
@@ -88,6 +90,6 @@ export async function searchablePage<S>(
 export async function searchableTotal(db: Db, t: SearchableTable, q: SearchableFilter): Promise<ListTotal> {
   const m = match(t, q, []);
   const own = db.select({ id: t.id }).from(t.table).where(m.own);
-  const matching = m.alias ? union(own, db.select({ id: t.id }).from(addresses).innerJoin(t.table, ownerOfAddress(t)).where(m.alias)) : own;
+  const matching = m.alias ? unionAll(own, db.select({ id: t.id }).from(t.table).where(m.alias)) : own;
   return listTotal(db, matching.getSQL(), !q.search || trigramSearchable(q.search));
 }

@@ -4,7 +4,8 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { connect, type DatabaseClient } from './client.ts';
+import { sql } from 'drizzle-orm';
+import { connect, type DatabaseClient, type Db } from './client.ts';
 import { postgresBinary, postgresUser, startEmbeddedPostgres } from './embedded.ts';
 import { readPostmasterPid } from './postmaster.ts';
 
@@ -125,4 +126,14 @@ export async function createTestLoginRole(databaseUrl: string): Promise<TestLogi
       await withAdmin(adminUrl, (sql) => sql.unsafe(`drop role if exists ${name}`));
     },
   };
+}
+
+/**
+ * The sign-in budget's rows under `keys`, each with its row version (`xmin`), which every write to the row changes —
+ * even one that leaves the count as it was: for tests that a path spends nothing from a budget.
+ */
+export async function rateLimitRowVersions(db: Db, keys: string[]): Promise<{ key: string; count: number; version: string }[]> {
+  return db.execute<{ key: string; count: number; version: string }>(
+    sql`select key, count, xmin::text as version from rate_limits where key = any(${sql.param(keys)}::text[]) order by key, window_start`,
+  ).then((rows) => [...rows]);
 }

@@ -64,6 +64,7 @@ beforeAll(async () => {
   await addUser(orgA, { name: 'zmuller', displayName: 'Zoë Müller', email: 'zoe@a.test', state: 'ENABLED' });
   await addUser(orgA, { name: 'jlopez', displayName: 'José López', email: null, state: 'DISABLED' });
   await addUser(orgA, { name: 'odd_100%', displayName: 'Odd Percent', email: 'odd@a.test', state: 'ENABLED' });
+  await addUser(orgA, { name: 'kwan', displayName: 'Kim Wan', email: 'kim@a.test', aliases: ['help.desk@a.test', 'help.desk2@a.test'], state: 'ENABLED' });
   // Many people with the same few display names and creation times: ties in every order but the name's.
   for (let i = 0; i < 40; i++) {
     await addUser(orgA, {
@@ -93,6 +94,14 @@ describe('the users search', () => {
   it('finds users by an alias, and by a fragment of one', async () => {
     expect(await search('john.doe')).toEqual(['jdoe']);
     expect(await search('n.do')).toEqual(['jdoe']);
+  });
+
+  it('lists and counts a user once, however many of its texts match', async () => {
+    // Two aliases match; the own text and an alias match.
+    expect(await search('help.desk')).toEqual(['kwan']);
+    expect(await search('doe')).toEqual(['jdoe']);
+    expect(await countUsers(database.db, { organizationId: orgA, search: 'help.desk' })).toEqual({ count: 1, exact: true });
+    expect(await countUsers(database.db, { organizationId: orgA, search: 'doe' })).toEqual({ count: 1, exact: true });
   });
 
   it('ignores accents on either side', async () => {

@@ -15,6 +15,7 @@ let userId = '';
 let groupId = '';
 let importId = '';
 let resourceId = '';
+let runId = '';
 
 const session = useBrowserSession({
   app: 'admin',
@@ -28,6 +29,9 @@ const session = useBrowserSession({
     resourceId = (await console.resources.create({ organizationId, name: 'boardroom', type: 'ROOM' })).id;
     importId = (await console.imports.validate({ organizationId, fileName: 'staff.csv', content: 'name,displayName,email\ndave,Dave Doe,dave@example.com\n' })).id;
     await console.apiTokens.create({ name: 'Nightly export', access: 'read-only' });
+    // A run waiting to be planned (no worker here): its page renders what it has.
+    const source = { sourceOrganizationId: `m-${'0'.repeat(32)}`, region: 'us-east-1', endpointUrl: 'http://127.0.0.1:9/aws' };
+    runId = (await console.migration.plan({ organizationId, ...source, accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'not-a-secret', passwordMode: 'none' })).id;
   },
 });
 
@@ -55,6 +59,9 @@ const pages: [string, string | RegExp][] = [
   ['/organizations/:organizationId/access-rules', 'Access control rules'],
   ['/organizations/:organizationId/tags', 'Tags'],
   ['/organizations/:organizationId/mobile-access', 'Mobile device access'],
+  ['/organizations/:organizationId/migration', 'Migrate from WorkMail'],
+  ['/organizations/:organizationId/migration/new', 'Migrate from WorkMail'],
+  ['/organizations/:organizationId/migration/:runId', /WorkMail m-0+/],
   ['/directories', 'Directories'],
   ['/directories/register', 'Register directory'],
   ['/access-keys', 'Access keys'],
@@ -85,6 +92,7 @@ describe('Content-Security-Policy of the admin console', () => {
       .replace(':groupId', groupId)
       .replace(':resourceId', resourceId)
       .replace(':importId', importId)
+      .replace(':runId', runId)
       .replace(':domainName', domain);
     expect(await visit(path, title)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
 import type { OperatorActor } from '../services/actor.ts';
-import { requireActive } from './entities.ts';
+import { requireActiveOrganization, type OrganizationCheck } from '../services/organizations/require.ts';
 import { EntityState, OrganizationId, page, Prefix, structure } from './model.ts';
 import type { AwsContext } from './operation.ts';
 import { TokenScope } from './pagination.ts';
@@ -27,13 +27,13 @@ export async function entityListPage<S extends z.ZodType, T>(
   operationName: string,
   input: EntityListInput,
   schema: S,
-  list: (db: Db, actor: OperatorActor, query: z.output<S>) => Promise<Page<T>>,
+  list: (db: Db, actor: OperatorActor, query: z.output<S>, check: OrganizationCheck) => Promise<Page<T>>,
 ): Promise<{ items: T[]; NextToken: string | undefined }> {
   const filters = input.Filters ?? {};
   const tokens = new TokenScope(operationName, { o: input.OrganizationId, f: filters });
   const { fields, members } = filterFields(filters);
   const query = parseCore(schema, { organizationId: input.OrganizationId, ...tokens.page(input), ...fields } as z.input<S>, members);
-  await requireActive(ctx, input.OrganizationId);
-  const result = await list(ctx.deps.db, ctx.actor, query);
+  // WorkMail answers OrganizationStateException for a list of an organization that is not Active: checked with the page.
+  const result = await list(ctx.deps.db, ctx.actor, query, requireActiveOrganization);
   return { items: result.items, NextToken: tokens.token(result.nextCursor) };
 }

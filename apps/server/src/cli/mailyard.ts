@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { MIGRATE_HELP, parseMigrateOptions } from './migrate/options.ts';
-import { terminalProgress } from './migrate/progress.ts';
+import { terminalProgress } from './migrate/terminal-progress.ts';
 import { runMigrate } from './migrate/run.ts';
 
 const USAGE = `Usage: mailyard <command> [options]

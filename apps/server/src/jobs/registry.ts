@@ -9,12 +9,15 @@ import { DeliveryJob, SEND_MAIL } from '../services/mail/schedule-delivery.ts';
 import { failQueuedNotice, sendQueuedNotice } from '../services/mail/send-queued.ts';
 import { checkDueDomains } from '../services/mail-domains/check-due.ts';
 import { CHECK_DOMAINS } from '../services/mail-domains/schedule-checks.ts';
+import { failMigrationRun, runMigrationJob } from '../services/migration/run-job.ts';
+import { MIGRATE_WORKMAIL, MigrationJob } from '../services/migration/schedule-run.ts';
 import { deleteKeptMailbox } from '../services/mailboxes/delete-kept.ts';
 import { DELETE_MAILBOX, MailboxDeletionJob } from '../services/mailboxes/schedule-deletion.ts';
 import { finishOrganizationDeletion } from '../services/organizations/finish-deletion.ts';
 import { failProvisioning, provisionOrganization } from '../services/organizations/provision.ts';
 import { DELETE_ORGANIZATION, DeletionJob } from '../services/organizations/schedule-deletion.ts';
 import { PROVISION_ORGANIZATION, ProvisioningJob } from '../services/organizations/schedule-provisioning.ts';
+import { localMailyardClient } from '../trpc/local-client.ts';
 import type { JobRegistry } from './worker.ts';
 
 /** A malformed notice payload can never be delivered: give up at once rather than retry it twenty times. */
@@ -49,6 +52,14 @@ export const jobRegistry: JobRegistry = {
   [IMPORT_USERS]: {
     run: ({ deps }, payload) => runImportBatch(deps, ImportBatchJob.parse(payload)),
     giveUp: ({ deps }, payload, error) => failImport(deps, ImportBatchJob.parse(payload), error.message),
+  },
+  [MIGRATE_WORKMAIL]: {
+    // The run changes the organization through the typed client in process, as the operator who started it.
+    run: ({ deps }, payload) => {
+      const job = MigrationJob.parse(payload);
+      return runMigrationJob(deps, job, localMailyardClient(deps, job.actor));
+    },
+    giveUp: ({ deps }, payload, error) => failMigrationRun(deps, MigrationJob.parse(payload), error.message),
   },
   [PRUNE_EXPIRED]: {
     run: ({ deps }) => pruneExpired(deps),

@@ -71,6 +71,17 @@ describe('VerifiedPasswordCache', async () => {
     const { cache, argon2 } = cacheUnderTest({ ttlMs: 0 });
     expect(await cache.verify(stored, PASSWORD)).toBe(true);
     expect(await cache.verify(stored, PASSWORD)).toBe(true);
+    expect(cache.remembers(stored, PASSWORD)).toBe(false);
     expect([cache.size, argon2.checks]).toEqual([0, 2]);
+  });
+
+  it('says whether it remembers a pair without ever checking one itself', async () => {
+    const { cache, argon2, advance } = cacheUnderTest({ ttlMs: 60_000 });
+    expect(cache.remembers(stored, PASSWORD)).toBe(false);
+    await cache.verify(stored, PASSWORD);
+    expect([cache.remembers(stored, PASSWORD), cache.remembers(stored, 'Wrong-Password-1'), cache.remembers(await hashPassword(PASSWORD), PASSWORD)]).toEqual([true, false, false]);
+    advance(60_000);
+    expect(cache.remembers(stored, PASSWORD)).toBe(false);
+    expect(argon2.checks).toBe(1);
   });
 });

@@ -39,16 +39,26 @@ export class VerifiedPasswordCache {
     return this.#entries.size;
   }
 
-  /** `verifyPassword`, answered from the cache when this pair was verified within the last `ttlMs`. */
-  async verify(encoded: string, password: string): Promise<boolean> {
-    if (this.#ttlMs <= 0) return this.#check(encoded, password);
-    const key = createHmac('sha256', this.#secret).update(encoded).update('\0').update(password).digest('base64');
+  #keyOf(encoded: string, password: string): string {
+    return createHmac('sha256', this.#secret).update(encoded).update('\0').update(password).digest('base64');
+  }
+
+  /** Whether this pair was verified within the last `ttlMs` (then counted as used now); never runs argon2. */
+  remembers(encoded: string, password: string): boolean {
+    if (this.#ttlMs <= 0) return false;
+    const key = this.#keyOf(encoded, password);
     const expires = this.#entries.get(key);
     this.#entries.delete(key);
-    if (expires !== undefined && expires > this.#now()) {
-      this.#entries.set(key, expires); // most recently used last
-      return true;
-    }
+    if (expires === undefined || expires <= this.#now()) return false;
+    this.#entries.set(key, expires); // most recently used last
+    return true;
+  }
+
+  /** `verifyPassword`, answered from the cache when this pair was verified within the last `ttlMs`. */
+  async verify(encoded: string, password: string): Promise<boolean> {
+    if (this.remembers(encoded, password)) return true;
+    if (this.#ttlMs <= 0) return this.#check(encoded, password);
+    const key = this.#keyOf(encoded, password);
     const ok = await this.#check(encoded, password);
     if (ok) {
       this.#entries.set(key, this.#now() + this.#ttlMs);

@@ -1,44 +1,60 @@
 import superjson from 'superjson';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Values = Record<string, ['Date'] | ['undefined']>;
 
+/** A value's place in the answer: the keys and indexes from the top, joined only when a value needs its path. */
+type Path = (string | number)[];
+
 /** superjson's path syntax: keys joined by dots, a dot or backslash inside a key escaped. */
-const escapeKey = (key: string) => (key.includes('.') || key.includes('\\') ? key.replace(/\\/g, '\\\\').replace(/\./g, '\\.') : key);
+const escapeKey = (key: string | number) =>
+  typeof key === 'string' && (key.includes('.') || key.includes('\\')) ? key.replace(/\\/g, '\\\\').replace(/\./g, '\\.') : String(key);
+const pathOf = (path: Path) => path.map(escapeKey).join('.');
 
 class NotPlain extends Error {}
 
 /**
- * What procedures return — plain objects and arrays of strings, finite numbers, booleans, null, undefined and Dates —
- * in superjson's wire format, in one pass. superjson itself walks every value through its whole registry of types
- * (and records which objects repeat), which was a seventh of a list call's CPU. Anything else (a Map, a BigInt, NaN,
- * a class instance) throws `NotPlain` and the value goes to superjson.
+ * Where a plain answer — objects and arrays of strings, finite numbers, booleans, null, undefined and Dates — holds its
+ * Dates and undefineds: the paths superjson's meta names. Nothing is copied, for JSON.stringify writes the answer as
+ * superjson would: a Date as its ISO string, an undefined in an array as null; an undefined property it leaves out
+ * (superjson writes null there), and superjson's reader restores it from the meta all the same. superjson itself walks
+ * every value through its whole registry of types and records which objects repeat (a seventh of a list call's CPU);
+ * copying the answer while building each value's path was most of what remained. Anything else (a Map, a BigInt, NaN,
+ * a class instance, a function) throws `NotPlain`, and the answer goes to superjson.
  */
-function plain(value: unknown, path: string, values: Values): Json {
+function scan(value: unknown, path: Path, values: Values): void {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return value;
+      return;
     case 'number':
       if (!Number.isFinite(value) || Object.is(value, -0)) throw new NotPlain();
-      return value;
+      return;
     case 'undefined':
-      values[path] = ['undefined'];
-      return null;
+      values[pathOf(path)] = ['undefined'];
+      return;
     case 'object': {
-      if (value === null) return null;
+      if (value === null) return;
       if (value instanceof Date) {
         if (Number.isNaN(value.getTime())) throw new NotPlain();
-        values[path] = ['Date'];
-        return value.toISOString();
+        values[pathOf(path)] = ['Date'];
+        return;
       }
-      const prefix = path === '' ? '' : `${path}.`;
-      if (Array.isArray(value)) return value.map((item, i) => plain(item, `${prefix}${i}`, values));
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          scan(value[i], path, values);
+          path.pop();
+        }
+        return;
+      }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) throw new NotPlain();
-      const out: Record<string, Json> = {};
-      for (const key of Object.keys(value)) out[key] = plain((value as Record<string, unknown>)[key], `${prefix}${escapeKey(key)}`, values);
-      return out;
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        scan((value as Record<string, unknown>)[key], path, values);
+        path.pop();
+      }
+      return;
     }
     default:
       throw new NotPlain();
@@ -50,15 +66,15 @@ function serialize(value: unknown) {
   if (typeof value !== 'object' || value === null || value instanceof Date) return superjson.serialize(value);
   try {
     const values: Values = {};
-    const json = plain(value, '', values);
-    return Object.keys(values).length === 0 ? { json } : { json, meta: { values, v: 1 } };
+    scan(value, [], values);
+    return Object.keys(values).length === 0 ? { json: value } : { json: value, meta: { values, v: 1 } };
   } catch (error) {
     if (error instanceof NotPlain) return superjson.serialize(value);
     throw error;
   }
 }
 
-/** tRPC's transformer: superjson on the wire (the clients' `superjson` reads it), serialised by `serialize` above. */
+/** tRPC's transformer: superjson on the wire (the clients' `superjson` reads it), the answer's meta found by `scan` above. */
 export const transformer = {
   serialize,
   deserialize: (payload: Parameters<typeof superjson.deserialize>[0]): unknown => superjson.deserialize(payload),

@@ -6,6 +6,8 @@ import {
   DescribeOrganizationCommand,
   DescribeUserCommand,
   GetMailboxDetailsCommand,
+  ListGroupsCommand,
+  ListResourcesCommand,
   ListUsersCommand,
   paginateListUsers,
   RegisterToWorkMailCommand,
@@ -295,7 +297,11 @@ describe('organization state', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     const message = `Organization ${doomed.organizationId} is not Active, state: Deleted`;
-    expect(await awsFailure(tenant.client.send(new ListUsersCommand({ OrganizationId: doomed.organizationId })))).toMatchObject({ name: 'OrganizationStateException', message });
+    // The lists check the state with their page (one round trip), each of them.
+    const OrganizationId = doomed.organizationId;
+    expect(await awsFailure(tenant.client.send(new ListUsersCommand({ OrganizationId })))).toMatchObject({ name: 'OrganizationStateException', message });
+    expect(await awsFailure(tenant.client.send(new ListGroupsCommand({ OrganizationId })))).toMatchObject({ name: 'OrganizationStateException', message });
+    expect(await awsFailure(tenant.client.send(new ListResourcesCommand({ OrganizationId })))).toMatchObject({ name: 'OrganizationStateException', message });
     expect(await awsFailure(tenant.client.send(new CreateUserCommand({ OrganizationId: doomed.organizationId, Name: 'x', DisplayName: 'x' })))).toMatchObject({
       name: 'OrganizationStateException',
     });

@@ -73,10 +73,13 @@ async function underLoad(prefix: string, clients: number, during: () => Promise<
 }
 
 const PASSWORD = 'Load-test-Password-2026';
+/** When the running postmaster started: it changes with every restart (the probe reconnects after one). */
+const postmasterStart = async () => (await probe.sql<{ at: string }[]>`select pg_postmaster_start_time()::text as at`)[0]!.at;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('PostgreSQL restarted under load', () => {
   it.each(['fast', 'immediate'] as const)('%s restart: every answer is a stored success or a clear 503, and service resumes', async (mode) => {
+    const startedBefore = await postmasterStart();
     const { outcomes, slowestMs } = await underLoad(mode, 4, async () => {
       await pause(1000);
       await postgres.restart(mode);
@@ -88,7 +91,9 @@ describe('PostgreSQL restarted under load', () => {
     const successes = outcomes.filter((o) => o.ok).map((o) => o.name);
     console.info(`${mode} restart: ${outcomes.length} answers, ${failures.length} were 503, the slowest took ${slowestMs.toFixed(0)} ms`);
 
-    expect(failures.length).toBeGreaterThan(0); // the restart was felt
+    // The restart happened (a new postmaster). Whether a request fell into the moment PostgreSQL was down is up to the
+    // timing: a restart can fall between two requests, so it is not asserted; what every answer was is.
+    expect(await postmasterStart()).not.toBe(startedBefore);
     // No request waits on the driver's reconnection backoff (it used to grow to 20 s): down means a quick 503.
     expect(slowestMs).toBeLessThan(8000);
     for (const failure of failures) expect(failure).toMatchObject({ status: 503, message: DATABASE_UNAVAILABLE_MESSAGE });

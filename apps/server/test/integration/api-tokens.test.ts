@@ -22,6 +22,16 @@ const DAY = 24 * 60 * 60 * 1000;
 
 const unique = () => `tok-${Math.random().toString(36).slice(2, 10)}`;
 
+/** A fetch that counts the HTTP requests it sends. */
+function countingFetch() {
+  let sent = 0;
+  const counting: typeof fetch = (input, init) => {
+    sent++;
+    return fetch(input, init);
+  };
+  return { counting, requests: () => sent };
+}
+
 beforeAll(async () => {
   deps = await createTestDeps({}, testClock());
   server = await startTestServer(deps, { worker: false });
@@ -249,11 +259,7 @@ describe('the client', () => {
 
   it('batches the calls of one tick into one HTTP request', async () => {
     const { token } = await issue(op);
-    let requests = 0;
-    const counting: typeof fetch = (input, init) => {
-      requests++;
-      return fetch(input, init);
-    };
+    const { counting, requests } = countingFetch();
     const client = clientFor(server, token, { fetch: counting });
     const [a, b, page] = await Promise.all([
       client.organizations.get.query({ organizationId: orgA }),
@@ -261,7 +267,18 @@ describe('the client', () => {
       client.organizations.list.query({}),
     ]);
     expect([a.id, b.id, page.items.length > 0]).toEqual([orgA, orgB, true]);
-    expect(requests).toBe(1);
+    expect(requests()).toBe(1);
+  });
+
+  it('sends each call at once as its own request with batch: false, with the same answers and refusals', async () => {
+    const { token } = await issue(op);
+    const { counting, requests } = countingFetch();
+    const client = clientFor(server, token, { fetch: counting, batch: false });
+    const [a, b] = await Promise.all([client.organizations.get.query({ organizationId: orgA }), client.organizations.get.query({ organizationId: orgB })]);
+    expect([a.id, b.id, a.createdAt instanceof Date]).toEqual([orgA, orgB, true]);
+    expect(requests()).toBe(2);
+    const refused = await refusedWith(client.organizations.get.query({ organizationId: 'm-00000000000000000000000000000000' }));
+    expect([refused.code, refused.httpStatus]).toEqual(['ORGANIZATION.NOT_FOUND', 404]);
   });
 
   it('pulls in no server or database code: the router is imported as a type only', async () => {

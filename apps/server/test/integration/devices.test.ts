@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_LIMITS } from '@mailyard/core/auth';
 import { MAX_DEVICES_PER_USER } from '@mailyard/core/devices';
 import { PORTAL_LIMITS } from '@mailyard/core/portal';
-import { insertDevice } from '@mailyard/db/queries/devices';
+import { insertDevice, updateDevice } from '@mailyard/db/queries/devices';
 import { updateOrganization } from '@mailyard/db/queries/organizations';
+import { rateLimitRowVersions } from '@mailyard/db/testing';
 import { activeSync, basic, type SyncOptions } from '../support/activesync.ts';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
@@ -219,6 +220,24 @@ describe('verified passwords (MAILYARD_DEVICE_CREDENTIAL_CACHE_SECONDS)', () => 
     expect([again.status, ranArgon2(again)]).toEqual([200, false]);
   });
 
+  it('a remembered password is no guess: its syncs write nothing to the budget, and forgive the address’s failures', async () => {
+    const user = await newUser();
+    const addressKey = `user-signin:addr:${user.email}`;
+    const windows = () => rateLimitRowVersions(deps.db, [addressKey, 'user-signin:ip:127.0.0.1']);
+    expect(ranArgon2(await sync({ address: user.email }))).toBe(true);
+    const before = await windows();
+    expect(before.map((w) => w.key)).toContain('user-signin:ip:127.0.0.1');
+    for (let i = 0; i < 3; i++) expect(await sync({ address: user.email })).toMatchObject({ status: 200 });
+    // Not a row written (an update, even to the same count, is a new row version).
+    expect(await windows()).toEqual(before);
+
+    for (let i = 0; i < 2; i++) expect((await sync({ address: user.email, password: 'Wrong-Password-1' })).status).toBe(401);
+    expect((await windows()).filter((w) => w.key === addressKey).map((w) => w.count)).toEqual([2]);
+    const remembered = await sync({ address: user.email });
+    expect([remembered.status, ranArgon2(remembered)]).toEqual([200, false]);
+    expect((await windows()).find((w) => w.key === addressKey)).toBeUndefined();
+  });
+
   it('a verified password does not outlive the account: a disabled user is refused at once, and the budget still counts', async () => {
     const user = await newUser();
     await sync({ address: user.email });
@@ -245,6 +264,18 @@ describe('wipe lifecycle', () => {
     expect(await sync({ address: user.email })).toMatchObject({ status: 403, body: { code: 'DEVICE.ACCESS_DENIED' } });
     // Another device of the same user learns nothing: it owes no wipe.
     expect(await sync({ address: user.email, deviceId: 'otherphone1' })).toMatchObject({ status: 403, body: { code: 'DEVICE.ACCESS_DENIED' } });
+  });
+
+  it('a routine sync writes only over the wipe status it read: a wipe asked for meanwhile stays, and the next sync sends it', async () => {
+    const user = await newUser();
+    await sync({ address: user.email });
+    const synced = (await caller().devices.get(ref(user))).lastSyncAt;
+    await caller().devices.wipe(ref(user));
+    // The write of a sync that read the device just before the wipe was asked for (its lock-free path).
+    expect(await updateDevice(deps.db, ref(user), { lastSyncAt: new Date(0) }, { wipeStatus: null })).toBe(false);
+    expect(await caller().devices.get(ref(user))).toMatchObject({ wipeStatus: 'PENDING', lastSyncAt: synced });
+    expect(await sync({ address: user.email })).toMatchObject({ status: 200, body: { status: 'ok', wipe: true } });
+    expect(await caller().devices.get(ref(user))).toMatchObject({ wipeStatus: 'SENT' });
   });
 
   it('wipe pending → sent on the next sync (and again until acknowledged) → wiped; remove lets it back as new', async () => {

@@ -124,6 +124,13 @@ describe('usage report (POST /api/mail-server/usage)', () => {
     expect((await caller.mailboxes.get({ organizationId: org.organizationId, userId: bob.userId })).usageBytes).toBe(7 * MB);
   });
 
+  it('records sizes past 32 bits exactly (a 50 GB mailbox reported byte for byte)', async () => {
+    const user = await newUser();
+    const usageBytes = 50 * 1024 * MB + 12_345;
+    expect(await report({ reports: [{ address: user.email, usageBytes }] })).toMatchObject({ status: 200, body: { recorded: 1 } });
+    expect((await callerFor(deps, op.actor).mailboxes.get({ organizationId: org.organizationId, userId: user.userId })).usageBytes).toBe(usageBytes);
+  });
+
   it('takes the last report when one mailbox is named twice in a request', async () => {
     const user = await newUser();
     await caller().mailboxes.updateQuota({ organizationId: org.organizationId, userId: user.userId, quotaMb: 100 });

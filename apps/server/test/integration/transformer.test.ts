@@ -6,18 +6,30 @@ import { transformer } from '../../src/trpc/transformer.ts';
 const page = {
   items: [
     { id: 'u1', name: 'ana', email: 'ana@x.test', createdAt: new Date('2026-01-02T03:04:05.678Z'), enabledAt: null, note: undefined },
-    { id: 'u2', name: 'bo', email: null, createdAt: new Date(0), tags: ['a', 'b'], nested: { 'dotted.key': new Date(5), 'back\\slash': 1 } },
+    { id: 'u2', name: 'bo', email: null, createdAt: new Date(0), tags: ['a', 'b', undefined], nested: { 'dotted.key': new Date(5), 'back\\slash': 1 } },
   ],
   nextCursor: null,
   total: { count: 2, exact: true },
 };
+const { note: _note, ...first } = page.items[0]!;
+const defined = { ...page, items: [first, page.items[1]!] };
+
+/** What goes over HTTP. */
+const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describe('the tRPC transformer', () => {
   it('writes what superjson writes for plain answers, and superjson reads it back as it was', () => {
-    expect(transformer.serialize(page)).toEqual(superjson.serialize(page));
-    expect(superjson.deserialize(transformer.serialize(page) as never)).toEqual(page);
+    expect(wire(transformer.serialize(defined))).toEqual(wire(superjson.serialize(defined)));
+    expect(superjson.deserialize(wire(transformer.serialize(page)) as never)).toStrictEqual(superjson.deserialize(wire(superjson.serialize(page)) as never));
+    expect(superjson.deserialize(wire(transformer.serialize(page)) as never)).toEqual(page);
     expect(transformer.serialize({ ok: true })).toEqual({ json: { ok: true } });
-    expect(transformer.serialize([1, 'a', undefined])).toEqual(superjson.serialize([1, 'a', undefined]));
+    expect(wire(transformer.serialize([1, 'a', undefined]))).toEqual(wire(superjson.serialize([1, 'a', undefined])));
+  });
+
+  it('leaves an undefined property out of the JSON, where superjson writes null; its meta says undefined all the same', () => {
+    const ours = wire(transformer.serialize(page)) as { json: { items: Record<string, unknown>[] }; meta: unknown };
+    expect(ours.json.items[0]).not.toHaveProperty('note');
+    expect(ours.meta).toEqual((wire(superjson.serialize(page)) as { meta: unknown }).meta);
   });
 
   it('leaves to superjson what plain JSON cannot carry', () => {

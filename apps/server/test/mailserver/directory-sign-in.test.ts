@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImapFlow } from 'imapflow';
 import { SIGN_IN_LIMITS } from '@mailyard/core/auth';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, type TestDeps } from '../support/deps.ts';
@@ -8,7 +7,7 @@ import { createDirectoryOrganization, replaceAttribute } from '../support/direct
 import { createOperator, type TestOperator } from '../support/fixtures.ts';
 import { startSlapd, type RunningSlapd } from '../support/slapd.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { deliver, readInbox, submit } from './mail-program.ts';
+import { deliver, imapSignIn, readInbox, submit } from './mail-program.ts';
 import { startMailStack, type MailStack } from './mail-stack.ts';
 
 /**
@@ -34,7 +33,7 @@ beforeAll(async () => {
   op = await createOperator(deps);
   ({ directoryId, organizationId, domain, userIds } = await createDirectoryOrganization(deps, op.actor, slapd, 'dir-mail'));
   await callerFor(deps, op.actor).users.enable({ organizationId, users: ['user003', 'user004', 'user005'].map((uid) => ({ userId: userIds[uid]!, email: address(uid) })) });
-  stack = await startMailStack(deps.database.url, { url: server.url, token: TOKEN });
+  stack = await startMailStack(deps, { url: server.url, token: TOKEN });
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
@@ -43,25 +42,10 @@ afterAll(async () => {
   await deps?.database.drop();
 });
 
-/** Dovecot's answer to an IMAP sign-in: `ok`, `refused` (AUTHENTICATIONFAILED) or `unavailable` (a temporary failure). */
-async function imapSignIn(user: string, pass: string): Promise<'ok' | 'refused' | 'unavailable'> {
-  const client = new ImapFlow({ host: '127.0.0.1', port: stack.imapPort, secure: false, tls: { rejectUnauthorized: false }, auth: { user, pass }, logger: false });
-  try {
-    await client.connect();
-  } catch (e) {
-    const code = (e as { serverResponseCode?: string }).serverResponseCode;
-    if (code === 'AUTHENTICATIONFAILED') return 'refused';
-    if (code === 'UNAVAILABLE') return 'unavailable';
-    throw new Error(`unexpected IMAP answer ${code}: ${(e as Error).message}\n${await stack.logs()}`, { cause: e });
-  }
-  await client.logout();
-  return 'ok';
-}
-
 describe('directory users at the mail servers', () => {
   it('opens the mailbox over IMAP with the directory password, and refuses a wrong one like any', async () => {
-    expect(await imapSignIn(address('user003'), passwordOf('user003'))).toBe('ok');
-    expect(await imapSignIn(address('user003'), 'Not-the-password-1')).toBe('refused');
+    expect(await imapSignIn(stack, address('user003'), passwordOf('user003'))).toBe('ok');
+    expect(await imapSignIn(stack, address('user003'), 'Not-the-password-1')).toBe('refused');
     // The mailbox is the one Postfix delivers to.
     await deliver(stack, { from: 'someone@outside.example', to: address('user003'), subject: 'to a directory user' });
     expect(await readInbox(stack, address('user003'), passwordOf('user003'), 'to a directory user')).toMatchObject({ subject: 'to a directory user' });
@@ -69,8 +53,8 @@ describe('directory users at the mail servers', () => {
 
   it('follows the directory: a changed password works at once and the old one no longer does', async () => {
     await replaceAttribute(slapd, userDn('user004'), 'userPassword', 'Rotated-Pass-7');
-    expect(await imapSignIn(address('user004'), passwordOf('user004'))).toBe('refused');
-    expect(await imapSignIn(address('user004'), 'Rotated-Pass-7')).toBe('ok');
+    expect(await imapSignIn(stack, address('user004'), passwordOf('user004'))).toBe('refused');
+    expect(await imapSignIn(stack, address('user004'), 'Rotated-Pass-7')).toBe('ok');
   });
 
   it('signs a submission in with the directory password, and asks the access rules per service', async () => {
@@ -79,19 +63,19 @@ describe('directory users at the mail servers', () => {
     await expect(submit(stack, { user, pass }, { from: user, to: user, subject: 'from a directory user' })).resolves.toMatchObject({ accepted: [user] });
     const rules = callerFor(deps, op.actor).accessRules;
     await rules.put({ organizationId, name: 'no-imap', effect: 'DENY', actions: ['IMAP'], userIds: [userIds['user005']!] });
-    expect(await imapSignIn(user, pass)).toBe('refused');
+    expect(await imapSignIn(stack, user, pass)).toBe('refused');
     await expect(submit(stack, { user, pass }, { from: user, to: user, subject: 'still sends' })).resolves.toMatchObject({ accepted: [user] });
     await rules.put({ organizationId, name: 'no-smtp-from-loopback', effect: 'DENY', actions: ['SMTP'], ipRanges: ['127.0.0.0/8'] });
     await expect(submit(stack, { user, pass }, { from: user, to: user, subject: 'refused' })).rejects.toMatchObject({ responseCode: 535 });
     await rules.delete({ organizationId, name: 'no-imap' });
     await rules.delete({ organizationId, name: 'no-smtp-from-loopback' });
-    expect(await imapSignIn(user, pass)).toBe('ok');
+    expect(await imapSignIn(stack, user, pass)).toBe('ok');
   });
 
   it('refuses a directory user Mailyard disabled, with the right password', async () => {
     const caller = callerFor(deps, op.actor);
     await caller.users.disable({ organizationId, userIds: [userIds['user003']!] });
-    expect(await imapSignIn(address('user003'), passwordOf('user003'))).toBe('refused');
+    expect(await imapSignIn(stack, address('user003'), passwordOf('user003'))).toBe('refused');
   });
 
   it('keeps mail flowing while the directory does not answer: delivery goes on, a sign-in is a temporary failure, not a wrong password', async () => {
@@ -104,12 +88,12 @@ describe('directory users at the mail servers', () => {
       await expect(caller.directories.sync({ directoryId })).rejects.toMatchObject({ message: expect.stringMatching(/Cannot reach the directory/) });
       expect((await caller.organizations.get({ organizationId })).state).toBe('Impaired');
       await expect(deliver(stack, { from: 'someone@outside.example', to: user, subject: 'during the outage' })).resolves.toMatchObject({ accepted: [user] });
-      expect(await imapSignIn(user, pass)).toBe('unavailable');
+      expect(await imapSignIn(stack, user, pass)).toBe('unavailable');
     } finally {
       await slapd.start();
     }
     // The directory answers again before the next sync has brought the organization back: the password opens the mailbox.
-    expect(await imapSignIn(user, pass)).toBe('ok');
+    expect(await imapSignIn(stack, user, pass)).toBe('ok');
     expect(await readInbox(stack, user, pass, 'during the outage')).toMatchObject({ subject: 'during the outage' });
     expect((await caller.organizations.get({ organizationId })).state).toBe('Impaired');
     await caller.directories.sync({ directoryId });
@@ -146,6 +130,6 @@ describe('POST /api/mail-server/sign-in', () => {
     const limited = await ask({ login, password: 'Rotated-Pass-7', service: 'imap', remoteIp: '192.0.2.9' });
     expect(limited.status).toBe(429);
     expect(await limited.json()).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
-    expect(await imapSignIn(login, 'Rotated-Pass-7')).toBe('refused');
+    expect(await imapSignIn(stack, login, 'Rotated-Pass-7')).toBe('refused');
   });
 });

@@ -7,13 +7,14 @@ import { startMailOrganization, type MailOrganization } from './mail-organizatio
  * Full access with Debian's Dovecot on the deploy/ configuration: a user granted FULL_ACCESS on another's mailbox
  * signs in as `mailbox*grantee` with their own password (Dovecot's master passdb over mailserver.v1_full_access) and
  * reads it over IMAP; the grant and its revocation go through the API, and the very next sign-in follows them.
+ * Everyone's addresses are on the organization's own verified domain.
  */
 let org: MailOrganization;
 let organizationId: string;
 let domain: string;
 
 beforeAll(async () => {
-  org = await startMailOrganization();
+  org = await startMailOrganization({ customDomain: true });
   ({ organizationId, domain } = org);
 });
 afterAll(() => org?.stop());

@@ -93,6 +93,25 @@ export async function readInbox(stack: MailStack, user: string, pass: string, su
   }
 }
 
+/**
+ * Dovecot's answer to an IMAP sign-in: `ok`, `refused` (AUTHENTICATIONFAILED), `unavailable` (a temporary failure of
+ * the sign-in), or `closed`: the password was accepted but the session could not start (its userdb lookup failed).
+ */
+export async function imapSignIn(stack: MailStack, user: string, pass: string): Promise<'ok' | 'refused' | 'unavailable' | 'closed'> {
+  const client = new ImapFlow({ host: '127.0.0.1', port: stack.imapPort, secure: false, tls, auth: { user, pass }, logger: false });
+  try {
+    await client.connect();
+  } catch (e) {
+    const code = (e as { serverResponseCode?: string }).serverResponseCode;
+    if (code === 'AUTHENTICATIONFAILED') return 'refused';
+    if (code === 'UNAVAILABLE') return 'unavailable';
+    if ((e as { code?: string }).code?.startsWith('ClosedAfterConnect')) return 'closed';
+    throw new Error(`unexpected IMAP answer ${code}: ${(e as Error).message}\n${await stack.logs()}`, { cause: e });
+  }
+  await client.logout();
+  return 'ok';
+}
+
 /** True when Dovecot accepts the IMAP sign-in. */
 export async function canSignIn(stack: MailStack, user: string, pass: string): Promise<boolean> {
   const client = new ImapFlow({ host: '127.0.0.1', port: stack.imapPort, secure: false, tls, auth: { user, pass }, logger: false });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   ({ organizationId } = await callerFor(deps, op.actor).organizations.create({ alias }));
   await runDueJobs(deps, jobRegistry);
   domain = `${alias}.mailyard.test`;
-  stack = await startMailStack(deps.database.url);
+  stack = await startMailStack(deps);
 });
 afterAll(async () => {
   await stack?.stop();

@@ -1,18 +1,22 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect as tcpConnect, type AddressInfo, type Server } from 'node:net';
+import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestLoginRole } from '@mailyard/db/testing';
 import { hash } from '@node-rs/argon2';
+import type { Deps } from '../../src/deps.ts';
+import { startTestServer } from '../support/server.ts';
+import { freePort } from '../support/ports.ts';
 
 /**
  * Debian's real Postfix, Dovecot and OpenDKIM, configured by the very files an installation uses: `deploy/render.sh`
  * renders deploy/{postfix,dovecot,opendkim,postgres} with loopback ports and paths in a temp dir, the grants file gives
  * a fresh login role read access to the mailserver views only, and both servers connect to the test database as that
  * role. OpenDKIM's key tables are what scripts/mail-server/opendkim-sync.sh fetches from Mailyard when the stack
- * starts (empty without a Mailyard: nothing signs).
+ * starts.
  */
 export interface MailStack {
   /** Postfix's public SMTP port (mail from the Internet). */
@@ -24,10 +28,14 @@ export interface MailStack {
   lmtpPort: number;
   /** The rendered configuration (postfix/, dovecot/, postgres/). */
   configDir: string;
+  /** Where the maildirs are (`<organization id>/<user id>/Maildir`), to look at what is stored on disk. */
+  mailRoot: string;
   /** The servers' self-signed certificate (for 127.0.0.1 and mx.mailyard.test), for a client's trusted CAs. */
   certificateFile: string;
   /** `postmap -q key pgsql:<rendered map>`: what Postfix's lookup table answers, `null` for not found. */
   lookup(map: 'domains' | 'mailboxes' | 'aliases' | 'sender-logins', key: string): Promise<string | null>;
+  /** `postqueue -f`: Postfix tries every queued message again now (as it would at its next queue run). */
+  flushQueue(): Promise<void>;
   /** Both logs, for a failure's message. */
   logs(): Promise<string>;
   stop(): Promise<void>;
@@ -38,14 +46,14 @@ const RENDER = path.resolve(import.meta.dirname, '../../../../deploy/render.sh')
 const DKIM_SYNC = path.resolve(import.meta.dirname, '../../../../scripts/mail-server/opendkim-sync.sh');
 const MAIL_USER = 'mail'; // an account every Debian has; an installation creates `vmail`
 
-/** Where Dovecot's quota-report.sh reports usage: a running Mailyard and its mail-server token. */
+/**
+ * The Mailyard Dovecot's scripts ask (mailbox keys, directory users' sign-ins) and report usage to, and OpenDKIM's
+ * keys come from: a running one and its mail-server token.
+ */
 export interface MailyardApi {
   url: string;
   token: string;
 }
-
-/** Without `mailyard`, usage reports go to a port where nothing listens (tests that never cross a quota line). */
-const NO_MAILYARD: MailyardApi = { url: 'http://127.0.0.1:9', token: 'no-mailyard-in-this-test' };
 
 /** A Dovecot master user (see deploy/dovecot/dovecot.conf): signs in to any mailbox on its owner's behalf. */
 export interface MasterUser {
@@ -53,11 +61,29 @@ export interface MasterUser {
   password: string;
 }
 
-export async function startMailStack(
-  databaseUrl: string,
-  mailyard: MailyardApi = NO_MAILYARD,
-  options: { masterUsers?: MasterUser[] } = {},
-): Promise<MailStack> {
+/**
+ * Starts the servers on `deps`' database. Without `given`, the stack starts a Mailyard of its own on `deps` (without a
+ * job worker: the test drives its jobs), since no mailbox can be read without one: its key comes from Mailyard. A
+ * port taken by another process between finding it free and a server binding it is tried again on fresh ports.
+ */
+export async function startMailStack(deps: Deps & { database: { url: string } }, given?: MailyardApi, options: { masterUsers?: MasterUser[] } = {}): Promise<MailStack> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startMailStackOnce(deps, given, options);
+    } catch (e) {
+      // Free ports are found by binding and releasing them: another test file's server can take one in between.
+      if (attempt >= PORT_ATTEMPTS || !/Address already in use/.test((e as Error).message)) throw e;
+    }
+  }
+}
+
+const PORT_ATTEMPTS = 3;
+
+async function startMailStackOnce(deps: Deps & { database: { url: string } }, given: MailyardApi | undefined, options: { masterUsers?: MasterUser[] }): Promise<MailStack> {
+  const databaseUrl = deps.database.url;
+  const token = randomBytes(24).toString('hex');
+  const own = given ? undefined : await startTestServer({ ...deps, config: { ...deps.config, MAILYARD_MAIL_SERVER_TOKEN: token } }, { worker: false });
+  const mailyard = given ?? { url: own!.url, token };
   const { smtpPort, submissionPort, imapPort, lmtpPort, authPort, quotaStatusPort, dkimPort } = await freePorts([
     'smtpPort',
     'submissionPort',
@@ -93,6 +119,7 @@ export async function startMailStack(
     }
     await waitForMasterExit(path.join(postfixQueue, 'pid', 'master.pid'));
     await role.drop();
+    await own?.close();
     await rm(dir, { recursive: true, force: true });
   };
   try {
@@ -155,12 +182,7 @@ export async function startMailStack(
     const { stdout: postfixGid } = await run('id', ['-g', 'postfix']);
     await chown(path.join(dir, 'postfix-data'), Number(postfixUid), Number(postfixGid));
 
-    if (mailyard === NO_MAILYARD) {
-      await mkdir(dkimKeys, { mode: 0o700 });
-      for (const table of ['KeyTable', 'SigningTable']) await writeFile(path.join(dkimKeys, table), '');
-    } else {
-      await run('sh', [DKIM_SYNC, dkimKeys], { env: { PATH: process.env.PATH, MAILYARD_URL: mailyard.url, MAILYARD_MAIL_SERVER_TOKEN: mailyard.token } });
-    }
+    await run('sh', [DKIM_SYNC, dkimKeys], { env: { PATH: process.env.PATH, MAILYARD_URL: mailyard.url, MAILYARD_MAIL_SERVER_TOKEN: mailyard.token } });
     const signer = spawn('opendkim', ['-f', '-x', path.join(configDir, 'opendkim', 'opendkim.conf')], { stdio: 'inherit' });
     opendkim = signer;
     const started = spawn('dovecot', ['-F', '-c', path.join(configDir, 'dovecot', 'dovecot.conf')], { stdio: 'inherit' });
@@ -181,6 +203,7 @@ export async function startMailStack(
     imapPort,
     lmtpPort,
     configDir,
+    mailRoot,
     certificateFile: path.join(dir, 'tls.crt'),
     async lookup(map, key) {
       try {
@@ -190,6 +213,9 @@ export async function startMailStack(
         if ((e as { code?: number }).code === 1) return null; // not found
         throw e;
       }
+    },
+    async flushQueue() {
+      await run('postqueue', ['-c', path.join(configDir, 'postfix'), '-f']);
     },
     logs,
     stop,
@@ -201,16 +227,10 @@ async function tlsCertificate(dir: string) {
   await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=mx.mailyard.test', '-addext', 'subjectAltName=DNS:mx.mailyard.test,IP:127.0.0.1', '-keyout', path.join(dir, 'tls.key'), '-out', path.join(dir, 'tls.crt')]);
 }
 
-/** Ports the kernel hands out for 0 are free at that moment; the servers bind them a moment later. */
+/** A free port for each server of the stack (see `freePort`). */
 async function freePorts<K extends string>(names: K[]): Promise<Record<K, number>> {
-  const listen = (name: K) =>
-    new Promise<[K, Server]>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => resolve([name, server]));
-    });
-  const held = await Promise.all(names.map(listen));
-  const ports = Object.fromEntries(held.map(([name, s]) => [name, (s.address() as AddressInfo).port])) as Record<K, number>;
-  await Promise.all(held.map(([, s]) => new Promise((r) => s.close(r))));
+  const ports = {} as Record<K, number>;
+  for (const name of names) ports[name] = await freePort();
   return ports;
 }
 

@@ -6,14 +6,15 @@ import { startMailOrganization, type MailOrganization } from './mail-organizatio
 /**
  * Resources with Debian's Postfix and Dovecot on the deploy/ configuration: mail to an enabled room's address reaches
  * its delegates (a delegate group's enabled members included), and a delegate may send on the room's behalf from the
- * submission port; everything through the API, no cache.
+ * submission port, signed with the room's domain's key; everything through the API, no cache. The addresses are on
+ * the organization's own verified domain.
  */
 let org: MailOrganization;
 let organizationId: string;
 let domain: string;
 
 beforeAll(async () => {
-  org = await startMailOrganization();
+  org = await startMailOrganization({ customDomain: true });
   ({ organizationId, domain } = org);
 });
 afterAll(() => org?.stop());
@@ -64,12 +65,16 @@ describe('resources in the mail flow', () => {
   it('lets a delegate send on the room’s behalf, and nobody else', async () => {
     const [booker, stranger, reader] = [await org.person(), await org.person(), await org.person()];
     const { address } = await room([booker.userId]);
+    const subject = uniqueName('reply-');
     const send = (who: { address: string }) =>
-      submit(org.stack, { user: who.address, pass: PASSWORD }, { from: address, sender: who.address, envelopeFrom: address, to: reader.address, subject: uniqueName('reply-') }).then(
+      submit(org.stack, { user: who.address, pass: PASSWORD }, { from: address, sender: who.address, envelopeFrom: address, to: reader.address, subject }).then(
         (sent) => sent.accepted,
         (e: { responseCode?: number }) => e.responseCode,
       );
     expect(await send(booker)).toEqual([reader.address]);
+    const reply = await readInbox(org.stack, reader.address, PASSWORD, subject);
+    expect(reply, await org.stack.logs()).toMatchObject({ from: address, sender: booker.address });
+    expect(await org.dkim(reply!.source)).toMatchObject({ signingDomain: domain, status: { result: 'pass' } });
     expect(await send(stranger)).toBe(553);
     expect(await org.stack.lookup('sender-logins', address)).toBe(booker.address);
   });

@@ -14,7 +14,7 @@ import {
 import type { OrganizationSnapshot } from '@mailyard/core/migration';
 import { setNestedGroupsAllowed } from '@mailyard/db/queries/groups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorkMailOrganization } from '../../src/cli/migrate/source.ts';
+import { readWorkMailOrganization } from '../../src/services/migration/engine/source.ts';
 import { activeOrganization, awsTenant, type AwsTenant } from '../support/aws.ts';
 import { callerFor } from '../support/caller.ts';
 import { createTestDeps, liveClock, type TestDeps } from '../support/deps.ts';

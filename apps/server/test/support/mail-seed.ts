@@ -1,6 +1,6 @@
 import { CreateUserCommand, RegisterToWorkMailCommand, type WorkMailClient } from '@aws-sdk/client-workmail';
 import { ImapFlow } from 'imapflow';
-import { mapConcurrently } from '../../src/cli/migrate/pool.ts';
+import { mapConcurrently } from '../../src/services/migration/engine/pool.ts';
 import type { MailStack } from '../mailserver/mail-stack.ts';
 
 /** Enabled users with a password and an address on `domain`, created through WorkMail's API (the migration's sources). */

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMailyardClient, type MailyardClient } from '../../../../packages/client/src/index.ts';
+import { freePort } from './ports.ts';
 
 /**
  * The built product (`dist/main.js`) as an operator runs it: a Node process of its own, started, stopped, killed.
@@ -74,20 +74,13 @@ export async function killProduct(product: Product): Promise<void> {
   await product.exited;
 }
 
+export { freePort };
+
 /** A data directory PostgreSQL (running as `postgres` when the tests run as root) can use. */
 export async function tempDataDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), `mailyard-${prefix}-`));
   await chmod(dir, 0o755);
   return dir;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits until `check` holds, polling; returns how long it took (ms). */

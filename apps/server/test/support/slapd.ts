@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect as tcpConnect } from 'node:net';
+import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'ldapts';
+import { freePort } from './ports.ts';
 
 /**
  * A real OpenLDAP `slapd` (Debian's), with a throw-away slapd.conf and MDB data dir in a temp dir, listening on a free
@@ -39,17 +40,6 @@ objectclass ( 1.3.6.1.4.1.55555.2.1 NAME 'user' SUP inetOrgPerson STRUCTURAL MAY
 objectclass ( 1.3.6.1.4.1.55555.2.2 NAME 'group' SUP top STRUCTURAL MUST cn MAY ( sAMAccountName $ objectGUID $ member $ mail $ memberOf $ description ) )
 objectclass ( 1.3.6.1.4.1.55555.2.3 NAME 'mailGroup' SUP top AUXILIARY MAY mail )
 `;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const canConnect = (port: number) =>
   new Promise<boolean>((resolve) => {

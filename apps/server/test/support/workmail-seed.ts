@@ -12,7 +12,7 @@ import {
   UpdateUserCommand,
   type WorkMailClient,
 } from '@aws-sdk/client-workmail';
-import { mapConcurrently } from '../../src/cli/migrate/pool.ts';
+import { mapConcurrently } from '../../src/services/migration/engine/pool.ts';
 
 /** What a seeded WorkMail organization holds, for the tests to compare against. */
 export interface SeededOrganization {

@@ -103,6 +103,9 @@ export const errorKinds = {
   'IMPORT.NOT_FOUND': 'not_found',
   /** Applying an import that is already applied, or has no row left to apply. */
   'IMPORT.INVALID_STATE': 'state',
+  'MIGRATION.NOT_FOUND': 'not_found',
+  /** Migrating a run that is not planned, or starting one while another runs in the organization. */
+  'MIGRATION.INVALID_STATE': 'state',
   'ACCESS_KEY.NOT_FOUND': 'not_found',
   'ACCESS_KEY.LIMIT_REACHED': 'limit',
   'API_TOKEN.NOT_FOUND': 'not_found',

@@ -60,3 +60,7 @@ export interface MailboxView {
   /** A disabled user's mailbox is deleted then; `null` while the user is enabled. */
   deletionDueAt: Date | null;
 }
+
+/** A mail server's request for the key that opens a mailbox's encrypted mail: the mailbox by its primary address. */
+export const MailboxKeyInput = z.object({ mailbox: emailAddressSchema });
+export type MailboxKeyInput = z.infer<typeof MailboxKeyInput>;

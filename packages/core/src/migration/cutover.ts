@@ -1,4 +1,5 @@
 import type { DnsRecord } from '../mail-domains/records.ts';
+import type { MailVerification } from './mail.ts';
 import type { MigrationPlan } from './plan.ts';
 
 /**
@@ -15,14 +16,22 @@ export const staysBehind: readonly string[] = [
 
 /**
  * The cut-over checklist: the DNS records to publish (from each domain's page), what stays behind, and the last
- * step. `mailRemaining`: messages the verification found still to copy, or null when mail was skipped.
+ * step. `mail`: what the verification found of the mail, or null when mail was skipped. Every message is ticked off
+ * only when every mailbox was verified: one left out or failed holds messages nobody counted.
  */
-export function cutoverLines(domains: { domain: string; records: DnsRecord[] }[], plan: Pick<MigrationPlan, 'steps'>, mailRemaining: number | null): string[] {
+export function cutoverLines(domains: { domain: string; records: DnsRecord[] }[], plan: Pick<MigrationPlan, 'steps'>, mail: MailVerification | null): string[] {
   const lines = ['Cut-over checklist:'];
   lines.push(plan.steps.length === 0 ? '  [x] the target matches the source (run again right before switching)' : '  [ ] run again until the plan has no steps');
-  if (mailRemaining === null) lines.push('  [ ] copy the mailboxes (run without --skip-mail): mail, folders and flags stay in WorkMail until then');
-  else if (mailRemaining === 0) lines.push('  [x] every source message is in the target (run again right after switching MX: what reached WorkMail meanwhile follows)');
-  else lines.push(`  [ ] ${mailRemaining} messages still to copy: run again`);
+  if (mail === null) lines.push('  [ ] copy the mailboxes (run without --skip-mail): mail, folders and flags stay in WorkMail until then');
+  else if (mail.remaining === 0 && mail.unverified.length === 0) {
+    lines.push('  [x] every source message is in the target (run again right after switching MX: what reached WorkMail meanwhile follows)');
+  } else {
+    if (mail.remaining > 0) lines.push(`  [ ] ${mail.remaining} messages still to copy: run again`);
+    if (mail.unverified.length > 0) {
+      const some = mail.unverified.slice(0, 5).join(', ') + (mail.unverified.length > 5 ? ', …' : '');
+      lines.push(`  [ ] ${mail.unverified.length} mailboxes not copied nor verified (${some}): see why above, fix it and run again`);
+    }
+  }
   for (const d of domains) {
     lines.push(`  [ ] publish the records of ${d.domain} (replacing WorkMail's MX, SPF, DKIM and autodiscover):`);
     for (const r of d.records) lines.push(`        ${r.type.padEnd(5)} ${r.hostname}  ${r.value}`);

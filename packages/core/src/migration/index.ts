@@ -9,3 +9,4 @@ export * from './schemas.ts';
 export * from './verify.ts';
 export * from './cutover.ts';
 export * from './mail.ts';
+export * from './runs.ts';

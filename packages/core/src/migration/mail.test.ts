@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyableFlags, mailLines, planFolderCopy, targetFolderPath, type MessageFacts } from './mail.ts';
+import { copyableFlags, mailLines, mailSentence, mailVerification, mailVerificationLines, planFolderCopy, targetFolderPath, type MessageFacts } from './mail.ts';
 
 const msg = (uid: number, messageId: string | null, flags: string[] = [], size = 100, internalDate = 1_700_000_000): MessageFacts => ({ uid, messageId, size, internalDate, flags });
 
@@ -54,5 +54,46 @@ describe('mailLines', () => {
     expect(lines).toContain('    cy: no row in --source-imap-passwords');
     expect(lines).toContain('    di: sign-in refused');
     expect(lines.filter((l) => l.includes(' folders ')).map((l) => l.trim().split(' ')[0])).toEqual(['ann']);
+  });
+});
+
+describe('mail verification', () => {
+  const row = (user: string, over: { copied?: number; skipped?: string; error?: string } = {}) => ({
+    user,
+    folders: 1,
+    messages: 5,
+    present: 5 - (over.copied ?? 0),
+    flagsUpdated: 0,
+    bytes: 0,
+    copied: over.copied ?? 0,
+    skipped: over.skipped ?? null,
+    error: over.error ?? null,
+  });
+
+  it('says every source message is in the target only when every mailbox was verified', () => {
+    expect(mailVerification([row('ann'), row('bob')])).toEqual({ remaining: 0, unverified: [] });
+    expect(mailVerificationLines([row('ann'), row('bob')])[1]).toBe('  Every source message is in the target (same Message-ID and size).');
+
+    const partly = [row('ann'), row('bob', { error: 'sign-in refused' }), row('cy', { skipped: 'no row in --source-imap-passwords' })];
+    expect(mailVerification(partly)).toEqual({ remaining: 0, unverified: ['bob', 'cy'] });
+    expect(mailVerificationLines(partly)).toEqual([
+      '  messages                     5 →       5',
+      '  Every message of the 1 mailboxes verified is in the target (same Message-ID and size); 2 not verified.',
+      '  mailbox bob not verified: sign-in refused',
+      '  mailbox cy not verified: no row in --source-imap-passwords',
+    ]);
+    expect(mailVerification([row('ann', { copied: 2 }), row('bob', { copied: 1, error: 'x' })])).toEqual({ remaining: 2, unverified: ['bob'] });
+  });
+
+  it('says in a sentence for the console what a plan or a run holds, naming the mailboxes left out or failed', () => {
+    expect(mailSentence([row('ann', { copied: 2 }), row('bob')], 'plan')).toBe('Mail: 2 mailboxes, 10 messages in WorkMail, 2 to copy.');
+    expect(mailSentence([row('ann', { copied: 1 })], 'run')).toBe('Mail: 1 mailbox, 5 messages in WorkMail, 1 copied.');
+    const failing = ['a', 'b', 'c', 'd'].map((u) => row(u, { error: 'sign-in refused' }));
+    expect(mailSentence([row('ann'), ...failing], 'run')).toBe(
+      'Mail: 1 mailbox, 5 messages in WorkMail, 0 copied. 4 mailboxes left out or failed (a: sign-in refused; b: sign-in refused; c: sign-in refused; …).',
+    );
+    expect(mailSentence([row('cy', { skipped: 'no row in --source-imap-passwords' })], 'plan')).toBe(
+      'Mail: 0 mailboxes, 0 messages in WorkMail, 0 to copy. 1 mailbox left out or failed (cy: no row in --source-imap-passwords).',
+    );
   });
 });

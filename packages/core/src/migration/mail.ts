@@ -123,15 +123,49 @@ export function mailLines(reports: MailboxReport[], mode: 'plan' | 'run'): strin
   return lines;
 }
 
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * The mail in a sentence, as the console shows it beside a plan (`plan`) or a run's report (`run`): the mailboxes read,
+ * their messages, how many to copy or copied, and each mailbox left out or failed with the reason (the first three).
+ */
+export function mailSentence(reports: MailboxReport[], mode: 'plan' | 'run'): string {
+  const ok = reports.filter(counted);
+  const sum = (f: (r: MailboxReport) => number) => ok.reduce((n, r) => n + f(r), 0);
+  const head = `Mail: ${count(ok.length, 'mailbox', 'mailboxes')}, ${count(sum((r) => r.messages), 'message', 'messages')} in WorkMail, ${sum((r) => r.copied).toLocaleString('en-US')} ${mode === 'plan' ? 'to copy' : 'copied'}.`;
+  const off = reports.filter((r) => !counted(r));
+  if (off.length === 0) return head;
+  const why = off.slice(0, 3).map((r) => `${r.user}: ${r.skipped ?? r.error}`);
+  return `${head} ${count(off.length, 'mailbox', 'mailboxes')} left out or failed (${why.join('; ')}${off.length > 3 ? '; …' : ''}).`;
+}
+
+/**
+ * What the verification (a plan made after the run) found of the mail: messages still to copy in the mailboxes it
+ * read, and the mailboxes it did not read — left out (no credentials, no mailbox in the target) or failed — of which
+ * nothing can be said, so they are never counted as copied.
+ */
+export interface MailVerification {
+  remaining: number;
+  unverified: string[];
+}
+
+export function mailVerification(reports: MailboxReport[]): MailVerification {
+  return { remaining: reports.filter(counted).reduce((n, r) => n + r.copied, 0), unverified: reports.filter((r) => !counted(r)).map((r) => r.user) };
+}
+
 /** The mail part of the verification: source messages against those the target holds, from a plan made after the run. */
 export function mailVerificationLines(reports: MailboxReport[]): string[] {
   const ok = reports.filter(counted);
   const source = ok.reduce((n, r) => n + r.messages, 0);
   const target = ok.reduce((n, r) => n + r.present, 0);
-  const remaining = source - target;
+  const { remaining, unverified } = mailVerification(reports);
+  const complete =
+    unverified.length === 0
+      ? '  Every source message is in the target (same Message-ID and size).'
+      : `  Every message of the ${ok.length} mailboxes verified is in the target (same Message-ID and size); ${unverified.length} not verified.`;
   return [
     `  ${'messages'.padEnd(22)} ${String(source).padStart(7)} → ${String(target).padStart(7)}${remaining === 0 ? '' : '   differs'}`,
-    remaining === 0 ? '  Every source message is in the target (same Message-ID and size).' : `  ${remaining} messages remain to copy (run again).`,
+    remaining === 0 ? complete : `  ${remaining} messages remain to copy (run again).`,
     ...reports.filter((r) => !counted(r)).map((r) => `  mailbox ${r.user} not verified: ${r.skipped ?? r.error}`),
   ];
 }

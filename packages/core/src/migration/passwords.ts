@@ -14,6 +14,10 @@ export const PasswordModeSchema = z.enum(passwordModes);
 
 export type PasswordChoice = { kind: 'none'; why: string } | { kind: 'password'; password: string } | { kind: 'reset-link'; recoveryAddress: string };
 
+/** The column of the operator's CSV that a password option reads: the password, or the recovery address. */
+export type CredentialColumn = 'password' | 'recovery_email';
+export const credentialColumnOf = (mode: Exclude<PasswordMode, 'none'>): CredentialColumn => (mode === 'csv' ? 'password' : 'recovery_email');
+
 /** The CSV's values by user name and by source address, both lower-case (either column identifies the user). */
 export type CredentialRows = Map<string, string>;
 
@@ -21,7 +25,7 @@ export type CredentialRows = Map<string, string>;
  * Reads `user,value` rows (a header line first; `user` is the user name or the source address). Refuses a file
  * it cannot read whole, naming the line.
  */
-export function parseCredentialCsv(content: string, column: 'password' | 'recovery_email'): { ok: true; rows: CredentialRows } | { ok: false; message: string } {
+export function parseCredentialCsv(content: string, column: CredentialColumn): { ok: true; rows: CredentialRows } | { ok: false; message: string } {
   const parsed = parseCsv(content);
   if (!parsed.ok) return { ok: false, message: `Line ${parsed.line}: ${parsed.message}` };
   const [header, ...records] = parsed.records;

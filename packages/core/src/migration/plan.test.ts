@@ -166,9 +166,18 @@ describe('cutoverLines', () => {
     expect(lines).toContain('  [x] the target matches the source (run again right before switching)');
     expect(lines).toContain('        MX    acme.example  10 mx.mailyard.example');
     expect(lines.join('\n')).toContain('copy the mailboxes (run without --skip-mail)');
-    expect(cutoverLines([], { steps: [{ kind: 'user.disable', name: 'x' }] }, 0)[1]).toBe('  [ ] run again until the plan has no steps');
-    expect(cutoverLines([], { steps: [] }, 0)[2]).toContain('[x] every source message is in the target');
-    expect(cutoverLines([], { steps: [] }, 3)[2]).toBe('  [ ] 3 messages still to copy: run again');
+    const mail = (remaining: number, unverified: string[] = []) => ({ remaining, unverified });
+    expect(cutoverLines([], { steps: [{ kind: 'user.disable', name: 'x' }] }, mail(0))[1]).toBe('  [ ] run again until the plan has no steps');
+    expect(cutoverLines([], { steps: [] }, mail(0))[2]).toContain('[x] every source message is in the target');
+    expect(cutoverLines([], { steps: [] }, mail(3))[2]).toBe('  [ ] 3 messages still to copy: run again');
+  });
+
+  it('never ticks the mail off while a mailbox was left out or failed: nothing is known of its messages', () => {
+    const lines = cutoverLines([], { steps: [] }, { remaining: 0, unverified: ['ann', 'bob'] });
+    expect(lines.join('\n')).not.toContain('[x] every source message');
+    expect(lines[2]).toBe('  [ ] 2 mailboxes not copied nor verified (ann, bob): see why above, fix it and run again');
+    const many = cutoverLines([], { steps: [] }, { remaining: 4, unverified: ['a', 'b', 'c', 'd', 'e', 'f'] });
+    expect(many.slice(2, 4)).toEqual(['  [ ] 4 messages still to copy: run again', '  [ ] 6 mailboxes not copied nor verified (a, b, c, d, e, …): see why above, fix it and run again']);
   });
 });
 

@@ -36,18 +36,18 @@ export const CreateMigratedUserInput = z
   });
 export type CreateMigratedUserInput = z.infer<typeof CreateMigratedUserInput>;
 
-const httpUrl = (label: string) =>
+export const httpUrl = (label: string) =>
   text()
     .trim()
     .refine((v) => /^https?:\/\/[^\s/]+/i.test(v), `${label} must be an http:// or https:// URL.`)
     .transform((v) => v.replace(/\/+$/, ''));
 const filePath = (label: string) => text().trim().min(1, `${label} must name a file.`);
-const imapUrl = (label: string) =>
+export const imapUrl = (label: string) =>
   text()
     .trim()
     .refine((v) => /^imaps?:\/\/[^\s/:]+(:\d{1,5})?\/?$/i.test(v), `${label} must be imap://host[:port] (STARTTLS) or imaps://host[:port] (TLS).`)
     .transform((v) => v.replace(/\/+$/, ''));
-const loginName = (label: string) => text().trim().min(1, `${label} must not be empty.`);
+export const loginName = (label: string) => text().trim().min(1, `${label} must not be empty.`);
 
 /**
  * `mailyard migrate`'s options, checked before anything is read: the source (WorkMail: organization, region or

@@ -26,9 +26,10 @@ export interface BenchSizes {
   others: number;
 }
 
-export async function benchOrganizationCount(db: Db): Promise<{ organizations: number; users: number }> {
-  const rows = await db.execute<{ organizations: number; users: number }>(sql`
+export async function benchOrganizationCount(db: Db): Promise<{ organizations: number; others: number; users: number }> {
+  const rows = await db.execute<{ organizations: number; others: number; users: number }>(sql`
     select (select count(*)::int from organizations where alias like 'bench-%') as organizations,
+           (select count(*)::int from organizations where alias like 'other-%') as others,
            (select count(*)::int from users u join organizations o on o.id = u.organization_id where o.alias like 'bench-%') as users`);
   return rows[0]!;
 }
@@ -56,6 +57,24 @@ export async function seedBenchOrganizations(db: Db, q: { accountId: string; cou
     await upsertAccessControlRule(db, id, DEFAULT_ACCESS_RULE, q.at);
     await insertMobileDeviceAccessRule(db, { ...DEFAULT_DEVICE_RULE, organizationId: id, id: randomUUID(), clientToken: null, at: q.at });
   }
+}
+
+/**
+ * `accounts` other accounts of `each` Active organizations apiece, without users: a server hosts many tenants, and one
+ * account's organizations list must be read through its index, not by reading the table (which a table holding only
+ * that account's rows would make the planner's cheapest way).
+ */
+export async function seedOtherAccounts(db: Db, q: { accounts: number; each: number; at: Date }): Promise<void> {
+  const at = q.at.toISOString();
+  await db.execute(sql`
+    insert into accounts (id, name, aws_account_id, max_organizations, created_at)
+    select md5('bench-account-' || a)::uuid, 'Other ' || a, '1' || lpad(a::text, 11, '0'), ${q.each}, ${at}
+    from generate_series(1, ${q.accounts}) as a`);
+  await db.execute(sql`
+    insert into organizations (id, account_id, alias, state, directory_type, directory_id, default_mail_domain, created_at, completed_at)
+    select 'm-' || md5('other-org-' || a || '-' || k), md5('bench-account-' || a)::uuid, 'other-' || a || '-' || k, 'Active',
+           'WorkMailDirectory', 'd-' || left(md5('other-dir-' || a || '-' || k), 10), 'other-' || a || '-' || k || '.other.test', ${at}, ${at}
+    from generate_series(1, ${q.accounts}) as a, generate_series(1, ${q.each}) as k`);
 }
 
 /**

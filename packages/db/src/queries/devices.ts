@@ -63,12 +63,19 @@ export async function insertDevice(db: Db, key: DeviceKey, at: Date): Promise<De
   return row ?? null;
 }
 
+/**
+ * Updates a device; with `seen`, only while its wipe status is still the one read (no lock held meanwhile): `false`
+ * when it changed, or the device went, and nothing was written.
+ */
 export async function updateDevice(
   db: Db,
   key: DeviceKey,
   patch: Partial<Omit<DeviceView, 'deviceId' | 'firstSyncAt'>>,
-): Promise<void> {
-  await db.update(mobileDevices).set(patch).where(ofDevice(key));
+  seen?: { wipeStatus: WipeState },
+): Promise<boolean> {
+  const unchanged = seen && sql`${mobileDevices.wipeStatus} is not distinct from ${seen.wipeStatus}`;
+  const rows = await db.update(mobileDevices).set(patch).where(and(ofDevice(key), unchanged)).returning({ deviceId: mobileDevices.deviceId });
+  return rows.length > 0;
 }
 
 export async function deleteDevice(db: Db, key: DeviceKey): Promise<DeviceView | null> {

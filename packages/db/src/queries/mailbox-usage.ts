@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { EntityState } from '@mailyard/core/entities';
 import type { Db } from '../client.ts';
 import { addresses, mailboxes, organizations, users } from '../schema/index.ts';
@@ -69,7 +69,9 @@ export type ReportedMailbox = Awaited<ReturnType<typeof lockMailboxesByAddress>>
 
 /**
  * The live user mailboxes that `addresses` (primaries or aliases, lower case) name, locked. Rows are locked in
- * key order, so two reports naming the same mailboxes wait for each other instead of deadlocking.
+ * key order, so two reports naming the same mailboxes wait for each other instead of deadlocking. The addresses go as
+ * one array parameter, so a report of any size is the same prepared statement (an `in (…)` list would be one more per
+ * length, up to a thousand, on every connection).
  */
 export async function lockMailboxesByAddress(db: Db, addressList: string[]) {
   if (addressList.length === 0) return [];
@@ -86,24 +88,22 @@ export async function lockMailboxesByAddress(db: Db, addressList: string[]) {
     .innerJoin(users, and(eq(users.organizationId, addresses.organizationId), eq(users.id, addresses.entityId)))
     .innerJoin(mailboxes, liveMailboxOf)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(inArray(addresses.address, addressList), eq(addresses.entityType, 'USER')))
+    .where(and(sql`${addresses.address} = any(${sql.param(addressList)}::text[])`, eq(addresses.entityType, 'USER')))
     .orderBy(asc(mailboxes.organizationId), asc(mailboxes.entityId))
     .for('update', { of: mailboxes });
 }
 
-/** Records the sizes the mail server measured, in one statement. */
+/** Records the sizes the mail server measured, in one statement: the same one whatever their number (arrays, unnested). */
 export async function recordMailboxUsage(
   db: Db,
   reports: { organizationId: string; userId: string; usageBytes: number }[],
   at: Date,
 ): Promise<void> {
   if (reports.length === 0) return;
-  const rows = sql.join(
-    reports.map((r) => sql`(${r.organizationId}::text, ${r.userId}::uuid, ${r.usageBytes}::bigint)`),
-    sql`, `,
-  );
+  const column = <T>(pick: (r: (typeof reports)[number]) => T) => sql.param(reports.map(pick));
   await db.execute(sql`
     update mailboxes m set usage_bytes = r.usage_bytes, usage_reported_at = ${at.toISOString()}::timestamptz
-    from (values ${rows}) as r(organization_id, entity_id, usage_bytes)
+    from unnest(${column((r) => r.organizationId)}::text[], ${column((r) => r.userId)}::uuid[], ${column((r) => String(r.usageBytes))}::bigint[])
+      as r(organization_id, entity_id, usage_bytes)
     where m.organization_id = r.organization_id and m.entity_id = r.entity_id`);
 }

@@ -36,6 +36,8 @@ const detailColumns = {
   directoryType: sql<OrganizationDetail['directoryType']>`${organizations.directoryType}`,
   directoryId: organizations.directoryId,
   kmsKeyArn: organizations.kmsKeyArn,
+  /** Whether Dovecot encrypts its mail: the organization has its mailbox key. */
+  mailboxEncrypted: sql<boolean>`(${organizations.mailboxPublicKey} is not null)`,
   interoperabilityEnabled: organizations.interoperabilityEnabled,
   completedAt: organizations.completedAt,
   aliasPolicy: organizations.aliasPolicy,

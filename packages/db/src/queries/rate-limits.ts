@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { rateLimits } from '../schema/index.ts';
 
@@ -22,12 +22,26 @@ export async function hitRateLimits(db: Db, windows: RateLimitWindow[]): Promise
   return new Map(rows.map((r) => [r.key, r.count]));
 }
 
-/** Takes one hit back from a window (never below zero). */
-export async function unhitRateLimit(db: Db, window: RateLimitWindow): Promise<void> {
-  await db
-    .update(rateLimits)
-    .set({ count: sql`${rateLimits.count} - 1` })
-    .where(and(eq(rateLimits.key, window.key), eq(rateLimits.windowStart, window.windowStart), gt(rateLimits.count, 0)));
+/** Each window's count as it stands, by key (absent: none yet); nothing is written. */
+export async function readRateLimits(db: Db, windows: RateLimitWindow[]): Promise<Map<string, number>> {
+  const keys = sql.join(
+    windows.map((w) => sql`(${w.key}, ${w.windowStart.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  const rows = await db.select({ key: rateLimits.key, count: rateLimits.count }).from(rateLimits).where(sql`(${rateLimits.key}, ${rateLimits.windowStart}) in (${keys})`);
+  return new Map(rows.map((r) => [r.key, r.count]));
+}
+
+/**
+ * After a success: forgets every window of `cleared` (a key) and takes one hit back from each of `unhit` (never below
+ * zero), in one statement.
+ */
+export async function forgiveRateLimits(db: Db, q: { cleared: string | null; unhit: RateLimitWindow[] }): Promise<void> {
+  const unhit = q.unhit.map((w) => sql`(${w.key}, ${w.windowStart.toISOString()}::timestamptz)`);
+  const take = unhit.length
+    ? sql`update ${rateLimits} set count = count - 1 where (key, window_start) in (${sql.join(unhit, sql`, `)}) and count > 0`
+    : sql`select 1`;
+  await db.execute(q.cleared === null ? take : sql`with cleared as (delete from ${rateLimits} where key = ${q.cleared}) ${take}`);
 }
 
 export async function rateLimitCount(db: Db, key: string, windowStart: Date): Promise<number> {
@@ -36,10 +50,6 @@ export async function rateLimitCount(db: Db, key: string, windowStart: Date): Pr
     .from(rateLimits)
     .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)));
   return rows[0]?.count ?? 0;
-}
-
-export async function clearRateLimit(db: Db, key: string): Promise<void> {
-  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
 export async function deleteOldRateLimits(db: Db, before: Date): Promise<void> {

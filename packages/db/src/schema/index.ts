@@ -8,3 +8,4 @@ export * from './ldap-directories.ts';
 export * from './resources.ts';
 export * from './access-control.ts';
 export * from './mobile-access.ts';
+export * from './migration-runs.ts';

@@ -16,6 +16,13 @@ export const organizations = pgTable(
     kmsKeyArn: text('kms_key_arn'),
     /** The organization's data-encryption key, wrapped (AES-256-GCM) by the master key. */
     wrappedDataKey: text('wrapped_data_key'),
+    /**
+     * The mailbox key Dovecot's mail_crypt encrypts every message of the organization with (EC P-256): the public half
+     * in PEM for deliveries (the mailserver view), the private half sealed with the data key, unsealed by Mailyard
+     * for a session that reads mail (docs/mail-server-contract.md).
+     */
+    mailboxPublicKey: text('mailbox_public_key'),
+    sealedMailboxPrivateKey: text('sealed_mailbox_private_key'),
     interoperabilityEnabled: boolean('interoperability_enabled').notNull().default(false),
     defaultMailDomain: text('default_mail_domain'),
     errorMessage: text('error_message'),

@@ -21,6 +21,10 @@ const actions: Record<string, string> = {
   'user_import.apply': 'Started an import',
   'user_import.complete': 'Import finished',
   'user_import.fail': 'Import failed',
+  'migration.plan': 'Planned a migration from WorkMail',
+  'migration.apply': 'Started a migration from WorkMail',
+  'migration.complete': 'Migration from WorkMail finished',
+  'migration.fail': 'Migration from WorkMail failed',
   'mailbox.delete': 'Deleted mailbox',
   'user.create': 'Created user',
   'user.update': 'Edited user details',
@@ -98,8 +102,8 @@ const suggestionsFor = (prefixes: string[]) => [
 ];
 
 /** What the action filter offers: each family, then every action the console knows. */
-export const organizationActionSuggestions = suggestionsFor(['user.', 'group.', 'resource.', 'mailbox.', 'device.', 'mobile_access.', 'organization.', 'user_import.']);
-export const accountActionSuggestions = suggestionsFor(['organization.', 'user.', 'group.', 'resource.', 'mailbox.', 'device.', 'mobile_access.', 'user_import.', 'access_key.', 'api_token.', 'operator.', 'directory.']);
+export const organizationActionSuggestions = suggestionsFor(['user.', 'group.', 'resource.', 'mailbox.', 'device.', 'mobile_access.', 'organization.', 'user_import.', 'migration.']);
+export const accountActionSuggestions = suggestionsFor(['organization.', 'user.', 'group.', 'resource.', 'mailbox.', 'device.', 'mobile_access.', 'user_import.', 'migration.', 'access_key.', 'api_token.', 'operator.', 'directory.']);
 
 /** Through which credential the actor acted, as it reads after "via". */
 export function viaLabel(via: string | null, actorType: string): string {
@@ -121,6 +125,6 @@ export function viaLabel(via: string | null, actorType: string): string {
 export const actorTypeLabel = (type: string) => ({ operator: 'Operator', user: 'User', system: 'System' })[type] ?? type;
 
 export const targetTypeLabel = (type: string) =>
-  ({ user: 'User', group: 'Group', organization: 'Organization', mailbox: 'Mailbox', device: 'Mobile device', mobile_access_rule: 'Mobile device access rule', access_key: 'Access key', api_token: 'API token', operator: 'Operator', user_import: 'Import' })[
+  ({ user: 'User', group: 'Group', organization: 'Organization', mailbox: 'Mailbox', device: 'Mobile device', mobile_access_rule: 'Mobile device access rule', access_key: 'Access key', api_token: 'API token', operator: 'Operator', user_import: 'Import', migration_run: 'Migration run' })[
     type
   ] ?? type;

@@ -1,19 +1,15 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import { canDeleteGroup } from '@mailyard/core/groups';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { errorInfo } from '../../lib/errors.ts';
-import { href, useFollow } from '../../lib/navigation.ts';
+import { href } from '../../lib/navigation.ts';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -25,6 +21,7 @@ import { GroupAddresses } from './GroupAddresses.tsx';
 import { GroupGeneral } from './GroupGeneral.tsx';
 import { GroupMembers } from './GroupMembers.tsx';
 import { RenameGroupModal } from './RenameGroupModal.tsx';
+import { RecordState } from '../../components/RecordState.tsx';
 
 type Dialog = 'rename' | 'enable' | 'disable' | 'delete' | null;
 
@@ -33,7 +30,6 @@ export function GroupDetailPage() {
   const { organizationId = '', groupId = '' } = useParams<{ organizationId: string; groupId: string }>();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const onFollow = useFollow();
   const { crumbs } = useOrganizationCrumbs(organizationId);
   const base = `/organizations/${organizationId}/groups`;
   const query = useQuery(trpc.groups.get.queryOptions({ organizationId, groupId }));
@@ -42,33 +38,15 @@ export function GroupDetailPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [tab, setTab] = useState('members');
 
-  if (query.isPending) {
+  if (!query.isSuccess) {
     return (
-      <Box textAlign="center" padding="xxl">
-        <Spinner size="large" /> Loading group
-      </Box>
-    );
-  }
-  if (query.isError) {
-    const info = errorInfo(query.error);
-    const notFound = info.httpStatus === 404 || info.code === 'VALIDATION';
-    return (
-      <ContentLayout header={<Header variant="h1">{notFound ? 'Group not found' : 'Group'}</Header>}>
-        {notFound ? (
-          <Alert
-            type="error"
-            action={
-              <Button href={href(base)} onFollow={onFollow}>
-                View groups
-              </Button>
-            }
-          >
-            No group {groupId} exists in this organization.
-          </Alert>
-        ) : (
-          <ErrorAlert header="The group could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </ContentLayout>
+      <RecordState
+        query={query}
+        noun="group"
+        title="Group"
+        missing={`No group ${groupId} exists in this organization.`}
+        back={{ text: 'View groups', path: base }}
+      />
     );
   }
 

@@ -1,15 +1,12 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useParams } from 'wouter';
 import type { ImportSummary } from '@mailyard/core/imports';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorInfo } from '../../lib/errors.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
@@ -21,6 +18,7 @@ import { ImportProgress } from './ImportProgress.tsx';
 import { ImportReportTable } from './ImportReportTable.tsx';
 import { importPath, importsPath, newImportPath } from './paths.ts';
 import { countsText } from './summary.ts';
+import { RecordState } from '../../components/RecordState.tsx';
 
 const POLL_MS = 1000;
 const noticeId = (importId: string) => `import-${importId}`;
@@ -59,29 +57,15 @@ export function ImportDetailPage() {
     }),
   );
 
-  if (query.isPending) {
+  if (!query.isSuccess) {
     return (
-      <Box textAlign="center" padding="xxl">
-        <Spinner size="large" /> Loading the import
-      </Box>
-    );
-  }
-  if (query.isError) {
-    const notFound = errorInfo(query.error).httpStatus === 404 || errorInfo(query.error).code === 'VALIDATION';
-    return notFound ? (
-      <Alert
-        type="error"
-        header="Import not found"
-        action={
-          <Button href={href(importsPath(organizationId))} onFollow={onFollow}>
-            View imports
-          </Button>
-        }
-      >
-        No import {importId} exists in this organization.
-      </Alert>
-    ) : (
-      <ErrorAlert header="The import could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
+      <RecordState
+        query={query}
+        noun="import"
+        title="Import"
+        missing={`No import ${importId} exists in this organization.`}
+        back={{ text: 'View imports', path: importsPath(organizationId) }}
+      />
     );
   }
 

@@ -1,6 +1,5 @@
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import FileUpload from '@cloudscape-design/components/file-upload';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -8,9 +7,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useParams } from 'wouter';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from '@mailyard/core/imports';
+import { CsvFileUpload } from '../../components/CsvFileUpload.tsx';
 import { FormPage } from '../../components/FormPage.tsx';
 import { errorInfo, type MailyardErrorInfo } from '../../lib/errors.ts';
-import { formatDateTimeShort } from '../../lib/format.ts';
 import { href, useNavigate } from '../../lib/navigation.ts';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
 import { usePage } from '../../lib/page.tsx';
@@ -109,26 +108,13 @@ export function NewImportPage() {
         }
       >
         <FormField label="File" description="A CSV file saved from a spreadsheet or exported from your current mail system." errorText={fileError}>
-          <FileUpload
+          <CsvFileUpload
             value={files}
-            onChange={({ detail }) => {
-              setFiles(detail.value);
+            onChange={(chosen) => {
+              setFiles(chosen);
               setFileError(null);
             }}
-            accept=".csv,text/csv"
-            showFileSize
-            showFileLastModified
             constraintText={`CSV with a header row, at most ${maxRows} users and ${MAX_MB} MB. Commas or semicolons separate the columns.`}
-            i18nStrings={{
-              uploadButtonText: () => 'Choose file',
-              dropzoneText: () => 'Drop a CSV file here',
-              removeFileAriaLabel: (i) => `Remove file ${i + 1}`,
-              errorIconAriaLabel: 'Error',
-              warningIconAriaLabel: 'Warning',
-              limitShowFewer: 'Show fewer files',
-              limitShowMore: 'Show more files',
-              formatFileLastModified: (date) => `Last modified ${formatDateTimeShort(date)}`,
-            }}
           />
         </FormField>
       </Container>

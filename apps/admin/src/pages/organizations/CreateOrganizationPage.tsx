@@ -148,7 +148,7 @@ export function CreateOrganizationPage() {
               { label: 'Free test domain', value: domainPreview },
               {
                 label: 'Encryption key',
-                value: 'The Mailyard managed key seals this organization’s secrets (DKIM keys). Mailbox contents are not encrypted by Mailyard: encrypt the mail store’s disk.',
+                value: 'The Mailyard managed key seals this organization’s secrets (DKIM keys) and encrypts its mailbox contents: every message is stored encrypted with the organization’s own mailbox key.',
               },
             ]}
           />

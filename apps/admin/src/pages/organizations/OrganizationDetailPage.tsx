@@ -1,19 +1,15 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'wouter';
 import { isDeletionUnderway, isOperational, isTransient, nextOrganizationState, organizationStateDescriptions } from '@mailyard/core/organizations';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OrganizationStatus } from '../../components/OrganizationStatus.tsx';
 import { useCreationOutcome } from '../../lib/creation-notices.ts';
-import { errorInfo } from '../../lib/errors.ts';
-import { href, useFollow } from '../../lib/navigation.ts';
+import { href } from '../../lib/navigation.ts';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -22,13 +18,13 @@ import { OrganizationDirectory } from './OrganizationDirectory.tsx';
 import { OrganizationDomains } from './OrganizationDomains.tsx';
 import { OrganizationSettings } from './OrganizationSettings.tsx';
 import { SelfServiceAliases } from './SelfServiceAliases.tsx';
+import { RecordState } from '../../components/RecordState.tsx';
 
 const POLL_MS = 1000;
 
 export function OrganizationDetailPage() {
   const { organizationId = '' } = useParams<{ organizationId: string }>();
   const trpc = useTRPC();
-  const onFollow = useFollow();
   const query = useQuery(
     trpc.organizations.get.queryOptions(
       { organizationId },
@@ -46,34 +42,15 @@ export function OrganizationDetailPage() {
   useDeletionOutcome(org);
   const [deleting, setDeleting] = useState(false);
 
-  if (query.isPending) {
+  if (!query.isSuccess) {
     return (
-      <ContentLayout header={<Header variant="h1">{organizationId}</Header>}>
-        <Box textAlign="center" padding="xxl">
-          <Spinner size="large" /> Loading organization
-        </Box>
-      </ContentLayout>
-    );
-  }
-  if (query.isError) {
-    const notFound = errorInfo(query.error).httpStatus === 404 || errorInfo(query.error).code === 'VALIDATION';
-    return (
-      <ContentLayout header={<Header variant="h1">{notFound ? 'Organization not found' : organizationId}</Header>}>
-        {notFound ? (
-          <Alert
-            type="error"
-            action={
-              <Button href={href('/organizations')} onFollow={onFollow}>
-                View organizations
-              </Button>
-            }
-          >
-            No organization {organizationId} exists in your account.
-          </Alert>
-        ) : (
-          <ErrorAlert header="The organization could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </ContentLayout>
+      <RecordState
+        query={query}
+        noun="organization"
+        title={organizationId}
+        missing={`No organization ${organizationId} exists in your account.`}
+        back={{ text: 'View organizations', path: '/organizations' }}
+      />
     );
   }
 

@@ -4,13 +4,11 @@ import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import { canDeleteResource } from '@mailyard/core/resources';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TypedConfirmDialog } from '../../components/dialogs/TypedConfirmDialog.tsx';
 import { errorInfo } from '../../lib/errors.ts';
 import { href } from '../../lib/navigation.ts';
@@ -21,6 +19,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { EnableResourceModal } from './EnableResourceModal.tsx';
 import { ResourceDelegates } from './ResourceDelegates.tsx';
 import { ResourceGeneral } from './ResourceGeneral.tsx';
+import { RecordState } from '../../components/RecordState.tsx';
 
 /** One resource: its settings and booking options, its delegates; enable, disable and delete. */
 export function ResourceDetailPage() {
@@ -58,24 +57,15 @@ export function ResourceDetailPage() {
     }),
   );
 
-  if (query.isPending) {
+  if (!query.isSuccess) {
     return (
-      <Box textAlign="center" padding="xxl">
-        <Spinner size="large" /> Loading resource
-      </Box>
-    );
-  }
-  if (query.isError) {
-    const info = errorInfo(query.error);
-    const notFound = info.httpStatus === 404 || info.code === 'VALIDATION';
-    return (
-      <ContentLayout header={<Header variant="h1">{notFound ? 'Resource not found' : 'Resource'}</Header>}>
-        {notFound ? (
-          <Alert type="error">No resource {resourceId} exists in this organization.</Alert>
-        ) : (
-          <ErrorAlert header="The resource could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </ContentLayout>
+      <RecordState
+        query={query}
+        noun="resource"
+        title="Resource"
+        missing={`No resource ${resourceId} exists in this organization.`}
+        back={{ text: 'View resources', path: base }}
+      />
     );
   }
 

@@ -1,6 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
-import Spinner from '@cloudscape-design/components/spinner';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -27,6 +25,7 @@ import { createUserPath, userPath, usersPath } from './paths.ts';
 import { useOrganization } from './useOrganization.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
+import { PageLoading } from '../../components/PageLoading.tsx';
 
 /** "Create a user": the organization's domains are needed before the form can prefill the email address. */
 export function CreateUserPage() {
@@ -35,11 +34,7 @@ export function CreateUserPage() {
   usePage('Create user', org.usersCrumbs({ text: 'Create user', href: href(createUserPath(organizationId)) }));
 
   if (org.query.isPending) {
-    return (
-      <Box textAlign="center" padding="xxl">
-        <Spinner size="large" /> Loading organization
-      </Box>
-    );
+    return <PageLoading>Loading organization</PageLoading>;
   }
   if (org.query.isError) return <ErrorAlert header="The organization could not be loaded" error={org.query.error} onRetry={() => void org.query.refetch()} />;
   return <CreateUserForm organizationId={organizationId} domains={org.verified} defaultDomain={org.defaultDomain} />;

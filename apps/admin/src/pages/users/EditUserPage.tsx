@@ -2,7 +2,6 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -33,6 +32,7 @@ import { editUserPath, userPath } from './paths.ts';
 import { useOrganization } from './useOrganization.ts';
 import { useRefreshUsers } from './useRefreshUsers.ts';
 import { USERS_NOTICE } from './notice-id.ts';
+import { PageLoading } from '../../components/PageLoading.tsx';
 
 /** The details form and, for users that may be renamed, the user name (a separate call, made first). */
 const EditUserForm = UpdateUserDetailsInput.extend({ name: userNameSchema });
@@ -49,11 +49,7 @@ export function EditUserPage() {
     org.usersCrumbs({ text: name, href: href(userPath(organizationId, userId)) }, { text: 'Edit', href: href(editUserPath(organizationId, userId)) }),
   );
   if (query.isPending) {
-    return (
-      <Box textAlign="center" padding="xxl">
-        <Spinner size="large" /> Loading user
-      </Box>
-    );
+    return <PageLoading>Loading user</PageLoading>;
   }
   if (query.isError) return <ErrorAlert header="The user could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
   return <EditForm organizationId={organizationId} user={query.data} />;

@@ -1,17 +1,13 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'wouter';
 import { canDelete, canDisable, lacksPassword, type UserDetail } from '@mailyard/core/users';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { errorInfo } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { href, useFollow, useNavigate } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
@@ -31,6 +27,7 @@ import { UserQuotaTab } from './UserQuotaTab.tsx';
 import { useOrganization } from './useOrganization.ts';
 import { NoPasswordBadge } from './NoPasswordBadge.tsx';
 import { UserStatus } from './UserStatus.tsx';
+import { RecordState } from '../../components/RecordState.tsx';
 
 const tabIds = ['details', 'addresses', 'quota', 'devices', 'permissions', 'activity'] as const;
 type TabId = (typeof tabIds)[number];
@@ -45,24 +42,15 @@ export function UserDetailPage() {
   const user = query.data;
   usePage(user?.name ?? 'User', org.usersCrumbs({ text: user?.name ?? userId, href: href(userPath(organizationId, userId)) }));
 
-  if (query.isPending) {
+  if (!query.isSuccess) {
     return (
-      <Box textAlign="center" padding="xxl">
-        <Spinner size="large" /> Loading user
-      </Box>
-    );
-  }
-  if (query.isError) {
-    const info = errorInfo(query.error);
-    const notFound = info.httpStatus === 404 || info.code === 'VALIDATION';
-    return (
-      <ContentLayout header={<Header variant="h1">{notFound ? 'User not found' : 'User'}</Header>}>
-        {notFound ? (
-          <Alert type="error">No user with the ID {userId} exists in this organization.</Alert>
-        ) : (
-          <ErrorAlert header="The user could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </ContentLayout>
+      <RecordState
+        query={query}
+        noun="user"
+        title="User"
+        missing={`No user with the ID ${userId} exists in this organization.`}
+        back={{ text: 'View users', path: usersPath(organizationId) }}
+      />
     );
   }
   return <UserView organizationId={organizationId} user={query.data} domains={org.verified} defaultDomain={org.defaultDomain} />;

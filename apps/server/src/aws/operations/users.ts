@@ -9,13 +9,14 @@ import {
   userNameSchema,
   type UserSummary,
 } from '@mailyard/core/users';
+import { requireActiveOrganization } from '../../services/organizations/require.ts';
 import { createUser } from '../../services/users/create.ts';
 import { deleteUser } from '../../services/users/delete.ts';
 import { getUser } from '../../services/users/get.ts';
 import { listUsers } from '../../services/users/list.ts';
 import { resetPassword } from '../../services/users/reset-password.ts';
 import { updateUserDetails } from '../../services/users/update-details.ts';
-import { entityNamed, entityWithId, lifecycle, requireActive } from '../entities.ts';
+import { entityNamed, entityWithId, lifecycle } from '../entities.ts';
 import {
   boolean,
   EntityIdentifier,
@@ -135,8 +136,7 @@ export const ListUsers = operation(
     const tokens = new TokenScope('ListUsers', { o: input.OrganizationId, f: filters });
     const { fields, members } = filterFields(filters);
     const query = parseCore(ListUsersInput, { organizationId: input.OrganizationId, ...tokens.page(input), ...fields }, members);
-    await requireActive(ctx, input.OrganizationId);
-    const result = await listUsers(ctx.deps.db, ctx.actor, query);
+    const result = await listUsers(ctx.deps.db, ctx.actor, query, requireActiveOrganization);
     return compact({ Users: result.items.map(userSummary), NextToken: tokens.token(result.nextCursor) });
   },
 );

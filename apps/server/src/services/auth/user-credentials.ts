@@ -7,7 +7,8 @@ import { findSignInAccount, type SignInAccount } from '@mailyard/db/queries/port
 import type { Deps } from '../../deps.ts';
 import { LdapError, ldapPasswordMatches } from '../../platform/ldap.ts';
 import { perAddressAndIp } from '../rate-limit.ts';
-import { verifyCredentials, type VerifyPassword } from './password-check.ts';
+import type { VerifiedPasswordCache } from '../../platform/verified-passwords.ts';
+import { verifyCredentials } from './password-check.ts';
 
 /**
  * A directory user's password is checked by binding to the organization's directory as the user's DN: Mailyard stores
@@ -35,7 +36,8 @@ export async function verifyUserCredentials(
   credentials: { address: string; password: string },
   client: { ip: string },
   options: {
-    verify?: VerifyPassword;
+    /** Passwords verified moments ago (`verifyCredentials`). */
+    verified?: VerifiedPasswordCache;
     /** The account the caller already read for `credentials.address` (`findSignInAccount`), not read again. */
     account?: SignInAccount | null;
   } = {},
@@ -43,13 +45,13 @@ export async function verifyUserCredentials(
   const address = normalizeAddress(credentials.address);
   // One budget for every place a user signs in (the portal, device sync), so each entry point does not multiply the guesses.
   const rules = perAddressAndIp('user-signin', PORTAL_LIMITS.signIn, address, client.ip);
-  const { account: known, verify } = options;
+  const { account: known, verified } = options;
   const { directoryDn: _dn, directoryId: _directory, ...account } = await verifyCredentials(
     deps,
     rules,
     credentials.password,
     async () => (known === undefined ? findSignInAccount(deps.db, address) : known),
-    { otherCheck: (found, password) => directoryBind(deps, found, password), verify },
+    { otherCheck: (found, password) => directoryBind(deps, found, password), verified },
   );
   return account;
 }

@@ -28,7 +28,7 @@ export async function authenticateDeviceOwner(
   /** The endpoint's cache of verified passwords (a phone sends the same ones on every sync); none: argon2 every time. */
   passwords?: VerifiedPasswordCache,
 ): Promise<DeviceOwner> {
-  const owner = await verifyUserCredentials(deps, credentials, client, { verify: passwords && ((encoded, password) => passwords.verify(encoded, password)) });
+  const owner = await verifyUserCredentials(deps, credentials, client, { verified: passwords });
   const label = normalizeAddress(credentials.address);
   const rules = await accessEffectFor(deps.db, owner.organizationId, { userId: owner.userId, action: 'ActiveSync', ip: client.ip });
   return {

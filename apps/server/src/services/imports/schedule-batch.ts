@@ -2,20 +2,12 @@ import { z } from 'zod';
 import type { Db } from '@mailyard/db';
 import { enqueueJob } from '@mailyard/db/queries/jobs';
 import { text } from '@mailyard/core/text';
+import { OperatorActorPayload } from '../actor-payload.ts';
 
 export const IMPORT_USERS = 'users.import';
 
-/** The operator who applied the import: each user it creates is created (and audited) as theirs. */
-const Actor = z.object({
-  type: z.literal('operator'),
-  operatorId: text(),
-  accountId: text(),
-  label: text(),
-  via: text(),
-  readOnly: z.boolean(),
-  organizationIds: z.array(text()).nullable(),
-});
-export const ImportBatchJob = z.object({ organizationId: text(), importId: text(), actor: Actor });
+/** The import, and the operator who applied it: each user it creates is created (and audited) as theirs. */
+export const ImportBatchJob = z.object({ organizationId: text(), importId: text(), actor: OperatorActorPayload });
 export type ImportBatchJob = z.infer<typeof ImportBatchJob>;
 
 /** Enqueues the batch (`runImportBatch`) that starts after `processedRows` rows, in the caller's transaction. */

@@ -17,10 +17,13 @@ type Reported = Pick<DeviceView, 'deviceType' | 'model' | 'operatingSystem' | 'u
 /** What a device reported, in the rules' terms. */
 const reported = (d: Reported) => ({ deviceType: d.deviceType, deviceModel: d.model, deviceOperatingSystem: d.operatingSystem, deviceUserAgent: d.userAgent });
 
-/** The access one device of a user gets now: its override, else the organization's rules (what a sync enforces). */
-export async function decideDeviceAccess(db: Db, key: OverrideKey, device: Reported): Promise<MobileDeviceAccessDecision> {
+/**
+ * What decides the access one device of a user gets now — its override, else the organization's rules (what a sync
+ * enforces) — read once, as a function of what the device reports.
+ */
+export async function deviceAccessDecider(db: Db, key: OverrideKey): Promise<(device: Reported) => MobileDeviceAccessDecision> {
   const [rules, override] = await Promise.all([listMobileDeviceAccessRules(db, key.organizationId), findMobileDeviceAccessOverride(db, key)]);
-  return decideMobileDeviceAccess(rules, reported(device), override);
+  return (device) => decideMobileDeviceAccess(rules, reported(device), override);
 }
 
 /** The user's Mobile devices tab: each device's access now, and why (the rule or the override that decides). */

@@ -4,6 +4,10 @@ import { listMailDomains } from '@mailyard/db/queries/mail-domains';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from './require.ts';
 
+const MANAGED_KEY = 'Mailyard managed key (secrets and mailbox contents)';
+/** An organization made before mailbox encryption gets its mailbox key when Mailyard next starts. */
+const MANAGED_KEY_BEFORE_MAILBOX_KEY = 'Mailyard managed key (secrets; mailbox contents once Mailyard restarts)';
+
 export async function getOrganization(db: Db, actor: OperatorActor, organizationId: string): Promise<OrganizationView> {
   const org = await requireOrganization(db, actor, organizationId);
   const domains = await listMailDomains(db, org.id);
@@ -18,7 +22,7 @@ export async function getOrganization(db: Db, actor: OperatorActor, organization
     directoryType: org.directoryType,
     directoryId: org.directoryId,
     kmsKeyArn: org.kmsKeyArn,
-    encryptionKeyLabel: org.kmsKeyArn ?? 'Mailyard managed key (secrets only; mailbox contents are not encrypted)',
+    encryptionKeyLabel: org.kmsKeyArn ?? (org.mailboxEncrypted ? MANAGED_KEY : MANAGED_KEY_BEFORE_MAILBOX_KEY),
     interoperabilityEnabled: org.interoperabilityEnabled,
     domains,
   };

@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { PermanentJobError } from '../../platform/permanent-error.ts';
 import { systemActor } from '../actor.ts';
 import { newDkimKeyPair } from '../mail-domains/dkim-key.ts';
+import { ensureMailboxKey } from '../mailboxes/encryption-key.ts';
 import { applyDirectorySync } from '../directories/apply-sync.ts';
 import { readDirectoryForSetup } from '../directories/first-sync.ts';
 import { addMailDomain } from '../mail-domains/register.ts';
@@ -68,6 +69,11 @@ export const createDataKey: ProvisionStep = async (deps, tx, org) => {
   await updateOrganization(tx, org.id, { wrappedDataKey: deps.masterKey.seal(randomBytes(32)) });
 };
 
+/** The key Dovecot encrypts the organization's mail with ("encrypted with the Mailyard managed key"). */
+export const createMailboxKey: ProvisionStep = async (deps, tx, org) => {
+  await ensureMailboxKey(deps, tx, org.id, (await findWrappedDataKey(tx, org.id))!);
+};
+
 /**
  * The organization's own domains asked for at creation, each added as RegisterMailDomain adds it (pending
  * verification, with its DKIM key; the checking job looks at DNS soon). A domain proven meanwhile by another
@@ -100,6 +106,7 @@ export const provisionSteps: ProvisionStep[] = [
   createBuiltInDirectory,
   createTestDomain,
   createDataKey,
+  createMailboxKey,
   addRequestedDomains,
   createSystemUsers,
   finishCreating,

@@ -17,6 +17,26 @@ export async function requireOrganization(db: Db, actor: OperatorActor, organiza
   return org;
 }
 
+/** What a read of an organization's rows asks of the organization: `requireOrganization`, or `requireActiveOrganization`. */
+export type OrganizationCheck = (db: Db, actor: OperatorActor, organizationId: string) => Promise<unknown>;
+
+/**
+ * `read` of rows of `organizationId`, sent together with the check that this operator may reach it instead of after it:
+ * one round trip less for every list and count. `read` must be scoped to `organizationId` itself; what it returns is
+ * given back only once the check has passed, and a refusal answers as soon as the check does, so another account's
+ * organization answers as fast as a missing one.
+ */
+export async function readInOrganization<T>(
+  db: Db,
+  actor: OperatorActor,
+  organizationId: string,
+  read: () => Promise<T>,
+  check: OrganizationCheck = requireOrganization,
+): Promise<T> {
+  const [, result] = await Promise.all([check(db, actor, organizationId), (async () => read())()]);
+  return result;
+}
+
 /**
  * As `requireOrganization`, and the organization must be Active (users, groups and domains change only then). In a
  * transaction the row stays share-locked until commit, so a deletion (which locks it for update) either waits for the

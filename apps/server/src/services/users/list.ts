@@ -3,7 +3,7 @@ import type { CountUsersInput, ListUsersInput, UserSummary } from '@mailyard/cor
 import type { Db } from '@mailyard/db';
 import { countUsers as countUsersQuery, listUsersPage, userListOrder, type UsersFilter } from '@mailyard/db/queries/users';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/require.ts';
+import { readInOrganization, type OrganizationCheck } from '../organizations/require.ts';
 import { cursorKey, pageOf, positionSchema } from '../page.ts';
 
 const filtersOf = (organizationId: string, input: Omit<CountUsersInput, 'organizationId'>): UsersFilter => ({
@@ -35,18 +35,23 @@ export const usersCursorAt = (organizationId: string, input: ListView, position:
  * search box, state filter and sort, and WorkMail's ListUsers filters alike. The cursor is bound to the
  * organization, the filters and the order, so replaying it against another list is refused.
  */
-export async function listUsers(db: Db, actor: OperatorActor, input: ListUsersInput): Promise<Page<UserSummary>> {
-  const org = await requireOrganization(db, actor, input.organizationId);
-  const query = { ...filtersOf(org.id, input), sort: input.sort, descending: input.descending };
+export async function listUsers(
+  db: Db,
+  actor: OperatorActor,
+  input: ListUsersInput,
+  /** What the organization must be: reachable (the console lists any state), or also Active (WorkMail's lists). */
+  check?: OrganizationCheck,
+): Promise<Page<UserSummary>> {
+  const query = { ...filtersOf(input.organizationId, input), sort: input.sort, descending: input.descending };
   const order = userListOrder(query);
-  const scope = scopeOf(org.id, input);
-  const rows = await listUsersPage(db, { ...query, after: cursorKey(scope, input.cursor, positionSchema(order.columns)), limit: input.limit + 1 });
+  const scope = scopeOf(input.organizationId, input);
+  const after = cursorKey(scope, input.cursor, positionSchema(order.columns));
+  const rows = await readInOrganization(db, actor, input.organizationId, () => listUsersPage(db, { ...query, after, limit: input.limit + 1 }), check);
   const page = pageOf(rows, input.limit, scope, (row) => row.position);
   return { ...page, items: page.items.map(({ position: _, ...user }) => user) };
 }
 
 /** How many users the list holds under the same filters: exact when cheap to count, else an estimate so labelled. */
 export async function countUsers(db: Db, actor: OperatorActor, input: CountUsersInput): Promise<ListTotal> {
-  const org = await requireOrganization(db, actor, input.organizationId);
-  return countUsersQuery(db, filtersOf(org.id, input));
+  return readInOrganization(db, actor, input.organizationId, () => countUsersQuery(db, filtersOf(input.organizationId, input)));
 }

@@ -17,8 +17,8 @@ export interface MailUser {
 
 export interface MailSettings {
   sourceUrl: string;
-  /** The source's per-user passwords (by user name or source address), or its master user. */
-  sourceCredentials: { kind: 'passwords'; rows: CredentialRows } | { kind: 'master'; master: string; pass: string };
+  /** The source's per-user passwords (by user name or source address; `from` names where, for a user without a row), or its master user. */
+  sourceCredentials: { kind: 'passwords'; rows: CredentialRows; from: string } | { kind: 'master'; master: string; pass: string };
   targetUrl: string;
   targetMaster: { master: string; pass: string };
 }
@@ -40,7 +40,7 @@ export async function copyMail(settings: MailSettings, users: MailUser[], mode: 
   progress.start(mode === 'plan' ? 'Reading mailboxes' : 'Copying mail', mode === 'plan' ? users.length : total);
   const reports = await mapConcurrently(users, MAIL_CONCURRENCY, async (user) => {
     const login = sourceLogin(settings, user);
-    if (!login) return { ...emptyMailboxReport(user.name), skipped: 'no row in --source-imap-passwords' };
+    if (!login) return { ...emptyMailboxReport(user.name), skipped: `no row in ${settings.sourceCredentials.kind === 'passwords' ? settings.sourceCredentials.from : 'the passwords'}` };
     if (mode === 'run' && !user.targetEmail) return { ...emptyMailboxReport(user.name), skipped: 'no enabled mailbox in the target (see the skipped reasons above)' };
     const report = emptyMailboxReport(user.name);
     let source: ImapFlow | null = null;

@@ -1,15 +1,11 @@
+import type { Progress } from '../../services/migration/engine/progress.ts';
+
+const WIDTH = 30;
+
 /**
  * The terminal's progress: on a TTY a bar redrawn in place on stderr; elsewhere (a log, a pipe, CI) a line at each
  * tenth, so a kept log shows how far a run got without thousands of lines.
  */
-export interface Progress {
-  start(label: string, total: number): void;
-  tick(done: number): void;
-  finish(): void;
-  note(line: string): void;
-}
-
-const WIDTH = 30;
 
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   const tty = stream.isTTY === true;
