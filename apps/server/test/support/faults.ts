@@ -82,3 +82,27 @@ export async function waitForRunningJob(probe: Probe, key: string): Promise<{ id
   }, 30_000, 20);
   return row!;
 }
+
+export interface FinishedJob {
+  id: number;
+  state: string;
+  attempts: number;
+  lockedBy: string | null;
+  lockedUntil: Date | null;
+  finishedAt: Date | null;
+}
+
+/**
+ * Polls until a job is no longer running; returns its row. A handler commits its work, then the worker marks the job
+ * done in its own statement: seeing the work is not yet seeing the job finished.
+ */
+export async function finishedJob(probe: Probe, jobId: number, timeoutMs = 30_000): Promise<FinishedJob> {
+  let row: FinishedJob | undefined;
+  await waitFor(`the job #${jobId} to finish`, async () => {
+    [row] = await probe.sql<FinishedJob[]>`
+      select id::int, state, attempts, locked_by as "lockedBy", locked_until as "lockedUntil", finished_at as "finishedAt"
+      from jobs where id = ${jobId}`;
+    return row !== undefined && row.state !== 'running';
+  }, timeoutMs, 20);
+  return row!;
+}
