@@ -127,8 +127,8 @@ describe('two replicas on one PostgreSQL', () => {
     const job = await finishedJob(probe, held.id);
     expect(job).toMatchObject({ state: 'done', attempts: 2 });
     expect(await provisioningJobs(organizationId)).toHaveLength(1);
-    expect(cluster.holderOf(job!.lockedBy)).toBe(1 - holder);
-    expect(job!.finishedAt!.getTime()).toBeGreaterThanOrEqual(lease.getTime());
+    expect(cluster.holderOf(job.lockedBy!)).toBe(1 - holder);
+    expect(job.finishedAt!.getTime()).toBeGreaterThanOrEqual(lease.getTime());
     expect(await probe.counts(organizationId)).toEqual(provisioned);
     // The survivor serves on, with the token made on the other replica.
     await expect(clients[1 - holder]!.organizations.get.query({ organizationId })).resolves.toMatchObject({ state: 'Active' });
