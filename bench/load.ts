@@ -70,3 +70,24 @@ export async function load(c: LoadCase, connections: number, seconds: number): P
     failed: result.non2xx + result.errors + result.timeouts,
   };
 }
+
+/**
+ * One endpoint served by several processes (replicas on one database), loaded at once with the connections split
+ * between them, as a proxy in front of them would: requests and CPU summed, each percentile the worst of the parts.
+ */
+export async function loadSpread(cases: LoadCase[], connections: number, seconds: number): Promise<LoadResult> {
+  const share = (i: number) => Math.floor(connections / cases.length) + (i < connections % cases.length ? 1 : 0);
+  const parts = await Promise.all(cases.map((c, i) => load(c, share(i), seconds)));
+  const requests = parts.reduce((sum, p) => sum + p.requests, 0);
+  const cpu = parts.reduce((sum, p) => sum + p.cpuMsPerRequest * p.requests, 0);
+  const worst = (pick: (p: LoadResult) => number) => Math.max(...parts.map(pick));
+  return {
+    requestsPerSecond: parts.reduce((sum, p) => sum + p.requestsPerSecond, 0),
+    cpuMsPerRequest: cpu / Math.max(requests, 1),
+    requests,
+    p50: worst((p) => p.p50),
+    p97_5: worst((p) => p.p97_5),
+    p99: worst((p) => p.p99),
+    failed: parts.reduce((sum, p) => sum + p.failed, 0),
+  };
+}

@@ -9,6 +9,7 @@
  *   --users N        users in the listed organization (default 20,000; nine more organizations of 1,000 each)
  *   --seconds S      how long each endpoint is loaded (default 10)
  *   --connections C  concurrent connections (default 10)
+ *   --warmup W       seconds each endpoint is loaded, unmeasured, before its first measured run (default 10)
  *   --profile        also profile the server under the list's load and write the breakdown
  *   --baseline F     also load another build's main.js (e.g. a checkout of an earlier commit, built) on the same data,
  *                    each endpoint right after this build's, for a before/after taken in one run
@@ -34,7 +35,7 @@ import { startChildServer } from './child-server.ts';
 import { analyseProfile } from './cpu-profile.ts';
 import { writeThroughputReport } from './benchmarks-file.ts';
 import { benchDeps } from './deps.ts';
-import { load, type LoadCase, type LoadResult } from './load.ts';
+import { load, loadSpread, type LoadCase, type LoadResult } from './load.ts';
 import { BENCH_PASSWORD, benchAccount, benchOrganizationId } from './seed.ts';
 import { renderThroughput, type CaseResult } from './throughput-report.ts';
 
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     users: { type: 'string', default: '20000' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '10' },
     profile: { type: 'boolean', default: false },
     baseline: { type: 'string' },
   },
@@ -50,6 +52,7 @@ const { values: args } = parseArgs({
 const USERS = Number(args.users);
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
+const WARMUP_SECONDS = Number(args.warmup);
 const ORGANIZATIONS = 10;
 const OTHERS = 1000;
 /** Mailboxes per usage report (a mail server sends up to 1,000); each connection reports its own. */
@@ -125,6 +128,7 @@ async function main() {
     log('1 connection (latency):');
     const oneBare = await run(floor!, 1);
     const oneList = await run(cases[1]!, 1);
+    const replicas = await twoReplicas(env, product, cases[1]!, floor!);
     const loadAfter = os.loadavg()[0]!;
 
     let profile = null;
@@ -133,6 +137,7 @@ async function main() {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'mailyard-cpu-'));
       product = await startProduct({ ...env, PORT: String(await freePort()) }, 60_000, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
       const listCase = (await prepareCases(product, bare, organizationId, deviceOwners, reported))[1]!;
+      await warm([listCase]);
       log('Profiling the server under the list load…');
       const micros = () => process.hrtime.bigint() / 1000n;
       const from = micros();
@@ -151,6 +156,7 @@ async function main() {
       others: OTHERS,
       reported: REPORTED,
       seconds: SECONDS,
+      warmup: WARMUP_SECONDS,
       connections: CONNECTIONS,
       seedSeconds,
       load: [loadBefore, loadAfter],
@@ -158,6 +164,7 @@ async function main() {
       results,
       bareStatements: 1,
       oneConnection: { bare: oneBare, list: oneList },
+      replicas,
       profile,
       baseline: args.baseline ?? null,
     });
@@ -171,11 +178,48 @@ async function main() {
   }
 }
 
-async function run(c: LoadCase, connections: number): Promise<LoadResult> {
-  const result = await load(c, connections, SECONDS);
-  log(`  ${c.label}: ${result.requestsPerSecond.toFixed(0)} req/s, ${result.cpuMsPerRequest.toFixed(2)} ms CPU/req, p50 ${result.p50} ms, p97.5 ${result.p97_5} ms${result.failed ? `, ${result.failed} FAILED` : ''}`);
-  if (result.failed > 0) throw new Error(`${c.label}: ${result.failed} requests failed under load`);
+/** Loads one endpoint; given several cases (the same endpoint on several replicas), all at once, the connections split. */
+async function run(target: LoadCase | LoadCase[], connections: number): Promise<LoadResult> {
+  const spread = [target].flat();
+  const c = spread[0]!;
+  await warm(spread);
+  const result = spread.length > 1 ? await loadSpread(spread, connections, SECONDS) : await load(c, connections, SECONDS);
+  const label = spread.length > 1 ? `${c.label}, ${spread.length} replicas` : c.label;
+  log(`  ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, ${result.cpuMsPerRequest.toFixed(2)} ms CPU/req, p50 ${result.p50} ms, p97.5 ${result.p97_5} ms${result.failed ? `, ${result.failed} FAILED` : ''}`);
+  if (result.failed > 0) throw new Error(`${label}: ${result.failed} requests failed under load`);
   return result;
+}
+
+/** Endpoints (by URL) already loaded once, unmeasured. */
+const warmed = new Set<string>();
+
+/**
+ * Loads each endpoint not loaded before for a few seconds, unmeasured: a fresh process runs its first few thousand
+ * requests slower while V8 compiles the code they take, which would count against whichever endpoint comes first.
+ */
+async function warm(cases: LoadCase[]): Promise<void> {
+  const cold = cases.filter((c) => !warmed.has(c.url));
+  if (cold.length > 0) await loadSpread(cold, CONNECTIONS, WARMUP_SECONDS);
+  for (const c of cold) warmed.add(c.url);
+}
+
+/**
+ * The list served by one replica, then by two on the same database (a second process of the same build, the
+ * connections split between them), then the bare route: three runs back to back, so the ratios share one minute.
+ * The second replica is sent the console session the first one made, as it is.
+ */
+async function twoReplicas(env: Record<string, string>, product: Product, list: LoadCase, floor: LoadCase) {
+  log('Two replicas on one database:');
+  const replica = await startProduct({ ...env, PORT: String(await freePort()) });
+  try {
+    const second = { ...list, pid: replica.pid, url: list.url.replace(product.url, replica.url) };
+    await checkAnswer(second);
+    const one = await run(list, CONNECTIONS);
+    const two = await run([list, second], CONNECTIONS);
+    return { one, two, floor: await run(floor, CONNECTIONS) };
+  } finally {
+    await stopProduct(replica);
+  }
 }
 
 /** The requests, made ready against a running product: a console session, an access key, a portal session. */
