@@ -1,11 +1,15 @@
 import os from 'node:os';
 import type { CpuBreakdown } from './cpu-profile.ts';
+import type { DatabaseShare } from './database-share.ts';
 import type { LoadResult } from './load.ts';
+
+/** A measured run, with what PostgreSQL spent on it. */
+export type MeasuredLoad = LoadResult & { database: DatabaseShare };
 
 export interface CaseResult {
   key: string;
   label: string;
-  load: LoadResult;
+  load: MeasuredLoad;
   /** The same endpoint on the baseline build (`--baseline`), loaded right after. */
   baseline: LoadResult | null;
   /** The bare route's req/s: the mean of its runs just before and just after this endpoint's. */
@@ -26,12 +30,12 @@ export interface ThroughputResults {
   seedSeconds: number;
   load: [number, number];
   /** The bare route's runs, before the first endpoint and after each. */
-  bare: LoadResult[];
+  bare: MeasuredLoad[];
   bareStatements: number;
   results: CaseResult[];
-  oneConnection: { bare: LoadResult; list: LoadResult };
+  oneConnection: { bare: MeasuredLoad; list: MeasuredLoad };
   /** The list on one replica, then on two on the same database, then the bare route, back to back. */
-  replicas: { one: LoadResult; two: LoadResult; floor: LoadResult };
+  replicas: { one: MeasuredLoad; two: MeasuredLoad; floor: MeasuredLoad };
   profile: (CpuBreakdown & { requests: number; file: string }) | null;
   /** The baseline build's main.js, when one was compared. */
   baseline: string | null;
@@ -104,6 +108,14 @@ the console users list p50 ${oneList.p50} / p97.5 ${oneList.p97_5} ms (${n(oneLi
 | \`/aws\` ListUsers within 1.5× of the same tRPC call (throughput) | the tRPC call's req/s ÷ /aws's: ${ratio(list.load.requestsPerSecond / aws.load.requestsPerSecond)} | ${verdict(aws.load.requestsPerSecond * 1.5 >= list.load.requestsPerSecond)} |
 | device endpoint ≥ 1,000 syncs/s | ${n(device.load.requestsPerSecond)} | ${verdict(device.load.requestsPerSecond >= 1000)} |
 
+### PostgreSQL's share
+
+What PostgreSQL spent per request in the same runs: the CPU time of the database's backends (\`/proc\`; PostgreSQL runs
+on the same machine), and, from \`pg_stat_statements\`, the statements' execution time (parsing and planning aside;
+the job worker's polling of the queue included, a few statements a second).
+
+${renderDatabaseShare(r)}
+
 ### Two replicas on one database
 
 The list once more, three runs back to back: one replica at ${r.connections} connections; two replicas of the same build on the
@@ -127,8 +139,38 @@ ${HISTORY}
 `;
 }
 
+function renderDatabaseShare(r: ThroughputResults): string {
+  const bare = r.bare.at(-1)!;
+  const cases = [{ label: 'bare route', load: bare }, ...r.results];
+  const execution = (d: DatabaseShare) => (d.executionMsPerRequest === null ? '–' : d.executionMsPerRequest.toFixed(3));
+  const summary = cases.map(
+    (c) =>
+      `| ${c.label} | ${c.load.cpuMsPerRequest.toFixed(2)} | ${c.load.database.cpuMsPerRequest.toFixed(2)} | ${execution(c.load.database)} | ${((100 * c.load.database.cpuMsPerRequest) / (c.load.cpuMsPerRequest + c.load.database.cpuMsPerRequest)).toFixed(0)} % |`,
+  );
+  const table = `| endpoint | server CPU ms / request | PostgreSQL CPU ms / request | execution ms / request | PostgreSQL's part of the CPU |
+|---|---|---|---|---|
+${summary.join('\n')}`;
+  if (cases.some((c) => c.load.database.statements === null)) {
+    return `${table}
+
+(PostgreSQL without \`pg_stat_statements\` in \`shared_preload_libraries\`: the statements are left out.)`;
+  }
+  const statementRows = cases.flatMap((c) =>
+    c.load.database.statements!.filter((s) => s.callsPerRequest >= 0.01).slice(0, 6).map(
+      (s) => `| ${c.label} | \`${s.query.replaceAll('|', '\\|')}\` | ${s.callsPerRequest.toFixed(2)} | ${s.msPerCall.toFixed(3)} | ${s.msPerRequest.toFixed(3)} |`,
+    ),
+  );
+  return `${table}
+
+The statements each endpoint sent (at least one per hundred requests; the longest-running six):
+
+| endpoint | statement | calls / request | ms / call | ms / request |
+|---|---|---|---|---|
+${statementRows.join('\n')}`;
+}
+
 function replicaRows({ one, two, floor }: ThroughputResults['replicas']): string[] {
-  const row = (label: string, l: LoadResult) =>
+  const row = (label: string, l: MeasuredLoad) =>
     `| ${label} | ${n(l.requestsPerSecond)} | ${l.cpuMsPerRequest.toFixed(2)} | ${l.p50} / ${l.p97_5} | ${ratio(l.requestsPerSecond / floor.requestsPerSecond)} |`;
   return [row('console users list, one replica', one), row('console users list, two replicas', two), row('bare route (one process)', floor)];
 }

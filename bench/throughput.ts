@@ -14,6 +14,10 @@
  *   --baseline F     also load another build's main.js (e.g. a checkout of an earlier commit, built) on the same data,
  *                    each endpoint right after this build's, for a before/after taken in one run
  *   (the built server is used: `pnpm --filter @mailyard/server build` first)
+ *
+ * PostgreSQL's share of each run is measured too: its backends' CPU always, each statement's calls and execution time
+ * when PostgreSQL preloads pg_stat_statements (`alter system set shared_preload_libraries = 'pg_stat_statements'`, then
+ * a restart of PostgreSQL).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir } from 'node:fs/promises';
@@ -33,11 +37,12 @@ import { signedListUsers } from '../apps/server/test/support/aws-signed.ts';
 import { cookieClient, freePort, mainJs, signIn, startProduct, stopProduct, type Product } from '../apps/server/test/support/product.ts';
 import { startChildServer } from './child-server.ts';
 import { analyseProfile } from './cpu-profile.ts';
+import { databaseMeter, type DatabaseMeter } from './database-share.ts';
 import { writeThroughputReport } from './benchmarks-file.ts';
 import { benchDeps } from './deps.ts';
-import { load, loadSpread, type LoadCase, type LoadResult } from './load.ts';
+import { load, loadSpread, type LoadCase } from './load.ts';
 import { BENCH_PASSWORD, benchAccount, benchOrganizationId } from './seed.ts';
-import { renderThroughput, type CaseResult } from './throughput-report.ts';
+import { renderThroughput, type CaseResult, type MeasuredLoad } from './throughput-report.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -102,6 +107,7 @@ async function main() {
     MAILYARD_MAIL_SERVER_TOKEN: MAIL_SERVER_TOKEN,
     MAILYARD_LOG_LEVEL: 'warn',
   };
+  meter = await databaseMeter(deps.db);
   const bare = await startChildServer('./bare-route.ts', { BARE_DATABASE_URL: url, BARE_STATEMENT: JSON.stringify(statement) });
   let product = await startProduct({ ...env, PORT: String(await freePort()) });
   const baseline = args.baseline ? await startProduct({ ...env, PORT: String(await freePort()) }, 60_000, [], path.resolve(args.baseline)) : null;
@@ -117,7 +123,7 @@ async function main() {
     // The floor before and after each endpoint, each endpoint's ratio taken to the mean of the two around it: on a
     // machine shared with other work, the load changes within a run.
     log(`${CONNECTIONS} connections, ${SECONDS} s each:`);
-    const bareRuns: LoadResult[] = [await run(floor!, CONNECTIONS)];
+    const bareRuns: MeasuredLoad[] = [await run(floor!, CONNECTIONS)];
     for (const c of measured) {
       const result = await run(c, CONNECTIONS);
       const before = baselineCases ? await run({ ...baselineCases.find((b) => b.key === c.key)!, label: `${c.label}, baseline build` }, CONNECTIONS) : null;
@@ -179,13 +185,18 @@ async function main() {
 }
 
 /** Loads one endpoint; given several cases (the same endpoint on several replicas), all at once, the connections split. */
-async function run(target: LoadCase | LoadCase[], connections: number): Promise<LoadResult> {
+/** PostgreSQL's part of each measured run. */
+let meter: DatabaseMeter;
+
+async function run(target: LoadCase | LoadCase[], connections: number): Promise<MeasuredLoad> {
   const spread = [target].flat();
   const c = spread[0]!;
   await warm(spread);
-  const result = spread.length > 1 ? await loadSpread(spread, connections, SECONDS) : await load(c, connections, SECONDS);
+  const metered = await meter.start();
+  const loaded = spread.length > 1 ? await loadSpread(spread, connections, SECONDS) : await load(c, connections, SECONDS);
+  const result = { ...loaded, database: await metered(loaded.requests) };
   const label = spread.length > 1 ? `${c.label}, ${spread.length} replicas` : c.label;
-  log(`  ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, ${result.cpuMsPerRequest.toFixed(2)} ms CPU/req, p50 ${result.p50} ms, p97.5 ${result.p97_5} ms${result.failed ? `, ${result.failed} FAILED` : ''}`);
+  log(`  ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, ${result.cpuMsPerRequest.toFixed(2)} ms CPU/req (PostgreSQL ${result.database.cpuMsPerRequest.toFixed(2)}), p50 ${result.p50} ms, p97.5 ${result.p97_5} ms${result.failed ? `, ${result.failed} FAILED` : ''}`);
   if (result.failed > 0) throw new Error(`${label}: ${result.failed} requests failed under load`);
   return result;
 }
