@@ -26,16 +26,16 @@ export interface LoadResult {
   failed: number;
 }
 
-/**
- * `connections` keep-alive connections, each sending its next request as soon as the last is answered, for `seconds`
- * (autocannon). Any answer but a 2xx, and any socket error or timeout, counts as failed.
- */
 /** CPU time a process has used so far, in ms (utime + stime of /proc/<pid>/stat, in clock ticks of 10 ms). */
 export async function cpuMs(pid: number): Promise<number> {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/**
+ * `connections` keep-alive connections, each sending its next request as soon as the last is answered, for `seconds`
+ * (autocannon). Any answer but a 2xx, and any socket error or timeout, counts as failed.
+ */
 export async function load(c: LoadCase, connections: number, seconds: number): Promise<LoadResult> {
   let next = 0;
   const cpuBefore = await cpuMs(c.pid);

@@ -184,10 +184,10 @@ async function main() {
   }
 }
 
-/** Loads one endpoint; given several cases (the same endpoint on several replicas), all at once, the connections split. */
 /** PostgreSQL's part of each measured run. */
 let meter: DatabaseMeter;
 
+/** Loads one endpoint; given several cases (the same endpoint on several replicas), all at once, the connections split. */
 async function run(target: LoadCase | LoadCase[], connections: number): Promise<MeasuredLoad> {
   const spread = [target].flat();
   const c = spread[0]!;
