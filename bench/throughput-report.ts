@@ -262,6 +262,8 @@ Fourth round (2026-12-07, 04:50 UTC, a faster machine: the bare route at 1,900â€
   this change 367 list calls a second at 2.90 ms of CPU each, and 639 at 1.51 ms a minute later on the same process.
 - **Two replicas in the benchmark** (the table above): the list served by two processes of the build on one database,
   the connections split between them, the console session of one used on the other.
+- **PostgreSQL's share of every run** ("PostgreSQL's share" above): its backends' CPU per request, and each
+  statement's calls and execution time from \`pg_stat_statements\` when PostgreSQL preloads it.
 
 What stands in the way of the goals:
 
