@@ -58,14 +58,14 @@ async function main() {
   // After listening: a start that fails there has claimed no job it would leave to its lease.
   const worker = startWorker(deps, jobRegistry, { leaseMs: config.MAILYARD_JOB_LEASE_SECONDS * 1000 });
 
-  log.info(`Mailyard is running: admin console ${address}/admin/ · portal ${address}/portal/`);
   log.info(embedded ? `Database: embedded PostgreSQL in ${path.join(dataDir, 'postgres')}` : 'Database: DATABASE_URL');
   if (first) {
     log.info(`First operator: ${first.email}`);
     if (first.generatedPassword) log.info(`Generated password (shown once, change it after signing in): ${first.generatedPassword}`);
   }
-
   if (rootKey === 'inactive') log.warn(`The root access key ${config.MAILYARD_ROOT_ACCESS_KEY_ID} is deactivated: activate it in the console to use it.`);
+  // Last: whoever waits for this line (a supervisor, the tests) has read everything the start had to say.
+  log.info(`Mailyard is running: admin console ${address}/admin/ · portal ${address}/portal/`);
 
   let stopping = false;
   const stop = async (signal: string) => {

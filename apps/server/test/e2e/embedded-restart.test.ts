@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { freePort, startProduct, stopProduct as stop, tempDataDir } from '../support/product.ts';
 
 /**
@@ -30,6 +30,8 @@ async function trpc(pathName: string, input: unknown, cookie?: string) {
 describe('the built server on the embedded database', () => {
   it('keeps its data across a clean restart', async () => {
     const first = await start();
+    // Stopped however the test ends: a first start left running would hold the data directory against a retry.
+    onTestFinished(async () => void (await stop(first)));
     const password = /Generated password[^:]*: (\S+)/.exec(first.output())?.[1];
     expect(password).toBeTruthy();
     expect((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json())).toMatchObject({ status: 'ok', database: 'ok' });
