@@ -4,7 +4,7 @@ import { userSortColumns, type UserSort } from '../packages/core/src/users/index
 import type { Db } from '../packages/db/src/index.ts';
 import type { Position } from '../packages/db/src/keyset.ts';
 import { countOrganizations, listOrganizationsPage } from '../packages/db/src/queries/organizations.ts';
-import { countUsers, listUsersPage, type UsersFilter } from '../packages/db/src/queries/users.ts';
+import { countUsers, listUsersPage, type UsersFilter } from '../packages/db/src/queries/user-list.ts';
 import { usersCursorAt } from '../apps/server/src/services/users/list.ts';
 
 /** One measured list call: through HTTP (the typed client, an API token) and its query function straight on SQL. */
@@ -59,7 +59,8 @@ export async function listCases(client: MailyardClient, db: Db, q: { accountId: 
     ['muller', '"Müller" typed without its accent'],
     ['smith.alice', 'an alias only (every tenth user has one)'],
     ['costa4123', 'a rare fragment'],
-    ['ab', 'two characters (walks the page index)'],
+    ['ab', 'two characters (the index of short pieces)'],
+    ['a', 'one character, in nine users of ten (the worst case)'],
   ];
   for (const [search, what] of searches) {
     cases.push({
@@ -75,6 +76,7 @@ export async function listCases(client: MailyardClient, db: Db, q: { accountId: 
     ['users count: state DISABLED (exact: none)', { state: 'DISABLED' }],
     ['users count: search "smith"', { search: 'smith' }],
     ['users count: search "costa4123"', { search: 'costa4123' }],
+    ['users count: search "ab"', { search: 'ab' }],
   ];
   for (const [label, filter] of counts) {
     cases.push({ label, kind: 'count', http: () => client.users.count.query({ organizationId, ...filter }), sql: (d) => countUsers(d, { organizationId, ...filter }) });

@@ -1,8 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
 /**
- * A search of shorter fragments than this walks the list's page index instead: trigram indexes find nothing
- * selective in one or two characters, and a fragment that short matches so many rows that a page fills quickly.
+ * Trigram indexes find nothing selective in a shorter fragment. The users list looks such a fragment up in the index
+ * of short pieces (`containsFragment`); the groups and organizations lists, far smaller, walk their page index.
  */
 const TRIGRAM_LENGTH = 3;
 
@@ -19,4 +19,17 @@ export const trigramSearchable = (search: string): boolean => [...search].length
 export function containsPattern(search: string): SQL {
   const escaped = search.replace(/[\\%_]/g, (c) => `\\${c}`);
   return sql`(select '%' || mailyard_fold(${escaped}) || '%')`;
+}
+
+/**
+ * Folded `text` contains `search` (`containsPattern`), in a form an index answers: the trigram index on `text`, or for a
+ * search too short for trigrams the index of its one- and two-character pieces (`mailyard_short_grams`, migration
+ * 0023), which finds the rows holding the search's first two folded characters; `strpos` then checks each exactly
+ * (folding may lengthen a search: "æ" is "ae"). Not `LIKE` there: in a generic plan, which cannot see that the
+ * search is short, a `LIKE` would send PostgreSQL to the trigram index, to read every entry of the organization.
+ */
+export function containsFragment(text: AnyColumn, search: string): SQL {
+  if (trigramSearchable(search)) return sql`${text} like ${containsPattern(search)}`;
+  const folded = sql`(select mailyard_fold(${search}))`;
+  return sql`mailyard_short_grams(${text}) @> array[left(${folded}, 2)] and strpos(${text}, ${folded}) > 0`;
 }

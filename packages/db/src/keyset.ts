@@ -34,6 +34,14 @@ export function positionOf(row: Record<string, unknown>, order: ListOrder, id: s
   }), id];
 }
 
+/** A page's rows as items (the `summary` fields) each with its position, from rows selected with `positionFields`. */
+export function withPositions<S>(rows: Record<string, unknown>[], summary: Record<string, unknown>, order: ListOrder): (S & { position: Position })[] {
+  return rows.map((row) => {
+    const item = Object.fromEntries(Object.keys(summary).map((k) => [k, row[k]])) as S & { id: string };
+    return { ...item, position: positionOf(row, order, item.id) };
+  });
+}
+
 /** The position's id, typed as the order's id column (a UUID, or an organization's text id). */
 const idValue = (order: ListOrder, id: string): SQL => (order.id.columnType === 'PgUUID' ? sql`${id}::uuid` : sql`${id}`);
 

@@ -3,12 +3,13 @@ import { unionAll, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from './client.ts';
 import { containsPattern, trigramSearchable } from './fragment-search.ts';
-import { afterPosition, orderOf, positionFields, positionOf, unionOrderOf, type ListOrder, type Position } from './keyset.ts';
+import { afterPosition, orderOf, positionFields, unionOrderOf, withPositions, type ListOrder, type Position } from './keyset.ts';
 import { listTotal } from './list-total.ts';
 import { addresses } from './schema/index.ts';
 
 /**
- * A table whose console list searches its own text (`searchText`) and, for users and groups, its entities' aliases.
+ * A table whose console list searches its own text (`searchText`) and, for groups, its entities' aliases (the users
+ * list searches `user_search`, which holds its aliases: `queries/user-list.ts`).
  * `tenant` is the column every list of it stays within and its indexes lead with: `organization_id`, or
  * `account_id` for organizations.
  */
@@ -19,7 +20,7 @@ export interface SearchableTable {
   /** The generated, folded text of the row (`search_text`, with its trigram GIN index). */
   searchText: PgColumn;
   /** Its entities' type in `addresses`, when their aliases are searched too. */
-  entityType?: 'USER' | 'GROUP';
+  entityType?: 'GROUP';
 }
 
 /** Which rows a list covers: the tenant and the table's own filters (state, prefixes), and the search box. */
@@ -32,7 +33,7 @@ export interface SearchableFilter {
 /**
  * What the matching rows satisfy, with `extra` conditions (a keyset position): `own`, the rows whose own text
  * matches, and for a search of three characters or more `alias`, the other rows with a matching alias. Those two
- * scans are each answered by a trigram index — the row's own text (`users_search_idx`, `groups_search_idx`) and the
+ * scans are each answered by a trigram index — the row's own text (`groups_search_idx`) and the
  * aliases (`addresses_alias_search_idx`) — and, disjoint, they add up (UNION ALL) without sorting every match to drop
  * the rows both find. A shorter search filters the page index as it walks: trigrams find nothing selective in one or
  * two characters, and so short a fragment fills a page quickly.
@@ -80,10 +81,7 @@ export async function searchablePage<S>(
         .orderBy(...unionOrderOf(q.order))
         .limit(q.limit)
     : await own.orderBy(...orderOf(q.order)).limit(q.limit);
-  return rows.map((row) => {
-    const item = Object.fromEntries(Object.keys(summary).map((k) => [k, row[k]])) as S & { id: string };
-    return { ...item, position: positionOf(row, q.order, item.id) };
-  });
+  return withPositions<S>(rows, summary, q.order);
 }
 
 /** How many rows match: exact up to `EXACT_COUNT_LIMIT`, else an estimate (at once for a short search). */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -9,7 +9,7 @@ import { connect, type DatabaseClient, type Db } from './client.ts';
 import { postgresBinary, postgresUser, startEmbeddedPostgres } from './embedded.ts';
 import { readPostmasterPid } from './postmaster.ts';
 
-import { runMigrations } from './migrate.ts';
+import { migrationsFolder, runMigrations } from './migrate.ts';
 
 /**
  * Test databases. A global setup migrates one template database per run; every test file then gets its
@@ -136,4 +136,19 @@ export async function rateLimitRowVersions(db: Db, keys: string[]): Promise<{ ke
   return db.execute<{ key: string; count: number; version: string }>(
     sql`select key, count, xmin::text as version from rate_limits where key = any(${sql.param(keys)}::text[]) order by key, window_start`,
   ).then((rows) => [...rows]);
+}
+
+/**
+ * A copy of the migrations folder whose journal ends at `tag`: a database migrated with it is one as it was before
+ * the migrations after `tag`, to fill with rows they must carry over.
+ */
+export async function migrationsUpTo(tag: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'mailyard-migrations-'));
+  await cp(migrationsFolder, dir, { recursive: true });
+  const journalFile = path.join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  const end = journal.entries.findIndex((e) => e.tag === tag);
+  if (end < 0) throw new Error(`no migration ${tag}`);
+  await writeFile(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, end + 1) }));
+  return dir;
 }

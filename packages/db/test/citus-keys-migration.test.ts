@@ -1,11 +1,9 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { migrationsFolder, runMigrations, violatedUniqueConstraint } from '../src/index.ts';
+import { runMigrations, violatedUniqueConstraint } from '../src/index.ts';
 import { insertAddress } from '../src/queries/addresses.ts';
-import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
+import { createTestDatabase, migrationsUpTo, type TestDatabase } from '../src/testing.ts';
 
 /**
  * Migration 0018 (keys led by organization_id) on a database that already holds rows: they stay, every address gets
@@ -19,21 +17,9 @@ const USER = '00000000-0000-4000-8000-0000000000a1';
 let database: TestDatabase;
 let olderFolder: string;
 
-/** The migrations folder as it was before 0018: the files and a journal that ends at `BEFORE`. */
-async function foldersUpTo(tag: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'mailyard-migrations-'));
-  await cp(migrationsFolder, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const end = journal.entries.findIndex((e) => e.tag === tag);
-  if (end < 0) throw new Error(`no migration ${tag}`);
-  await writeFile(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, end + 1) }));
-  return dir;
-}
-
 beforeAll(async () => {
   database = await createTestDatabase({ empty: true });
-  olderFolder = await foldersUpTo(BEFORE);
+  olderFolder = await migrationsUpTo(BEFORE);
   await runMigrations(database.url, olderFolder);
   await database.db.execute(
     sql.raw(`

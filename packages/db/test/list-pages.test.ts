@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityState } from '@mailyard/core/entities';
-import { insertAddress } from '../src/queries/addresses.ts';
+import { sql } from 'drizzle-orm';
+import { deleteAddress, insertAddress, setPrimaryAddress } from '../src/queries/addresses.ts';
 import { countGroups, insertGroup, listGroupsPage, type GroupsPageQuery } from '../src/queries/groups.ts';
 import { insertAccount } from '../src/queries/operators.ts';
 import { insertOrganization } from '../src/queries/organizations.ts';
-import { countUsers, insertUser, listUsersPage, type UsersPageQuery } from '../src/queries/users.ts';
+import { countUsers, listUsersPage, type UsersPageQuery } from '../src/queries/user-list.ts';
+import { insertUser, updateUser } from '../src/queries/users.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 /**
@@ -64,6 +66,7 @@ beforeAll(async () => {
   await addUser(orgA, { name: 'zmuller', displayName: 'Zoë Müller', email: 'zoe@a.test', state: 'ENABLED' });
   await addUser(orgA, { name: 'jlopez', displayName: 'José López', email: null, state: 'DISABLED' });
   await addUser(orgA, { name: 'odd_100%', displayName: 'Odd Percent', email: 'odd@a.test', state: 'ENABLED' });
+  await addUser(orgA, { name: 'mwest', displayName: 'Mae West', email: 'mae@a.test', state: 'ENABLED' });
   await addUser(orgA, { name: 'kwan', displayName: 'Kim Wan', email: 'kim@a.test', aliases: ['help.desk@a.test', 'help.desk2@a.test'], state: 'ENABLED' });
   // Many people with the same few display names and creation times: ties in every order but the name's.
   for (let i = 0; i < 40; i++) {
@@ -116,9 +119,14 @@ describe('the users search', () => {
     expect(await search('e%')).toEqual([]);
   });
 
-  it('finds short fragments too (walking the page index rather than the trigram index)', async () => {
+  it('finds fragments too short for trigrams (from the index of their one- and two-character pieces)', async () => {
     expect(await search('dö')).toEqual(['jdoe']);
     expect(await search('ó')).toEqual(expect.arrayContaining(['jdoe', 'jlopez']));
+    expect(await search('p.')).toEqual(['kwan']); // only in its aliases, help.desk@…
+    expect(await search('%')).toEqual(['odd_100%']);
+    // "æ" folds to "ae": the two characters a longer search's pieces never hold alone.
+    expect(await search('æ')).toEqual(['mwest']);
+    expect(await search('ww')).toEqual([]);
   });
 
   it('keeps to the organization asked for', async () => {
@@ -188,6 +196,49 @@ describe('the users sort orders', () => {
   }
 });
 
+describe('the search rows (user_search) follow every change, kept by triggers', () => {
+  const orgC = 'm-lists-c';
+  const inC = (text: string) => listUsersPage(database.db, { organizationId: orgC, search: text, after: null, limit: 100 }).then(names);
+  let user: Person;
+  beforeAll(async () => {
+    await insertOrganization(database.db, { id: orgC, accountId, alias: orgC, state: 'Active', directoryType: 'WorkMailDirectory', clientToken: null, createdAt: new Date(base) });
+    user = await addUser(orgC, { name: 'rkeys', displayName: 'Rita Keys', email: 'rita@c.test', aliases: ['piano@c.test'], state: 'ENABLED' });
+  });
+
+  it('a rename, a new display name, a state', async () => {
+    await updateUser(database.db, orgC, user.id, { name: 'rlocks', displayName: 'Rita Löcks', updatedAt: new Date() });
+    expect(await inC('keys')).toEqual([]);
+    expect(await inC('locks')).toEqual(['rlocks']);
+    expect(await inC('lö')).toEqual(['rlocks']);
+    await updateUser(database.db, orgC, user.id, { state: 'DISABLED', updatedAt: new Date() });
+    expect(await listUsersPage(database.db, { organizationId: orgC, search: 'locks', state: 'DISABLED', after: null, limit: 10 }).then(names)).toEqual(['rlocks']);
+    await updateUser(database.db, orgC, user.id, { state: 'DELETED', updatedAt: new Date() });
+    expect(await inC('locks')).toEqual([]);
+    await updateUser(database.db, orgC, user.id, { state: 'ENABLED', updatedAt: new Date() });
+  });
+
+  it('an alias added, removed or made primary', async () => {
+    await insertAddress(database.db, { address: 'drums@c.test', organizationId: orgC, entityId: user.id, entityType: 'USER', isPrimary: false, origin: 'operator', createdAt: new Date() });
+    expect(await inC('drums')).toEqual(['rlocks']);
+    expect(await inC('piano')).toEqual(['rlocks']);
+    await deleteAddress(database.db, { organizationId: orgC, entityId: user.id, address: 'piano@c.test' });
+    expect(await inC('piano')).toEqual([]);
+    // The former primary becomes an alias, still found; the new primary is found through the user's own text.
+    await setPrimaryAddress(database.db, { organizationId: orgC, entityId: user.id, address: 'drums@c.test' });
+    await updateUser(database.db, orgC, user.id, { email: 'drums@c.test', updatedAt: new Date() });
+    expect(await inC('rita@')).toEqual(['rlocks']);
+    expect(await inC('drums')).toEqual(['rlocks']);
+    expect(await countUsers(database.db, { organizationId: orgC, search: 'c.test' })).toEqual({ count: 1, exact: true });
+  });
+
+  it('a user removed takes its row along', async () => {
+    await database.db.execute(sql`delete from addresses where organization_id = ${orgC}`);
+    await database.db.execute(sql`delete from users where organization_id = ${orgC}`);
+    const [left] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from user_search where organization_id = ${orgC}`);
+    expect(left?.n).toBe(0);
+  });
+});
+
 describe('the users total', () => {
   it('counts exactly what the list holds, with or without a search', async () => {
     expect(await countUsers(database.db, { organizationId: orgA })).toEqual({ count: people.length, exact: true });
@@ -198,8 +249,9 @@ describe('the users total', () => {
     expect(await countUsers(database.db, { organizationId: orgB, search: 'smith' })).toEqual({ count: 1, exact: true });
   });
 
-  it('labels the total of a search too short to count cheaply as an estimate', async () => {
-    expect(await countUsers(database.db, { organizationId: orgA, search: 'pe' })).toMatchObject({ exact: false });
+  it('counts a search too short for trigrams exactly too', async () => {
+    // The 40 "person…", Odd Percent and José López.
+    expect(await countUsers(database.db, { organizationId: orgA, search: 'pe' })).toEqual({ count: 42, exact: true });
   });
 });
 

@@ -1,38 +1,11 @@
-import { and, asc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { EntityState } from '@mailyard/core/entities';
-import type { ListTotal } from '@mailyard/core/pagination';
-import type { UserAttribute, UserRecord, UserRole, UserSort, UserSummary } from '@mailyard/core/users';
+import type { UserAttribute, UserRecord, UserRole, UserSummary } from '@mailyard/core/users';
 import type { Db } from '../client.ts';
-import type { ListOrder, Position, SortColumn } from '../keyset.ts';
-import { startsWithPrefix } from '../prefix-range.ts';
 import { users } from '../schema/index.ts';
-import { searchablePage, searchableTotal, type SearchableTable } from '../searchable-list.ts';
 
-/**
- * The text keys of the users list, each the expression of its page index (`users_name_page_idx`,
- * `users_display_name_page_idx`, `users_email_page_idx`, `users_idp_user_id_page_idx`): a page or a prefix search
- * is a range scan that stops after the page. Primary addresses are stored lower-case, so their index needs no
- * `lower()`; a user never enabled has none and sorts as ''.
- */
-const sortKeys = {
-  name: sql<string>`lower(${users.name}) COLLATE "C"`,
-  displayName: sql<string>`lower(${users.displayName}) COLLATE "C"`,
-  email: sql<string>`coalesce(${users.primaryEmail}, '') COLLATE "C"`,
-  identityProviderUserId: sql<string>`lower(${users.identityProviderUserId}) COLLATE "C"`,
-} as const;
-type SortKey = keyof typeof sortKeys;
-
-/** Every order of the list and its page index: the text keys above, `users_state_name_page_idx`, `users_created_page_idx`. */
-const sortColumns: Record<UserSort | 'identityProviderUserId', SortColumn[]> = {
-  name: [{ expr: sortKeys.name }],
-  displayName: [{ expr: sortKeys.displayName }],
-  email: [{ expr: sortKeys.email }],
-  identityProviderUserId: [{ expr: sortKeys.identityProviderUserId }],
-  state: [{ expr: users.state }, { expr: sortKeys.name }],
-  createdAt: [{ expr: users.createdAt, type: 'timestamptz' }],
-};
-
-const summaryColumns = {
+/** What a list shows of each user (the users list, a user found by name). */
+export const userSummaryColumns = {
   id: users.id,
   name: users.name,
   displayName: users.displayName,
@@ -48,7 +21,7 @@ const summaryColumns = {
 };
 
 const recordColumns = {
-  ...summaryColumns,
+  ...userSummaryColumns,
   firstName: users.firstName,
   lastName: users.lastName,
   initials: users.initials,
@@ -118,7 +91,7 @@ export async function lockUsers(db: Db, organizationId: string, ids: string[]): 
 /** The live (not deleted) user holding `name`, compared without case: the index `users_name_key` answers it. */
 export async function findUserByName(db: Db, organizationId: string, name: string): Promise<UserSummary | null> {
   const [row] = await db
-    .select(summaryColumns)
+    .select(userSummaryColumns)
     .from(users)
     .where(and(eq(users.organizationId, organizationId), sql`lower(${users.name}) = lower(${name})`, ne(users.state, 'DELETED')));
   return row ?? null;
@@ -132,69 +105,4 @@ export async function updateUser(db: Db, organizationId: string, id: string, pat
     .update(users)
     .set({ ...rest, ...(email === undefined ? {} : { primaryEmail: email }) })
     .where(ofOrganization(organizationId, id));
-}
-
-export interface UsersFilter {
-  organizationId: string;
-  /** The console's search box: a fragment anywhere in the name, the display name, the primary address or an alias. */
-  search?: string | undefined;
-  /** WorkMail ListUsers filters: every one given must match. */
-  namePrefix?: string | undefined;
-  displayNamePrefix?: string | undefined;
-  emailPrefix?: string | undefined;
-  identityProviderUserIdPrefix?: string | undefined;
-  /** One state; absent = every state but DELETED. */
-  state?: EntityState | undefined;
-}
-
-export interface UsersPageQuery extends UsersFilter {
-  /** Absent: by name, or by the first WorkMail prefix filter given (its index serves the filter and the order). */
-  sort?: UserSort | undefined;
-  descending?: boolean | undefined;
-  after: Position | null;
-  limit: number;
-}
-
-export type UserPageRow = UserSummary & { position: Position };
-
-/** Each WorkMail prefix filter and the key it ranges over. */
-const prefixFilters = [
-  ['name', 'namePrefix'],
-  ['displayName', 'displayNamePrefix'],
-  ['email', 'emailPrefix'],
-  ['identityProviderUserId', 'identityProviderUserIdPrefix'],
-] as const satisfies readonly (readonly [SortKey, keyof UsersFilter])[];
-
-const startsWith = (key: SortKey, prefix: string): SQL => startsWithPrefix(sortKeys[key], prefix);
-
-/** The order of a page: its columns (what a cursor carries) and direction. */
-export function userListOrder(q: Pick<UsersPageQuery, 'sort' | 'descending'> & UsersFilter): ListOrder {
-  const key = q.sort ?? prefixFilters.find(([, filter]) => q[filter])?.[0] ?? 'name';
-  return { columns: sortColumns[key], id: users.id, descending: q.descending ?? false };
-}
-
-/** The organization, the state filter and WorkMail's prefix filters (exact prefixes, as WorkMail matches them). */
-function filterConditions(q: UsersFilter): SQL[] {
-  const conditions: SQL[] = [eq(users.organizationId, q.organizationId), q.state ? eq(users.state, q.state) : ne(users.state, 'DELETED')];
-  for (const [key, filter] of prefixFilters) {
-    const prefix = q[filter];
-    if (prefix) conditions.push(startsWith(key, prefix));
-  }
-  // Stated, not only implied by the range, so the planner can use the partial index `users_idp_user_id_page_idx`.
-  if (q.identityProviderUserIdPrefix) conditions.push(isNotNull(users.identityProviderUserId));
-  return conditions;
-}
-
-
-const usersTable: SearchableTable = { table: users, tenant: users.organizationId, id: users.id, searchText: users.searchText, entityType: 'USER' };
-const searchable = (q: UsersFilter) => ({ tenant: q.organizationId, where: filterConditions(q), search: q.search });
-
-/** A page of users in the order asked for, after `after` (see `searchablePage`). */
-export async function listUsersPage(db: Db, q: UsersPageQuery): Promise<UserPageRow[]> {
-  return searchablePage<UserSummary>(db, usersTable, { ...searchable(q), order: userListOrder(q), after: q.after, limit: q.limit }, summaryColumns);
-}
-
-/** How many users the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate. */
-export async function countUsers(db: Db, q: UsersFilter): Promise<ListTotal> {
-  return searchableTotal(db, usersTable, searchable(q));
 }

@@ -7,8 +7,8 @@ import { searchText } from './search-text.ts';
 /**
  * Users (roles USER, SYSTEM_USER, REMOTE_USER, RESOURCE). Keys lead with organization_id so the table can be
  * distributed by organization; the list indexes use `lower(x) COLLATE "C"` so one index serves both the ORDER BY
- * of a keyset page and a prefix range search. Each sort order of the console has its page index; the search index
- * is a trigram GIN over the name, the display name and the primary address (aliases: `addresses_alias_search_idx`).
+ * of a keyset page and a prefix range search. Each sort order of the console has its page index; the search box
+ * reads `user_search` (its rows kept from these by triggers), whose text starts with `search_text`.
  */
 export const users = pgTable(
   'users',
@@ -60,7 +60,6 @@ export const users = pgTable(
     index('users_email_page_idx').on(t.organizationId, sql`coalesce(${t.primaryEmail}, '') COLLATE "C"`, t.id),
     index('users_state_name_page_idx').on(t.organizationId, t.state, sql`lower(${t.name}) COLLATE "C"`, t.id),
     index('users_created_page_idx').on(t.organizationId, t.createdAt, t.id),
-    index('users_search_idx').using('gin', t.organizationId, t.searchText.op('gin_trgm_ops')),
     // ListUsers' IdentityProviderUserIdPrefix: a range scan over the linked users only (most users have no link).
     index('users_idp_user_id_page_idx')
       .on(t.organizationId, sql`lower(${t.identityProviderUserId}) COLLATE "C"`, t.id)

@@ -9,3 +9,4 @@ export * from './resources.ts';
 export * from './access-control.ts';
 export * from './mobile-access.ts';
 export * from './migration-runs.ts';
+export * from './user-search.ts';

@@ -1,7 +1,7 @@
 import { encodeCursor, type ListTotal, type Page } from '@mailyard/core/pagination';
 import type { CountUsersInput, ListUsersInput, UserSummary } from '@mailyard/core/users';
 import type { Db } from '@mailyard/db';
-import { countUsers as countUsersQuery, listUsersPage, userListOrder, type UsersFilter } from '@mailyard/db/queries/users';
+import { countUsers as countUsersQuery, listUsersPage, userListOrder, type UsersFilter } from '@mailyard/db/queries/user-list';
 import type { OperatorActor } from '../actor.ts';
 import { readInOrganization, type OrganizationCheck } from '../organizations/require.ts';
 import { cursorKey, pageOf, positionSchema } from '../page.ts';
