@@ -96,8 +96,9 @@ figures depend on the machine, so they are recorded here with it rather than ass
   the bench process through the same driver: what the HTTP call costs on top is tRPC, the API-token check, the
   organization check, validation and JSON. "HTTP/SQL" is the ratio of the p50s.
 - **Plans**: \`EXPLAIN (ANALYZE, BUFFERS)\` of the exact statement the query function sends, prepared and executed six
-  times first, so the plan shown is the one PostgreSQL's plan cache settles on (a generic plan, when it prefers one) —
-  as the server's driver runs it.
+  times first on a connection set as the server's are (\`plan_cache_mode = force_custom_plan\`: each execution is
+  planned with its values, never with a generic plan; \`packages/db/src/client.ts\` says why) — as the server's driver
+  runs it.
 - **Create user**: \`users.create\` through HTTP (the console's Create user: the user, its address, its mailbox, the
   password history and the audit event in one transaction), which includes hashing the password (argon2id, 19 MiB, 2
   passes). The server reports what each request spent hashing in its \`Server-Timing\` header (\`argon2;dur=…\`), so

@@ -20,6 +20,17 @@ it('prepares parameterised statements, in transactions too (drizzle alone would 
   expect(counted[0]!.n).toBe(1);
 });
 
+it('plans a prepared statement with its values on every execution, never with a generic plan', async () => {
+  const plans = await inTransaction(database.db, async (tx) => {
+    for (let i = 0; i < 8; i++) await tx.execute(sql`select count(*) from pipeline_probe where key > ${String(i)}`);
+    return tx.execute<{ generic: number; custom: number }>(
+      sql`select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where statement like ${'select count(*) from pipeline_probe where key > $1%'}`,
+    );
+  });
+  // PostgreSQL's own choice (plan_cache_mode = auto) would have settled on a generic plan after the fifth.
+  expect(plans).toEqual([{ generic: 0, custom: 8 }]);
+});
+
 it('sends statements unnamed when prepared statements are turned off (for poolers that cannot keep them)', async () => {
   const unprepared = connect(database.url, { max: 1, preparedStatements: false });
   try {

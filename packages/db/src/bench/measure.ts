@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import type { Db } from '../client.ts';
+import { CUSTOM_PLANS, type Db } from '../client.ts';
 import * as schema from '../schema/index.ts';
 
 /** The benchmark's measuring tools (`pnpm bench`, `bench/run.ts`): the statements a query sends, their plans, the server. */
@@ -14,7 +14,7 @@ export interface CapturedQuery {
 /** A database handle of its own that records every statement it runs (to EXPLAIN exactly what a query function sends). */
 export function recordingDatabase(url: string) {
   const captured: CapturedQuery[] = [];
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(url, { max: 1, onnotice: () => {}, connection: CUSTOM_PLANS });
   const db = drizzle(client, { schema, logger: { logQuery: (text, params) => void captured.push({ text, params }) } });
   return { db: db as unknown as Db, captured, close: () => client.end({ timeout: 5 }) };
 }
@@ -22,11 +22,11 @@ export function recordingDatabase(url: string) {
 const literal = (value: unknown) => (typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`);
 
 /**
- * `EXPLAIN (ANALYZE, BUFFERS)` of a statement as the server runs it: prepared, and executed `warmups` times first, so
- * the plan shown is the one PostgreSQL's plan cache settles on (after five runs it may switch to a generic plan).
+ * `EXPLAIN (ANALYZE, BUFFERS)` of a statement as the server runs it: prepared on a connection set as the server's
+ * (`CUSTOM_PLANS`), and executed `warmups` times first, so the plan shown is the one its sixth run gets.
  */
 export async function explainPrepared(url: string, query: CapturedQuery, warmups = 6): Promise<string> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(url, { max: 1, onnotice: () => {}, connection: CUSTOM_PLANS });
   try {
     return await client.begin(async (tx) => {
       await tx.unsafe(`prepare bench_q as ${query.text}`);
