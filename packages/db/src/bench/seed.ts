@@ -120,7 +120,7 @@ export async function seedBenchUsers(db: Db, q: { from: number; to: number; pass
 
 /** Fresh statistics and visibility map after the bulk load, as autovacuum would leave them. */
 export async function vacuumAnalyzeBench(db: Db): Promise<void> {
-  for (const table of ['users', 'addresses', 'address_claims', 'mailboxes', 'organizations', 'mail_domains']) await db.execute(sql.raw(`vacuum (analyze) ${table}`));
+  for (const table of ['users', 'user_search', 'addresses', 'address_claims', 'mailboxes', 'organizations', 'mail_domains']) await db.execute(sql.raw(`vacuum (analyze) ${table}`));
 }
 
 /** Removes the users a benchmark run created (their names start with `prefix`), so the sizes stay as seeded. */

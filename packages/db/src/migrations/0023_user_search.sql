@@ -14,37 +14,33 @@ CREATE TABLE "user_search" (
 	CONSTRAINT "user_search_organization_id_user_id_pk" PRIMARY KEY("organization_id","user_id")
 );
 --> statement-breakpoint
--- Every piece of one or two characters of a folded text: what a search too short for trigrams looks up. Pieces
--- that span the separator (U+001F) are left out, since no search may contain it.
+-- Every piece of one or two characters of a folded text, repeats included (an index keeps each once): what a search
+-- too short for trigrams looks up. Pieces that span the separator (U+001F) are never looked up, since no search may
+-- contain it. Written with string_to_array and substr: five times faster than the same with DISTINCT and a filter.
 CREATE FUNCTION public.mailyard_short_grams(value text) RETURNS text[]
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT coalesce(array_agg(DISTINCT pieces.piece), '{}'::text[])
-  FROM (
-    SELECT substr(value, i, n) AS piece
-    FROM generate_series(1, char_length(value)) AS i, (VALUES (1), (2)) AS lengths(n)
-    WHERE i + n - 1 <= char_length(value)
-  ) AS pieces
-  WHERE strpos(pieces.piece, E'\x1f') = 0;
+  SELECT string_to_array(value, NULL) || ARRAY(SELECT substr(value, i, 2) FROM generate_series(1, char_length(value) - 1) AS i);
 END;
 --> statement-breakpoint
 -- Writes one user's search row from the user and its aliases (the row goes with the user: ON DELETE CASCADE).
--- The keys are the users list's sort keys as its page indexes hold them.
+-- The keys are the users list's sort keys as its page indexes hold them. PL/pgSQL keeps the statement's plan for the
+-- connection, and plan_cache_mode = auto lets it (Mailyard's connections force a plan per execution, which here cost
+-- three quarters of a trigger's time): the plan is the same for every user, two primary-key look-ups.
 CREATE FUNCTION public.mailyard_refresh_user_search(organization text, entity uuid) RETURNS void
-  LANGUAGE sql
-BEGIN ATOMIC
+  LANGUAGE plpgsql SET search_path = pg_catalog, public SET plan_cache_mode = auto
+AS $$
+BEGIN
   INSERT INTO public.user_search AS s
     (organization_id, user_id, state, name_key, display_name_key, email_key, identity_provider_key, created_at, search_text)
   SELECT u.organization_id, u.id, u.state, lower(u.name), lower(u.display_name), coalesce(u.primary_email, ''),
-         lower(u.identity_provider_user_id), u.created_at, t.search_text
-  FROM public.users AS u,
-    LATERAL (
-      SELECT u.search_text || coalesce((
-        SELECT string_agg(E'\x1f' || a.search_text, '' ORDER BY a.address)
-        FROM public.addresses AS a
-        WHERE a.organization_id = u.organization_id AND a.entity_id = u.id AND a.entity_type = 'USER' AND NOT a.is_primary
-      ), '') AS search_text
-    ) AS t
+         lower(u.identity_provider_user_id), u.created_at,
+         u.search_text || coalesce((
+           SELECT string_agg(E'\x1f' || a.search_text, '' ORDER BY a.address)
+           FROM public.addresses AS a
+           WHERE a.organization_id = u.organization_id AND a.entity_id = u.id AND a.entity_type = 'USER' AND NOT a.is_primary
+         ), '')
+  FROM public.users AS u
   WHERE u.organization_id = organization AND u.id = entity
   ON CONFLICT (organization_id, user_id) DO UPDATE SET
     state = excluded.state,
@@ -54,7 +50,8 @@ BEGIN ATOMIC
     identity_provider_key = excluded.identity_provider_key,
     created_at = excluded.created_at,
     search_text = excluded.search_text;
-END;
+END
+$$;
 --> statement-breakpoint
 CREATE FUNCTION public.mailyard_user_search_on_user() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, public
