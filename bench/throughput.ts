@@ -28,7 +28,7 @@ import { runMigrations } from '../packages/db/src/index.ts';
 import { ensureDatabase, recordingDatabase } from '../packages/db/src/bench/measure.ts';
 import { seedBenchOrganizations, seedBenchUsers, vacuumAnalyzeBench } from '../packages/db/src/bench/seed.ts';
 import { insertAccount, insertOperator } from '../packages/db/src/queries/operators.ts';
-import { listUsersPage } from '../packages/db/src/queries/users.ts';
+import { listUsersPage } from '../packages/db/src/queries/user-list.ts';
 import { buildApp } from '../apps/server/src/app.ts';
 import { hashPassword } from '../apps/server/src/platform/passwords.ts';
 import { sessionOperatorActor } from '../apps/server/src/services/auth/operator-session.ts';
