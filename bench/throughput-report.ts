@@ -265,6 +265,15 @@ Fourth round (2026-12-07, 04:50 UTC, a faster machine: the bare route at 1,900�
 - **PostgreSQL's share of every run** ("PostgreSQL's share" above): its backends' CPU per request, and each
   statement's calls and execution time from \`pg_stat_statements\` when PostgreSQL preloads it.
 
+Fifth round (2026-12-07, 13:05 UTC; the bare route at 2,000–2,500 req/s), changes made for the lists' latency:
+
+- **Every statement planned with its values** (\`plan_cache_mode = force_custom_plan\`, \`packages/db/src/client.ts\`): a
+  connection that had served a few large pages settled on a generic plan for keyset pages that read every row after
+  the cursor. Planning each execution costs PostgreSQL a little CPU (a users page plans in under 0.1 ms); the list
+  answered 714 calls a second against the bare route's 2,214 in this run (0.32×, 0.26× in the fourth round).
+- **The users search on its own table** (\`user_search\`, kept by triggers): a create writes one more narrow row and its
+  entries in two GIN indexes; the benchmark's seeding of 20,000 users takes 14 s.
+
 What stands in the way of the goals:
 
 - **The one-client tail.** One request at a time, the list's p50 is 2.3 ms and its p97.5 7 ms (a \`node:http\` client,
