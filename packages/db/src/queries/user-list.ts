@@ -108,6 +108,9 @@ function filterConditions(keys: UserKeys, q: UsersFilter): (SQL | undefined)[] {
   return conditions;
 }
 
+/** The subquery of a search's matches, which the page's users are joined to. */
+const MATCHES = 'matches';
+
 /**
  * A page of users in the order asked for, after `after`. Without a search, the order's page index is walked and
  * stops after the page. A search's matches come from `user_search`'s text index and are sorted there, on its
@@ -132,8 +135,9 @@ export async function listUsersPage(db: Db, q: UsersPageQuery): Promise<UserPage
     .where(and(...filterConditions(inUserSearch, q), containsFragment(userSearch.searchText, q.search), afterPosition(order, q.after)))
     .orderBy(...orderOf(order))
     .limit(q.limit)
-    .as('matches');
-  const positions = Object.fromEntries(order.columns.map((_, i) => [`sort_${i}`, sql`${sql.identifier('matches')}.${sql.identifier(`sort_${i}`)}`.as(`sort_${i}`)]));
+    .as(MATCHES);
+  // The page's positions, and its order, read from the matches' own sort columns.
+  const positions = Object.fromEntries(order.columns.map((_, i) => [`sort_${i}`, sql`${sql.identifier(MATCHES)}.${sql.identifier(`sort_${i}`)}`.as(`sort_${i}`)]));
   const page: ListOrder = { columns: order.columns.map((c, i) => ({ ...c, expr: sql`${sql.identifier(`sort_${i}`)}` })), id: users.id, descending: order.descending };
   const rows = await db
     .select({ ...userSummaryColumns, ...positions })
