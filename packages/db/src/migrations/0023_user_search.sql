@@ -23,7 +23,8 @@ BEGIN ATOMIC
   SELECT string_to_array(value, NULL) || ARRAY(SELECT substr(value, i, 2) FROM generate_series(1, char_length(value) - 1) AS i);
 END;
 --> statement-breakpoint
--- Writes one user's search row from the user and its aliases (the row goes with the user: ON DELETE CASCADE).
+-- Writes one user's search row from the user and its aliases (the row goes with the user: ON DELETE CASCADE): the
+-- folded text as `searchText` (schema/search-text.ts) folds the other lists' (users no longer keep one of their own).
 -- The keys are the users list's sort keys as its page indexes hold them. PL/pgSQL keeps the statement's plan for the
 -- connection, and plan_cache_mode = auto lets it (Mailyard's connections force a plan per execution, which here cost
 -- three quarters of a trigger's time): the plan is the same for every user, two primary-key look-ups.
@@ -35,7 +36,7 @@ BEGIN
     (organization_id, user_id, state, name_key, display_name_key, email_key, identity_provider_key, created_at, search_text)
   SELECT u.organization_id, u.id, u.state, lower(u.name), lower(u.display_name), coalesce(u.primary_email, ''),
          lower(u.identity_provider_user_id), u.created_at,
-         u.search_text || coalesce((
+         public.mailyard_fold(u.name || E'\x1f' || u.display_name || E'\x1f' || coalesce(u.primary_email, '')) || coalesce((
            SELECT string_agg(E'\x1f' || a.search_text, '' ORDER BY a.address)
            FROM public.addresses AS a
            WHERE a.organization_id = u.organization_id AND a.entity_id = u.id AND a.entity_type = 'USER' AND NOT a.is_primary
@@ -92,3 +93,5 @@ CREATE TRIGGER user_search_on_address AFTER INSERT OR UPDATE OR DELETE
   ON addresses FOR EACH ROW EXECUTE FUNCTION public.mailyard_user_search_on_address();
 --> statement-breakpoint
 DROP INDEX "users_search_idx";
+--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "search_text";

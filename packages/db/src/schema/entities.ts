@@ -8,7 +8,8 @@ import { searchText } from './search-text.ts';
  * Users (roles USER, SYSTEM_USER, REMOTE_USER, RESOURCE). Keys lead with organization_id so the table can be
  * distributed by organization; the list indexes use `lower(x) COLLATE "C"` so one index serves both the ORDER BY
  * of a keyset page and a prefix range search. Each sort order of the console has its page index; the search box
- * reads `user_search` (its rows kept from these by triggers), whose text starts with `search_text`.
+ * reads `user_search`, whose rows triggers keep from these (migration 0023 folds the name, display name and primary
+ * address there, with the aliases).
  */
 export const users = pgTable(
   'users',
@@ -40,9 +41,6 @@ export const users = pgTable(
     /** Lower case; `null` until the user is registered (enabled) with an address. */
     primaryEmail: text('primary_email'),
     passwordHash: text('password_hash'),
-    searchText: text('search_text')
-      .notNull()
-      .generatedAlwaysAs((): SQL => searchText(sql`${users.name}`, sql`${users.displayName}`, sql`coalesce(${users.primaryEmail}, '')`)),
     /** Personal address outside the organization for password recovery; effective once verified. */
     recoveryEmail: text('recovery_email'),
     recoveryEmailVerifiedAt: timestamp('recovery_email_verified_at', { withTimezone: true }),

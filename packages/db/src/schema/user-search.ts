@@ -8,8 +8,8 @@ import { users } from './entities.ts';
  * so no code path that writes a user or an address can leave it stale.
  *
  * Why a table of its own: a common fragment ("smith") matches thousands of users spread over the table, and each
- * match costs a heap page and its row. These rows are narrower than a user's (about 230 bytes against 360, the search
- * of a last name half as long in PostgreSQL), hold the aliases (one trigram scan instead of two), and carry every
+ * match costs a heap page and its row. These rows are narrower than a user's (about 230 bytes; the search of a last
+ * name took half as long in PostgreSQL as on `users`), hold the aliases (one trigram scan instead of two), and carry every
  * sort key, so a search sorts its matches here and reads only its page's users.
  * `user_search_short_grams_idx` (every one- and two-character piece of the text) serves a search too short for trigrams.
  */
@@ -25,7 +25,7 @@ export const userSearch = pgTable(
     emailKey: text('email_key').notNull(),
     identityProviderKey: text('identity_provider_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    /** `users.search_text` and its aliases' folded addresses, joined by U+001F. */
+    /** The user's name, display name, primary address and aliases, folded (`mailyard_fold`) and joined by U+001F. */
     searchText: text('search_text').notNull(),
   },
   (t) => [
