@@ -57,7 +57,7 @@ export async function listCases(client: MailyardClient, db: Db, q: { accountId: 
   const searches: [string, string][] = [
     ['smith', 'a last name (about 3,300 users)'],
     ['muller', '"Müller" typed without its accent'],
-    ['smith.alice', 'an alias only (every tenth user has one)'],
+    ['jensen.sven', 'an alias only (one user in ten has one; 257 users have this one)'],
     ['costa4123', 'a rare fragment'],
     ['ab', 'two characters (the index of short pieces)'],
     ['a', 'one character, in nine users of ten (the worst case)'],
@@ -74,9 +74,11 @@ export async function listCases(client: MailyardClient, db: Db, q: { accountId: 
   const counts: [string, Partial<UsersFilter>][] = [
     ['users count: all (estimated)', {}],
     ['users count: state DISABLED (exact: none)', { state: 'DISABLED' }],
-    ['users count: search "smith"', { search: 'smith' }],
-    ['users count: search "costa4123"', { search: 'costa4123' }],
-    ['users count: search "ab"', { search: 'ab' }],
+    ['users count: search "smith" (estimated from its sample)', { search: 'smith' }],
+    ['users count: search "jensen.sven" (exact: 257)', { search: 'jensen.sven' }],
+    ['users count: search "costa4123" (exact: none)', { search: 'costa4123' }],
+    ['users count: search "ab" (estimated from its sample)', { search: 'ab' }],
+    ['users count: search "a" (estimated from its sample)', { search: 'a' }],
   ];
   for (const [label, filter] of counts) {
     cases.push({ label, kind: 'count', http: () => client.users.count.query({ organizationId, ...filter }), sql: (d) => countUsers(d, { organizationId, ...filter }) });

@@ -6,7 +6,8 @@ import { deleteAddress, insertAddress, setPrimaryAddress } from '../src/queries/
 import { countGroups, insertGroup, listGroupsPage, type GroupsPageQuery } from '../src/queries/groups.ts';
 import { insertAccount } from '../src/queries/operators.ts';
 import { insertOrganization } from '../src/queries/organizations.ts';
-import { countUsers, listUsersPage, type UsersPageQuery } from '../src/queries/user-list.ts';
+import { EXACT_SEARCH_COUNT_LIMIT } from '../src/list-total.ts';
+import { countUsers, listUsersPage, SAMPLE_BUCKETS, type UsersPageQuery } from '../src/queries/user-list.ts';
 import { insertUser, updateUser } from '../src/queries/users.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
@@ -252,6 +253,46 @@ describe('the users total', () => {
   it('counts a search too short for trigrams exactly too', async () => {
     // The 40 "person…", Odd Percent and José López.
     expect(await countUsers(database.db, { organizationId: orgA, search: 'pe' })).toEqual({ count: 42, exact: true });
+  });
+
+  describe('of a search matching thousands', () => {
+    const orgMany = 'm-lists-many';
+    const CROWD = 3000;
+    /** The crowd's ids in sample bucket 0 (a UUID's last byte, modulo 16), reckoned here rather than by the SQL function. */
+    let inSample: string[] = [];
+    beforeAll(async () => {
+      await insertOrganization(database.db, { id: orgMany, accountId, alias: orgMany, state: 'Active', directoryType: 'WorkMailDirectory', clientToken: null, createdAt: new Date(base) });
+      // Fixed ids (md5 of the position), so the sample holds the same users on every run.
+      const rows = await database.db.execute<{ id: string }>(sql`
+        insert into users (organization_id, id, name, display_name, role, state, created_at, updated_at)
+        select ${orgMany}, md5('crowd-' || i)::uuid, 'crowd' || i, 'Crowd Member ' || i, 'USER', 'DISABLED', now(), now()
+        from generate_series(1, ${CROWD}) as i
+        returning id`);
+      inSample = rows.map((r) => r.id).filter((id) => parseInt(id.slice(-2), 16) % SAMPLE_BUCKETS === 0);
+    });
+
+    it('estimates the total from its sample bucket, and says it is an estimate', async () => {
+      expect(inSample.length * SAMPLE_BUCKETS).toBeGreaterThan(EXACT_SEARCH_COUNT_LIMIT);
+      const estimate = { count: inSample.length * SAMPLE_BUCKETS, exact: false };
+      expect(await countUsers(database.db, { organizationId: orgMany, search: 'crowd' })).toEqual(estimate);
+      // A short search through the index of short pieces, sampled alike.
+      expect(await countUsers(database.db, { organizationId: orgMany, search: 'cr' })).toEqual(estimate);
+      expect(await countUsers(database.db, { organizationId: orgMany, search: 'Member', state: 'DISABLED' })).toEqual(estimate);
+      // The estimate is the sample's count scaled up, near the truth: 3,000 within a fifth.
+      expect(Math.abs(estimate.count - CROWD)).toBeLessThan(CROWD / 5);
+    });
+
+    it('counts exactly a search whose sample promises few, and the filters still apply', async () => {
+      // crowd1, crowd10…19, crowd100…199, crowd1000…1999: 1,111 users.
+      expect(await countUsers(database.db, { organizationId: orgMany, search: 'crowd1' })).toEqual({ count: 1111, exact: true });
+      expect(await countUsers(database.db, { organizationId: orgMany, search: 'crowd', state: 'ENABLED' })).toEqual({ count: 0, exact: true });
+      expect(await countUsers(database.db, { organizationId: orgA, search: 'crowd' })).toEqual({ count: 0, exact: true });
+    });
+
+    it('still lists the first page of the crowd in order', async () => {
+      const page = await listUsersPage(database.db, { organizationId: orgMany, search: 'crowd', after: null, limit: 3 });
+      expect(page.map((u) => u.name)).toEqual(['crowd1', 'crowd10', 'crowd100']);
+    });
   });
 });
 

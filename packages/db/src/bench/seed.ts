@@ -81,7 +81,7 @@ export async function seedOtherAccounts(db: Db, q: { accounts: number; each: num
  * The users of organizations `from`..`to`, enabled, with their primary address and mailbox. Names are varied so the
  * name, display-name, address and creation orders differ: user name `asmith123`, display name `Alice Smith`, address
  * `alice.smith123@<domain>`, created a minute apart. Some last names carry accents (`Müller`, `López`) for the
- * accent-insensitive search, and every tenth user has an alias `smith.alice123@<domain>` for the search by alias.
+ * accent-insensitive search, and every tenth user has an alias `smith.alice120@<domain>` (last name, first name) for the search by alias.
  */
 export async function seedBenchUsers(db: Db, q: { from: number; to: number; passwordHash: string; at: Date; sizes?: BenchSizes }): Promise<number> {
   const at = q.at.toISOString();

@@ -5,7 +5,7 @@ import type { UserSort, UserSummary } from '@mailyard/core/users';
 import type { Db } from '../client.ts';
 import { containsFragment } from '../fragment-search.ts';
 import { afterPosition, orderOf, positionFields, withPositions, type ListOrder, type Position, type SortColumn } from '../keyset.ts';
-import { listTotal } from '../list-total.ts';
+import { listTotal, sampledTotal } from '../list-total.ts';
 import { startsWithPrefix } from '../prefix-range.ts';
 import { users, userSearch } from '../schema/index.ts';
 import { userSummaryColumns } from './users.ts';
@@ -147,10 +147,16 @@ export async function listUsersPage(db: Db, q: UsersPageQuery): Promise<UserPage
   return withPositions<UserSummary>(rows, userSummaryColumns, order);
 }
 
-/** How many users the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate (a search counts in `user_search`). */
+/** The sample buckets of `user_search`'s text indexes (`mailyard_sample_bucket`: a user id's last byte, modulo 16). */
+export const SAMPLE_BUCKETS = 16;
+
+/**
+ * How many users the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate. A search counts in
+ * `user_search`, exactly when its sample bucket promises a small total (`sampledTotal`), else estimated from it.
+ */
 export async function countUsers(db: Db, q: UsersFilter): Promise<ListTotal> {
-  const matching = q.search
-    ? db.select({ id: userSearch.userId }).from(userSearch).where(and(...filterConditions(inUserSearch, q), containsFragment(userSearch.searchText, q.search)))
-    : db.select({ id: users.id }).from(users).where(and(...filterConditions(inUsers, q)));
-  return listTotal(db, matching.getSQL());
+  if (!q.search) return listTotal(db, db.select({ id: users.id }).from(users).where(and(...filterConditions(inUsers, q))).getSQL());
+  const matches = [...filterConditions(inUserSearch, q), containsFragment(userSearch.searchText, q.search)];
+  const select = (...more: SQL[]) => db.select({ id: userSearch.userId }).from(userSearch).where(and(...matches, ...more)).getSQL();
+  return sampledTotal(db, { matching: select(), sample: select(sql`mailyard_sample_bucket(${userSearch.userId}) = 0`), buckets: SAMPLE_BUCKETS });
 }

@@ -12,6 +12,8 @@ import { users } from './entities.ts';
  * name took half as long in PostgreSQL as on `users`), hold the aliases (one trigram scan instead of two), and carry every
  * sort key, so a search sorts its matches here and reads only its page's users.
  * `user_search_short_grams_idx` (every one- and two-character piece of the text) serves a search too short for trigrams.
+ * Both text indexes also hold each row's sample bucket (`mailyard_sample_bucket`, migration 0024): a search's count
+ * reads one bucket in `SAMPLE_BUCKETS` to tell a small total, counted exactly, from a large one, estimated.
  */
 export const userSearch = pgTable(
   'user_search',
@@ -31,8 +33,8 @@ export const userSearch = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.userId] }),
     foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }).onDelete('cascade'),
-    index('user_search_text_idx').using('gin', t.organizationId, t.searchText.op('gin_trgm_ops')),
-    index('user_search_short_grams_idx').using('gin', t.organizationId, sql`mailyard_short_grams(${t.searchText})`),
+    index('user_search_text_idx').using('gin', t.organizationId, sql`mailyard_sample_bucket(${t.userId})`, t.searchText.op('gin_trgm_ops')),
+    index('user_search_short_grams_idx').using('gin', t.organizationId, sql`mailyard_sample_bucket(${t.userId})`, sql`mailyard_short_grams(${t.searchText})`),
   ],
 );
 
