@@ -36,9 +36,13 @@ export function positionOf(row: Record<string, unknown>, order: ListOrder, id: s
 
 /** A page's rows as items (the `summary` fields) each with its position, from rows selected with `positionFields`. */
 export function withPositions<S>(rows: Record<string, unknown>[], summary: Record<string, unknown>, order: ListOrder): (S & { position: Position })[] {
+  const keys = Object.keys(summary);
+  // Plain loops: a list call maps 51 rows, and `Object.fromEntries` of mapped pairs was a few per cent of its time.
   return rows.map((row) => {
-    const item = Object.fromEntries(Object.keys(summary).map((k) => [k, row[k]])) as S & { id: string };
-    return { ...item, position: positionOf(row, order, item.id) };
+    const item: Record<string, unknown> = {};
+    for (const k of keys) item[k] = row[k];
+    item.position = positionOf(row, order, row.id as string);
+    return item as S & { position: Position };
   });
 }
 

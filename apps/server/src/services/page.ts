@@ -30,8 +30,21 @@ const timestamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{
  * The shape of a keyset position for an order of `columns` (each text, or a timestamp), then the row's id: what a
  * cursor must carry before its values reach SQL (`id`: the shape of the row's id, a UUID unless said), so a forged one is refused rather than failing a cast.
  */
-export const positionSchema = (columns: readonly { type?: 'timestamptz' }[], id: z.ZodType<string> = entityId): z.ZodType<string[]> =>
-  z
-    .array(text())
-    .length(columns.length + 1)
-    .refine((p) => columns.every((c, i) => !c.type || timestamp.test(p[i]!)) && id.safeParse(p.at(-1)).success);
+export function positionSchema(columns: readonly { type?: 'timestamptz' }[], id: z.ZodType<string> = entityId): z.ZodType<string[]> {
+  // Built once per shape: building a zod schema on every list call was a few per cent of its server time.
+  const key = columns.map((c) => c.type ?? 'text').join(',');
+  const schemas = positionSchemas.get(id) ?? positionSchemas.set(id, new Map()).get(id)!;
+  let schema = schemas.get(key);
+  if (!schema) {
+    const types = columns.map((c) => c.type);
+    schema = z
+      .array(text())
+      .length(types.length + 1)
+      .refine((p) => types.every((type, i) => !type || timestamp.test(p[i]!)) && id.safeParse(p.at(-1)).success);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+/** Position schemas by id shape, then by column types (`positionSchema`). */
+const positionSchemas = new WeakMap<z.ZodType<string>, Map<string, z.ZodType<string[]>>>();
