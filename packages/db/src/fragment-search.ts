@@ -31,5 +31,8 @@ export function containsPattern(search: string): SQL {
 export function containsFragment(text: AnyColumn, search: string): SQL {
   if (trigramSearchable(search)) return sql`${text} like ${containsPattern(search)}`;
   const folded = sql`(select mailyard_fold(${search}))`;
-  return sql`mailyard_short_grams(${text}) @> array[left(${folded}, 2)] and strpos(${text}, ${folded}) > 0`;
+  return sql`mailyard_short_grams(${text}) @> array[left(${folded}, 2)] and ${containsExactly(text, search)}`;
 }
+
+/** Folded `text` contains `search`, checked row by row (no index): for rows found otherwise. */
+export const containsExactly = (text: AnyColumn, search: string): SQL => sql`strpos(${text}, (select mailyard_fold(${search}))) > 0`;

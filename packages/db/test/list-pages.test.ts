@@ -269,6 +269,8 @@ describe('the users total', () => {
         from generate_series(1, ${CROWD}) as i
         returning id`);
       inSample = rows.map((r) => r.id).filter((id) => parseInt(id.slice(-2), 16) % SAMPLE_BUCKETS === 0);
+      // Last in name order, and the only ones with a "q": a one-character search the walk cannot fill a page with.
+      for (let i = 1; i <= 60; i++) await addUser(orgMany, { name: `zzq${i}`, displayName: `Quiet ${i}`, email: null, state: 'DISABLED' });
     });
 
     it('estimates the total from its sample bucket, and says it is an estimate', async () => {
@@ -292,6 +294,38 @@ describe('the users total', () => {
     it('still lists the first page of the crowd in order', async () => {
       const page = await listUsersPage(database.db, { organizationId: orgMany, search: 'crowd', after: null, limit: 3 });
       expect(page.map((u) => u.name)).toEqual(['crowd1', 'crowd10', 'crowd100']);
+    });
+
+    /** Every page of a search, following each page's last position, as the service's cursor does. */
+    async function allPages(q: Omit<UsersPageQuery, 'after' | 'limit'>, limit: number): Promise<string[]> {
+      const seen: string[] = [];
+      let after: UsersPageQuery['after'] = null;
+      for (;;) {
+        const page = await listUsersPage(database.db, { ...q, after, limit: limit + 1 });
+        seen.push(...page.slice(0, limit).map((u) => u.name));
+        if (page.length <= limit) return seen;
+        after = page[limit - 1]!.position;
+      }
+    }
+
+    it('pages a one-character search found by walking the list as the index of short pieces pages it', async () => {
+      // "w" (in every "crowd") fills each page within the walk; "cr" matches the same users through the index.
+      const walked = await allPages({ organizationId: orgMany, search: 'w' }, 250);
+      expect(walked).toHaveLength(CROWD);
+      expect(walked).toEqual(await allPages({ organizationId: orgMany, search: 'cr' }, 250));
+      for (const sort of ['name', 'displayName', 'email', 'state', 'createdAt'] as const) {
+        for (const descending of [false, true]) {
+          const q = { organizationId: orgMany, sort, descending, after: null, limit: 40 };
+          const byWalk = await listUsersPage(database.db, { ...q, search: 'W' });
+          expect(byWalk.map((u) => [u.name, u.position])).toEqual((await listUsersPage(database.db, { ...q, search: 'cr' })).map((u) => [u.name, u.position]));
+        }
+      }
+    });
+
+    it('finds a rare character beyond the walk through the index, in order', async () => {
+      const expected = Array.from({ length: 60 }, (_, i) => `zzq${i + 1}`).sort();
+      expect((await listUsersPage(database.db, { organizationId: orgMany, search: 'q', after: null, limit: 100 })).map((u) => u.name)).toEqual(expected);
+      expect((await listUsersPage(database.db, { organizationId: orgMany, search: 'Q', after: null, limit: 51 })).map((u) => u.name)).toEqual(expected.slice(0, 51));
     });
   });
 });
