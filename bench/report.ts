@@ -92,8 +92,8 @@ figures depend on the machine, so they are recorded here with it rather than ass
 - **Cases** (\`bench/lists.ts\`): each sort's first page and its page at position 80,000 (the position walked to on
   SQL, the HTTP call given the cursor a client paging there would hold); the search box by fragments of a last name, of a
   name with an accent typed without it, of an alias, a rare one, a two-character one and a one-character one (in nine
-  users of ten: the worst case of a search); counts (an estimate, exact ones); the organizations list by each sort, a
-  search and a count.
+  users of ten: the worst case of a search); counts (the whole list's estimate, exact ones, and searches estimated
+  from their sample); the organizations list by each sort, a search and a count.
 - **SQL**: the same query function (\`listUsersPage\`, \`countUsers\`, \`listOrganizationsPage\`…) with the same parameters, run directly against PostgreSQL from
   the bench process through the same driver: what the HTTP call costs on top is tRPC, the API-token check, the
   organization check, validation and JSON. "HTTP/SQL" is the ratio of the p50s.
@@ -118,7 +118,11 @@ apart from round trips and waiting for a core. A list call sends three statement
 API token; then the organization and the page together; a search's count is a call of its own) and serializes 50 rows
 in superjson's format. A search reads \`user_search\` (one narrow row per user with its aliases' text and its sort
 keys, kept by triggers): its matches, from the trigram index or for one or two characters the index of short pieces,
-are sorted there, and only the page's users are read from \`users\`. Where an HTTP call's time goes, measured one call at a time on this machine (2026-12-07) for the first page of 50
+are sorted there, and only the page's users are read from \`users\`. A one-character search first walks the list in
+its order (at most 500 users, each checked against its search row), which fills a page at once for a common
+character. A search's count counts its matches among one user in 256, then one in 16 (partial twins of the search
+indexes), and all of them only when both samples held 125 or fewer; otherwise the first sample holding more is scaled
+up, labelled an estimate (one statement). Where an HTTP call's time goes, measured one call at a time on this machine (2026-12-07) for the first page of 50
 users: the server's own time from request to response is 2.0 ms p50 once warm (Fastify's \`elapsedTime\`; the first
 few hundred calls after a start take half as long again, while V8 compiles), of which the token check 0.16 and the
 organization check with the page 0.9–1.0; a \`node:http\` client has the 20 KB answer 0.6 ms later, \`fetch\` (undici)

@@ -6,8 +6,8 @@ import { deleteAddress, insertAddress, setPrimaryAddress } from '../src/queries/
 import { countGroups, insertGroup, listGroupsPage, type GroupsPageQuery } from '../src/queries/groups.ts';
 import { insertAccount } from '../src/queries/operators.ts';
 import { insertOrganization } from '../src/queries/organizations.ts';
-import { EXACT_SEARCH_COUNT_LIMIT } from '../src/list-total.ts';
-import { countUsers, listUsersPage, SAMPLE_BUCKETS, type UsersPageQuery } from '../src/queries/user-list.ts';
+import { SAMPLE_ENOUGH, sampledTotal } from '../src/list-total.ts';
+import { countUsers, listUsersPage, type UsersPageQuery } from '../src/queries/user-list.ts';
 import { insertUser, updateUser } from '../src/queries/users.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
@@ -258,7 +258,7 @@ describe('the users total', () => {
   describe('of a search matching thousands', () => {
     const orgMany = 'm-lists-many';
     const CROWD = 3000;
-    /** The crowd's ids in sample bucket 0 (a UUID's last byte, modulo 16), reckoned here rather than by the SQL function. */
+    /** The crowd's ids in the sample of one in 16 (a UUID's last byte a multiple of 16), reckoned here rather than in SQL. */
     let inSample: string[] = [];
     beforeAll(async () => {
       await insertOrganization(database.db, { id: orgMany, accountId, alias: orgMany, state: 'Active', directoryType: 'WorkMailDirectory', clientToken: null, createdAt: new Date(base) });
@@ -268,14 +268,15 @@ describe('the users total', () => {
         select ${orgMany}, md5('crowd-' || i)::uuid, 'crowd' || i, 'Crowd Member ' || i, 'USER', 'DISABLED', now(), now()
         from generate_series(1, ${CROWD}) as i
         returning id`);
-      inSample = rows.map((r) => r.id).filter((id) => parseInt(id.slice(-2), 16) % SAMPLE_BUCKETS === 0);
+      inSample = rows.map((r) => r.id).filter((id) => parseInt(id.slice(-2), 16) % 16 === 0);
       // Last in name order, and the only ones with a "q": a one-character search the walk cannot fill a page with.
       for (let i = 1; i <= 60; i++) await addUser(orgMany, { name: `zzq${i}`, displayName: `Quiet ${i}`, email: null, state: 'DISABLED' });
     });
 
     it('estimates the total from its sample bucket, and says it is an estimate', async () => {
-      expect(inSample.length * SAMPLE_BUCKETS).toBeGreaterThan(EXACT_SEARCH_COUNT_LIMIT);
-      const estimate = { count: inSample.length * SAMPLE_BUCKETS, exact: false };
+      // Too few in the sample of one in 256 (about 12), enough in that of one in 16 (about 190): scaled up from it.
+      expect(inSample.length).toBeGreaterThan(SAMPLE_ENOUGH);
+      const estimate = { count: inSample.length * 16, exact: false };
       expect(await countUsers(database.db, { organizationId: orgMany, search: 'crowd' })).toEqual(estimate);
       // A short search through the index of short pieces, sampled alike.
       expect(await countUsers(database.db, { organizationId: orgMany, search: 'cr' })).toEqual(estimate);
@@ -294,6 +295,18 @@ describe('the users total', () => {
     it('still lists the first page of the crowd in order', async () => {
       const page = await listUsersPage(database.db, { organizationId: orgMany, search: 'crowd', after: null, limit: 3 });
       expect(page.map((u) => u.name)).toEqual(['crowd1', 'crowd10', 'crowd100']);
+    });
+
+    it('stops at the first sample holding enough, from the smallest share up', async () => {
+      const numbers = (n: number, every = 1) => sql`select g from generate_series(1, ${n}) as g where g % ${every} = 0`;
+      const total = (n: number) => sampledTotal(database.db, { matching: numbers(n), samples: [{ query: numbers(n, 256), fraction: 256 }, { query: numbers(n, 16), fraction: 16 }] });
+      // 40,000: 156 in the sample of one in 256, enough.
+      expect(await total(40_000)).toEqual({ count: 156 * 256, exact: false });
+      // 3,000: 11 in the first sample, 187 in the second.
+      expect(await total(3_000)).toEqual({ count: 187 * 16, exact: false });
+      // 2,000: 125 in the second sample, not more than enough: counted.
+      expect(await total(2_000)).toEqual({ count: 2_000, exact: true });
+      expect(await total(0)).toEqual({ count: 0, exact: true });
     });
 
     /** Every page of a search, following each page's last position, as the service's cursor does. */

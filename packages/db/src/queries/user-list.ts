@@ -191,16 +191,23 @@ async function walkedSearchPage(db: Db, q: UsersPageQuery & { search: string }):
   return rows.length === q.limit ? withPositions<UserSummary>(rows, userSummaryColumns, order) : null;
 }
 
-/** The sample buckets of `user_search`'s text indexes (`mailyard_sample_bucket`: a user id's last byte, modulo 16). */
-export const SAMPLE_BUCKETS = 16;
+/**
+ * The samples a users search is counted in (`sampledTotal`): its matches whose id's last byte
+ * (`mailyard_sample_bucket`) is 0, one in 256, then those where it is a multiple of 16, one in 16. Each has partial
+ * twins of the two search indexes over its rows (migration 0024); the conditions must read as their predicates do.
+ */
+export const userSearchSamples = [
+  { condition: sql`mailyard_sample_bucket(${userSearch.userId}) = 0`, fraction: 256 },
+  { condition: sql`mailyard_sample_bucket(${userSearch.userId}) % 16 = 0`, fraction: 16 },
+] as const;
 
 /**
  * How many users the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate. A search counts in
- * `user_search`, exactly when its sample bucket promises a small total (`sampledTotal`), else estimated from it.
+ * `user_search`, exactly when its samples promise a small total (`sampledTotal`), else estimated from one.
  */
 export async function countUsers(db: Db, q: UsersFilter): Promise<ListTotal> {
   if (!q.search) return listTotal(db, db.select({ id: users.id }).from(users).where(and(...filterConditions(inUsers, q))).getSQL());
   const matches = [...filterConditions(inUserSearch, q), containsFragment(userSearch.searchText, q.search)];
   const select = (...more: SQL[]) => db.select({ id: userSearch.userId }).from(userSearch).where(and(...matches, ...more)).getSQL();
-  return sampledTotal(db, { matching: select(), sample: select(sql`mailyard_sample_bucket(${userSearch.userId}) = 0`), buckets: SAMPLE_BUCKETS });
+  return sampledTotal(db, { matching: select(), samples: userSearchSamples.map((s) => ({ query: select(s.condition), fraction: s.fraction })) });
 }
