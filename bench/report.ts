@@ -84,13 +84,11 @@ figures depend on the machine, so they are recorded here with it rather than ass
 - **Server**: the real one (\`buildApp\` + \`listen\`, \`bench/server.ts\`) in a Node process of its own, on loopback.
 - **Client**: one typed tRPC client (\`@mailyard/client\`, the scripts' client) with an API token, calling one request
   at a time: the server first warmed by ${r.serverWarmupRounds} rounds of every query through HTTP (V8 compiles a fresh server's hot code
-  in its first few hundred calls), then ${r.warmup} unmeasured rounds of every query and ${r.iterations} measured ones; latency is the client's
+  in its first few hundred calls), then per query ${r.warmup} unmeasured calls and ${r.iterations} measured ones; latency is the client's
   wall-clock time per call, the superjson decoding of the answer included. It runs with \`batch: false\`: a batching
   client holds each call until the next timer tick (a millisecond at least in Node) to gather others, and one call at a
-  time has none to gather. p50 and p95 are nearest-rank percentiles. The cases are measured in rounds, each round
-  calling every case once, its HTTP call then its SQL counterpart: the two meet the same load, and a passing
-  disturbance of the shared machine (a checkpoint, another process) lands on every case alike instead of deciding the
-  p95 of the one measured while it lasted (until 2026-12-07 each case was measured in a block of its own).
+  time has none to gather. p50 and p95 are nearest-rank percentiles. The HTTP call and its SQL counterpart are
+  timed alternately, call after call, so both meet the same load.
 - **Cases** (\`bench/lists.ts\`): each sort's first page and its page at position 80,000 (the position walked to on
   SQL, the HTTP call given the cursor a client paging there would hold); the search box by fragments of a last name, of a
   name with an accent typed without it, of an alias, a rare one, a two-character one and a one-character one (in nine

@@ -26,7 +26,7 @@ import { benchDeps } from './deps.ts';
 import { listCases, listTargets } from './lists.ts';
 import { renderReport, type ListResult } from './report.ts';
 import { BENCH_PASSWORD, benchAccount, benchOrganizationId, isSeeded, seed } from './seed.ts';
-import { measure, measureRounds, measureSplit, ms, serverTimings } from './stats.ts';
+import { measure, measurePair, measureSplit, ms, serverTimings } from './stats.ts';
 
 const log = (line: string) => console.log(line);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -82,11 +82,9 @@ async function main() {
     // The floor of any call: HTTP to the same server and one trivial query (`/healthz`), without tRPC or a token check.
     const floor = await measure(ITERATIONS, WARMUP, () => fetch(`${server.url}/healthz`).then((r) => r.text()));
     log(`GET /healthz: p50 ${ms(floor.p50)} / p95 ${ms(floor.p95)} ms`);
-    log(`Measuring ${cases.length} cases in ${ITERATIONS} rounds…`);
-    const measured = await measureRounds(ITERATIONS, WARMUP, cases.map((c) => ({ a: c.http, b: () => c.sql(deps.db) })));
     const lists: ListResult[] = [];
-    for (const [i, c] of cases.entries()) {
-      const [http, sql] = measured[i]!;
+    for (const c of cases) {
+      const [http, sql] = await measurePair(ITERATIONS, WARMUP, c.http, () => c.sql(deps.db));
       const recording = recordingDatabase(target.url);
       await c.sql(recording.db);
       await recording.close();

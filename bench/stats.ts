@@ -53,28 +53,23 @@ export function serverTimings(header: string | null): Map<string, number> {
 export const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 
 /**
- * Times every pair's `a` and `b` in rounds: each round calls each pair once, `a` then `b`. A pair's two calls meet
- * the same load, so their ratio means something even on a busy machine; and a passing disturbance of a shared machine
- * (a checkpoint, another process) lands on every pair alike, a few samples each, instead of on the one pair being
- * measured while it lasted, whose p95 it would decide.
+ * Times `a` and `b` alternately, call after call, so both meet the same load on a shared machine and their ratio
+ * means something even when the machine is busy.
  */
-export async function measureRounds(n: number, warmup: number, pairs: { a: () => Promise<unknown>; b: () => Promise<unknown> }[]): Promise<[Stats, Stats][]> {
+export async function measurePair(n: number, warmup: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Stats, Stats]> {
   for (let i = 0; i < warmup; i++) {
-    for (const { a, b } of pairs) {
-      await a();
-      await b();
-    }
+    await a();
+    await b();
   }
-  const samples = pairs.map(() => ({ a: [] as number[], b: [] as number[] }));
+  const samplesA: number[] = [];
+  const samplesB: number[] = [];
   for (let i = 0; i < n; i++) {
-    for (const [k, { a, b }] of pairs.entries()) {
-      let started = performance.now();
-      await a();
-      samples[k]!.a.push(performance.now() - started);
-      started = performance.now();
-      await b();
-      samples[k]!.b.push(performance.now() - started);
-    }
+    let started = performance.now();
+    await a();
+    samplesA.push(performance.now() - started);
+    started = performance.now();
+    await b();
+    samplesB.push(performance.now() - started);
   }
-  return samples.map(({ a, b }) => [stats(a), stats(b)]);
+  return [stats(samplesA), stats(samplesB)];
 }
