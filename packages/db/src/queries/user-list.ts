@@ -7,7 +7,7 @@ import { containsExactly, containsFragment } from '../fragment-search.ts';
 import { afterPosition, orderOf, positionFields, withPositions, type ListOrder, type Position, type SortColumn } from '../keyset.ts';
 import { listTotal, sampledTotal } from '../list-total.ts';
 import { startsWithPrefix } from '../prefix-range.ts';
-import { users, userSearch } from '../schema/index.ts';
+import { users, userSearch, userSearchSamples } from '../schema/index.ts';
 import { userSummaryColumns } from './users.ts';
 
 export interface UsersFilter {
@@ -118,7 +118,7 @@ const WALKED = 'walked';
  * index would hand over all 82,000 of its matches to be sorted. A rare one (under one user in ten) pays the walk, about
  * a millisecond, then takes the index.
  */
-export const SHORT_SEARCH_WALK = 500;
+const SHORT_SEARCH_WALK = 500;
 
 /** The page's positions and order, read from the sort columns (`sort_0`…) of the subquery `from`. */
 function orderOver(from: string, order: ListOrder): { positions: Record<string, SQL.Aliased>; page: ListOrder } {
@@ -192,16 +192,6 @@ async function walkedSearchPage(db: Db, q: UsersPageQuery & { search: string }):
 }
 
 /**
- * The samples a users search is counted in (`sampledTotal`): its matches whose id's last byte
- * (`mailyard_sample_bucket`) is 0, one in 256, then those where it is a multiple of 16, one in 16. Each has partial
- * twins of the two search indexes over its rows (migration 0024); the conditions must read as their predicates do.
- */
-export const userSearchSamples = [
-  { condition: sql`mailyard_sample_bucket(${userSearch.userId}) = 0`, fraction: 256 },
-  { condition: sql`mailyard_sample_bucket(${userSearch.userId}) % 16 = 0`, fraction: 16 },
-] as const;
-
-/**
  * How many users the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate. A search counts in
  * `user_search`, exactly when its samples promise a small total (`sampledTotal`), else estimated from one.
  */
@@ -209,5 +199,5 @@ export async function countUsers(db: Db, q: UsersFilter): Promise<ListTotal> {
   if (!q.search) return listTotal(db, db.select({ id: users.id }).from(users).where(and(...filterConditions(inUsers, q))).getSQL());
   const matches = [...filterConditions(inUserSearch, q), containsFragment(userSearch.searchText, q.search)];
   const select = (...more: SQL[]) => db.select({ id: userSearch.userId }).from(userSearch).where(and(...matches, ...more)).getSQL();
-  return sampledTotal(db, { matching: select(), samples: userSearchSamples.map((s) => ({ query: select(s.condition), fraction: s.fraction })) });
+  return sampledTotal(db, { matching: select(), samples: userSearchSamples.map((s) => ({ query: select(s.where(userSearch.userId)), fraction: s.fraction })) });
 }

@@ -1,6 +1,16 @@
-import { sql } from 'drizzle-orm';
+import { sql, type AnyColumn } from 'drizzle-orm';
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './entities.ts';
+
+/**
+ * The samples a users search is counted in (queries/user-list.ts, `sampledTotal`), smallest first: the users whose
+ * id's last byte (`mailyard_sample_bucket`) is 0, one in 256, then those where it is a multiple of 16, one in 16. Each
+ * has partial twins of the two search indexes over its rows, whose predicates are these conditions.
+ */
+export const userSearchSamples = [
+  { fraction: 256, where: (userId: AnyColumn) => sql`mailyard_sample_bucket(${userId}) = 0` },
+  { fraction: 16, where: (userId: AnyColumn) => sql`mailyard_sample_bucket(${userId}) % 16 = 0` },
+] as const;
 
 /**
  * What the users list's search box reads: one narrow row per user — its folded text with its aliases', its sort
@@ -12,9 +22,9 @@ import { users } from './entities.ts';
  * name took half as long in PostgreSQL as on `users`), hold the aliases (one trigram scan instead of two), and carry every
  * sort key, so a search sorts its matches here and reads only its page's users.
  * `user_search_short_grams_idx` (every one- and two-character piece of the text) serves a search too short for trigrams.
- * Each has partial twins over the rows of a sample (one in 256, one in 16: `mailyard_sample_bucket`, migration 0024): a
+ * Both search indexes have partial twins over the rows of each sample (`userSearchSamples`, migration 0024): a
  * search's count reads its samples first to tell a small total, counted exactly, from a large one, estimated. (The
- * bucket as a key of the main indexes instead slowed every search: a rare fragment's scan read three times the pages.)
+ * sample as a key of the main indexes instead slowed every search: a rare fragment's scan read three times the pages.)
  */
 export const userSearch = pgTable(
   'user_search',
@@ -36,15 +46,10 @@ export const userSearch = pgTable(
     foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }).onDelete('cascade'),
     index('user_search_text_idx').using('gin', t.organizationId, t.searchText.op('gin_trgm_ops')),
     index('user_search_short_grams_idx').using('gin', t.organizationId, sql`mailyard_short_grams(${t.searchText})`),
-    // The same two over each sample of `userSearchSamples` (queries/user-list.ts): one row in 256, one in 16.
-    ...(
-      [
-        ['256', sql`mailyard_sample_bucket(${t.userId}) = 0`],
-        ['16', sql`mailyard_sample_bucket(${t.userId}) % 16 = 0`],
-      ] as const
-    ).flatMap(([share, sample]) => [
-      index(`user_search_text_sample${share}_idx`).using('gin', t.organizationId, t.searchText.op('gin_trgm_ops')).where(sample),
-      index(`user_search_short_grams_sample${share}_idx`).using('gin', t.organizationId, sql`mailyard_short_grams(${t.searchText})`).where(sample),
+    // The same two over each sample's rows.
+    ...userSearchSamples.flatMap(({ fraction, where }) => [
+      index(`user_search_text_sample${fraction}_idx`).using('gin', t.organizationId, t.searchText.op('gin_trgm_ops')).where(where(t.userId)),
+      index(`user_search_short_grams_sample${fraction}_idx`).using('gin', t.organizationId, sql`mailyard_short_grams(${t.searchText})`).where(where(t.userId)),
     ]),
   ],
 );
