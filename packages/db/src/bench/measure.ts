@@ -41,11 +41,11 @@ export async function explainPrepared(url: string, query: CapturedQuery, warmups
   }
 }
 
-/** The PostgreSQL server's version and the settings that matter for these figures. */
+/** The PostgreSQL server's version and the settings that matter for these figures, as `SHOW` prints them (`4GB`). */
 export async function serverFacts(db: Db): Promise<Record<string, string>> {
   const rows = await db.execute<{ name: string; setting: string }>(sql`
     select 'version' as name, version() as setting
-    union all select name, setting || coalesce(unit, '') from pg_settings
+    union all select name, current_setting(name) from pg_settings
     where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit', 'plan_cache_mode')`);
   return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
 }
