@@ -29,15 +29,11 @@ export interface BenchResults {
 
 const CREATE_TARGET_MS = 10;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
-/** What PostgreSQL's own cache (`shared_buffers`, as `SHOW` prints it: `4GB`, `163848kB`) means for the 2.7 GB of data. */
-function cacheNote(sharedBuffers: string | undefined): string {
-  const [, amount, unit] = /^(\d+)(kB|MB|GB)$/.exec(sharedBuffers ?? '') ?? [];
-  if (!amount || !unit) return '';
-  const gib = Number(amount) / { kB: 2 ** 20, MB: 2 ** 10, GB: 1 }[unit as 'kB' | 'MB' | 'GB'];
-  return gib >= 3
-    ? ' (the 2.7 GB of data fit in PostgreSQL\'s own cache, as `docs/deployment.md` advises)'
-    : ' (less than the 2.7 GB of data: pages also come from the kernel\'s page cache, which this machine trims, or from disk; `docs/deployment.md` advises a quarter of memory)';
-}
+/** Whether the database fits in PostgreSQL's own cache (`serverFacts`), and what it means when not. */
+const cacheNote = (database: Record<string, string>): string =>
+  database['fits in shared_buffers'] === 'true'
+    ? " (the data fit in PostgreSQL's own cache, as `docs/deployment.md` advises)"
+    : " (the data do not fit in PostgreSQL's own cache: pages also come from the kernel's page cache, which this machine trims, or from disk; `docs/deployment.md` advises a quarter of memory)";
 
 const kindTitles: Record<ListKind, string> = { page: 'pages (each sort, first and deep)', search: 'the search box (fragments)', count: 'counts' };
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
@@ -75,9 +71,9 @@ figures depend on the machine, so they are recorded here with it rather than ass
 - Node.js ${process.version}
 - ${r.database.version ?? 'PostgreSQL'}
 - PostgreSQL settings: ${Object.entries(r.database)
-    .filter(([k]) => k !== 'version')
+    .filter(([k]) => k !== 'version' && k !== 'fits in shared_buffers')
     .map(([k, v]) => `${k} = ${v}`)
-    .join(', ')}${cacheNote(r.database.shared_buffers)}
+    .join(', ')}${cacheNote(r.database)}
 - The server, the client and PostgreSQL share the machine${r.seedSeconds === null ? '' : `; seeding took ${r.seedSeconds.toFixed(0)} s`}.
 - Load average (1 min) ${r.load[0].toFixed(1)} before the measurements and ${r.load[1].toFixed(1)} after, on ${cpus.length} cores: other work
   ran on the machine meanwhile, and every figure below includes waiting for a core.

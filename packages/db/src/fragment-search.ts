@@ -30,9 +30,11 @@ export function containsPattern(search: string): SQL {
  */
 export function containsFragment(text: AnyColumn, search: string): SQL {
   if (trigramSearchable(search)) return sql`${text} like ${containsPattern(search)}`;
-  const folded = sql`(select mailyard_fold(${search}))`;
-  return sql`mailyard_short_grams(${text}) @> array[left(${folded}, 2)] and ${containsExactly(text, search)}`;
+  return sql`mailyard_short_grams(${text}) @> array[left(${foldedOnce(search)}, 2)] and ${containsExactly(text, search)}`;
 }
 
 /** Folded `text` contains `search`, checked row by row (no index): for rows found otherwise. */
-export const containsExactly = (text: AnyColumn, search: string): SQL => sql`strpos(${text}, (select mailyard_fold(${search}))) > 0`;
+export const containsExactly = (text: AnyColumn, search: string): SQL => sql`strpos(${text}, ${foldedOnce(search)}) > 0`;
+
+/** `search` folded once per statement (a scalar subquery: an InitPlan, as `containsPattern` says why). */
+const foldedOnce = (search: string): SQL => sql`(select mailyard_fold(${search}))`;

@@ -59,9 +59,9 @@ export async function sampledTotal(db: Db, q: { matching: SQL; samples: Sample[]
     const n = found[i]!;
     if (n > SAMPLE_ENOUGH) return { count: n * sample.fraction, exact: false };
   }
+  // Counted up to the limit and one more: at the limit and one, only "more than the limit" is known.
   const counted = found.at(-1)!;
-  if (counted <= EXACT_COUNT_LIMIT) return { count: counted, exact: true };
-  return { count: EXACT_COUNT_LIMIT + 1, exact: false };
+  return { count: counted, exact: counted <= EXACT_COUNT_LIMIT };
 }
 
 /** The planner's estimate of the rows a query returns (from the table statistics; nothing is read). */

@@ -41,10 +41,15 @@ export async function explainPrepared(url: string, query: CapturedQuery, warmups
   }
 }
 
-/** The PostgreSQL server's version and the settings that matter for these figures, as `SHOW` prints them (`4GB`). */
+/**
+ * The PostgreSQL server's version, the settings that matter for these figures as `SHOW` prints them (`4GB`), the
+ * database's size and whether it fits in `shared_buffers`.
+ */
 export async function serverFacts(db: Db): Promise<Record<string, string>> {
   const rows = await db.execute<{ name: string; setting: string }>(sql`
     select 'version' as name, version() as setting
+    union all select 'database size', pg_size_pretty(pg_database_size(current_database()))
+    union all select 'fits in shared_buffers', (pg_database_size(current_database()) <= pg_size_bytes(current_setting('shared_buffers')))::text
     union all select name, current_setting(name) from pg_settings
     where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit', 'plan_cache_mode')`);
   return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
