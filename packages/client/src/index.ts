@@ -25,6 +25,16 @@ export interface MailyardClientOptions {
 }
 
 /**
+ * superjson, reading each answer in place: the JSON an answer is parsed into belongs to this call alone, so the
+ * deep copy superjson otherwise makes before restoring its Dates is only garbage (a twentieth of a list call's time in
+ * a Node client, profiled).
+ */
+const wire = {
+  serialize: (value: unknown) => superjson.serialize(value),
+  deserialize: (payload: Parameters<typeof superjson.deserialize>[0]): unknown => superjson.deserialize(payload, { inPlace: true }),
+};
+
+/**
  * The links every Mailyard client uses: superjson, batching, a timeout, and the bearer token when given.
  * The browser apps pass these to their TanStack Query integration, so scripts and apps talk alike.
  */
@@ -33,7 +43,7 @@ export function createMailyardLinks(options: MailyardClientOptions): TRPCLink<Ap
   const timeoutMs = options.timeoutMs ?? 30_000;
   const http = {
     url: options.url,
-    transformer: superjson,
+    transformer: wire,
     headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
     fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       // Keep the caller's abort signal (TanStack Query cancels superseded requests) and add the timeout.

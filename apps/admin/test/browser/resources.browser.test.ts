@@ -6,7 +6,8 @@ import { pickSuggestion, screenshot, useBrowserSession } from '@mailyard/test-ha
 /**
  * An organization's Resources pages in Chromium against the real server: create a room (a name a user holds refused
  * beside the field), turn automatic acceptance off once it has a delegate, enable it with an address, disable it and
- * delete it after typing "delete". Needs `pnpm --filter @mailyard/admin build`.
+ * delete it after typing "delete"; then the list: its total, a search, a sort and a state filter, kept in
+ * the URL. Needs `pnpm --filter @mailyard/admin build`.
  */
 let org: { organizationId: string; domain: string };
 
@@ -81,6 +82,45 @@ describe('admin console: resources', { timeout: 120_000 }, () => {
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('This resource was deleted.').waitFor();
     expect((await resources().list({ organizationId: org.organizationId, state: 'DELETED' })).items).toMatchObject([{ name: 'Boardroom', email: null }]);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('lists with its total, finds a resource by a fragment in any case, sorts by type and filters by state, the view in the URL', async () => {
+    const { page } = session;
+    for (const [name, type] of [['salle.emeraude', 'ROOM'], ['projector-2', 'EQUIPMENT'], ['projector-1', 'EQUIPMENT']] as const) {
+      await resources().create({ organizationId: org.organizationId, name, type });
+    }
+    const poll = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000 });
+    const names = () => page.getByRole('table').getByRole('link').allInnerTexts();
+    const params = () => new URL(page.url()).searchParams;
+    const header = (name: string) => page.getByRole('columnheader', { name });
+    const searchBox = page.getByRole('searchbox', { name: /Find resources/ });
+    await page.goto(`/admin/organizations/${org.organizationId}/resources`);
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Resources (3)');
+    await poll(names).toEqual(['projector-1', 'projector-2', 'salle.emeraude']);
+
+    await searchBox.fill('EMERAUD');
+    await poll(names).toEqual(['salle.emeraude']);
+    await poll(() => params().get('q')).toBe('EMERAUD');
+    await page.reload();
+    await poll(names).toEqual(['salle.emeraude']);
+    await searchBox.fill('');
+    await poll(names).toHaveLength(3);
+
+    await header('Type').getByRole('button').click({ force: true });
+    await poll(() => header('Type').getAttribute('aria-sort')).toBe('ascending');
+    await header('Type').getByRole('button').click({ force: true });
+    await poll(() => header('Type').getAttribute('aria-sort')).toBe('descending');
+    await poll(names).toEqual(['salle.emeraude', 'projector-2', 'projector-1']);
+    expect(params().get('sort')).toBe('type');
+    await screenshot(page, 'resources-03-list-sorted');
+
+    await page.getByRole('button', { name: 'Filter resources by state' }).click();
+    await page.getByRole('option', { name: 'Deleted' }).click();
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Resources (1)');
+    await poll(names).toEqual(['Boardroom']);
+    await page.goBack();
+    await poll(names).toEqual(['salle.emeraude', 'projector-2', 'projector-1']);
     expect(session.errors).toEqual([]);
   });
 });

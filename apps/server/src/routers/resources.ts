@@ -1,4 +1,5 @@
 import {
+  CountResourcesInput,
   CreateResourceInput,
   EnableResourceInput,
   ListResourceDelegatesInput,
@@ -14,13 +15,14 @@ import { disableResource } from '../services/resources/disable.ts';
 import { enableResource } from '../services/resources/enable.ts';
 import { getResource } from '../services/resources/get.ts';
 import { listResourceDelegates } from '../services/resources/list-delegates.ts';
-import { listResources } from '../services/resources/list.ts';
+import { countResources, listResources } from '../services/resources/list.ts';
 import { removeResourceDelegate } from '../services/resources/remove-delegate.ts';
 import { updateResource } from '../services/resources/update.ts';
 import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
 
 export const resourcesRouter = router({
   list: operatorProcedure.input(ListResourcesInput).query(({ ctx, input }) => listResources(ctx.deps.db, ctx.operator, input)),
+  count: operatorProcedure.input(CountResourcesInput).query(({ ctx, input }) => countResources(ctx.deps.db, ctx.operator, input)),
   get: operatorProcedure.input(ResourceRef).query(({ ctx, input }) => getResource(ctx.deps.db, ctx.operator, input)),
   listDelegates: operatorProcedure.input(ListResourceDelegatesInput).query(({ ctx, input }) => listResourceDelegates(ctx.deps.db, ctx.operator, input)),
   create: operatorMutation.input(CreateResourceInput).mutation(({ ctx, input }) => createResource(ctx.deps, ctx.operator, input)),

@@ -74,6 +74,23 @@ describe('create and read', () => {
     expect(cursorElsewhere.fieldErrors.cursor![0]).toMatch(/another list/);
   });
 
+  it('sorts by every column with cursors bound to the order, and counts what the list holds', async () => {
+    const prefix = uniqueName('srt');
+    for (const [n, type] of [['d', 'ROOM'], ['a', 'EQUIPMENT'], ['c', 'EQUIPMENT'], ['b', 'ROOM']] as const) await create(`${prefix}-${n}`, type);
+    const list = (more: object) => resources().list({ organizationId: org.organizationId, namePrefix: prefix, ...more });
+    const byType = await list({ sort: 'type', limit: 3 });
+    expect(byType.items.map((r) => r.name.slice(-1))).toEqual(['a', 'c', 'b']);
+    expect((await list({ sort: 'type', limit: 3, cursor: byType.nextCursor! })).items.map((r) => r.name.slice(-1))).toEqual(['d']);
+    expect((await list({ sort: 'name', descending: true })).items.map((r) => r.name.slice(-1))).toEqual(['d', 'c', 'b', 'a']);
+    // A cursor of one order is refused by another: it names a position in the list it came from.
+    expect((await failure(list({ sort: 'name', limit: 3, cursor: byType.nextCursor! }))).fieldErrors.cursor![0]).toMatch(/another list/);
+    const count = (more: object) => resources().count({ organizationId: org.organizationId, namePrefix: prefix, ...more });
+    expect(await count({})).toEqual({ count: 4, exact: true });
+    expect(await count({ search: `${prefix}-c`.slice(3) })).toEqual({ count: 1, exact: true });
+    expect(await count({ state: 'ENABLED' })).toEqual({ count: 0, exact: true });
+    expect((await failure(callerFor(deps, stranger.actor).resources.count({ organizationId: org.organizationId }))).domainCode).toBe('ORGANIZATION.NOT_FOUND');
+  });
+
   it("is not found from another account, nor under another organization's id", async () => {
     const room = await create();
     expect((await failure(callerFor(deps, stranger.actor).resources.get(ref(room.id)))).domainCode).toBe('ORGANIZATION.NOT_FOUND');

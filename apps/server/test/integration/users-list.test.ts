@@ -4,6 +4,7 @@ import { createTestDeps, type TestDeps } from '../support/deps.ts';
 import { failure } from '../support/errors.ts';
 import { createOperator, type TestOperator } from '../support/fixtures.ts';
 import { createActiveOrganization, createEnabledUser, type ActiveOrganization } from '../support/users.ts';
+import { listScope } from '../../src/services/organization-list.ts';
 
 let deps: TestDeps;
 let op: TestOperator;
@@ -142,7 +143,7 @@ describe('users list', () => {
     }
     // Cursors are not signed: a forged one of the right list still never puts a malformed value into SQL.
     const forge = (filters: object, key: string[]) =>
-      Buffer.from(JSON.stringify({ for: `users:${org.organizationId}:${JSON.stringify({ ...filters, descending: false })}`, key })).toString('base64url');
+      Buffer.from(JSON.stringify({ for: listScope('users', org.organizationId, { ...filters, descending: false }), key })).toString('base64url');
     expect((await failure(list({ cursor: forge({}, ['a', 'not-a-uuid']) }))).code).toBe('BAD_REQUEST');
     expect((await failure(list({ sort: 'createdAt', cursor: forge({ sort: 'createdAt' }, ['yesterday', ids.ann!]) }))).code).toBe('BAD_REQUEST');
     expect((await failure(list({ sort: 'state', cursor: forge({ sort: 'state' }, ['ENABLED', ids.ann!]) }))).code).toBe('BAD_REQUEST');

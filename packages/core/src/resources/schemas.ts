@@ -4,6 +4,7 @@ import { entityId } from '../entities/ids.ts';
 import { EntityStateSchema, MemberTypeSchema } from '../entities/state.ts';
 import { organizationId } from '../organizations/ids.ts';
 import { pageInput, prefixFilter } from '../pagination/cursor.ts';
+import { sortInput } from '../pagination/sorting.ts';
 import { BookingOptionsPatch } from './booking.ts';
 import { resourceId } from './ids.ts';
 import { newResourceNameSchema, resourceDescriptionSchema } from './names.ts';
@@ -45,6 +46,11 @@ export type EnableResourceInput = z.infer<typeof EnableResourceInput>;
 export const ResourceDelegateInput = z.object({ organizationId, resourceId, delegateId: entityId, delegateType: MemberTypeSchema.optional() });
 export type ResourceDelegateInput = z.infer<typeof ResourceDelegateInput>;
 
+/** The columns the console sorts resources by, each with its page index. */
+export const resourceSortColumns = ['name', 'type', 'email', 'state', 'createdAt'] as const;
+export type ResourceSort = (typeof resourceSortColumns)[number];
+
+/** Which resources a list or its total covers: the console's search and state filter, and WorkMail's prefix filters. */
 const resourceFilters = {
   organizationId,
   /** The console's search box: a fragment anywhere in the name or the primary address. */
@@ -55,9 +61,12 @@ const resourceFilters = {
   primaryEmailPrefix: prefixFilter('Email prefix'),
 };
 
-/** By name (WorkMail's order), a page at a time. */
-export const ListResourcesInput = z.object({ ...resourceFilters, ...pageInput });
+/** By name unless sorted otherwise (WorkMail's order: by name, or by address when only an address prefix is given). */
+export const ListResourcesInput = z.object({ ...resourceFilters, ...pageInput, ...sortInput(resourceSortColumns) });
 export type ListResourcesInput = z.infer<typeof ListResourcesInput>;
+
+export const CountResourcesInput = z.object(resourceFilters);
+export type CountResourcesInput = z.infer<typeof CountResourcesInput>;
 
 export const ListResourceDelegatesInput = z.object({ organizationId, resourceId, ...pageInput });
 export type ListResourceDelegatesInput = z.infer<typeof ListResourceDelegatesInput>;

@@ -1,8 +1,9 @@
-import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { EntityState } from '@mailyard/core/entities';
 import type { GroupDetail, GroupSort, GroupSummary } from '@mailyard/core/groups';
 import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
+import { entityFilter, entityListOrder, type EntityKeys, type EntityListFilter, type EntityPageQuery } from '../entity-list.ts';
 import type { ListOrder, Position, SortColumn } from '../keyset.ts';
 import { startsWithPrefix } from '../prefix-range.ts';
 import { directories, groups } from '../schema/index.ts';
@@ -89,24 +90,8 @@ export async function updateGroup(
 /** A row of a groups page with its position, for the next page's cursor. */
 export type GroupPageRow = GroupSummary & { position: Position };
 
-export interface GroupsFilter {
-  organizationId: string;
-  /** The console's search box: a fragment anywhere in the name, the primary address or an alias. */
-  search?: string | undefined;
-  /** WorkMail ListGroups filters: every one given must match. */
-  namePrefix?: string | undefined;
-  emailPrefix?: string | undefined;
-  /** One state; absent = every state but DELETED. */
-  state?: EntityState | undefined;
-}
-
-export interface GroupsPageQuery extends GroupsFilter {
-  /** Absent: by name, or by address when only an address prefix is given (WorkMail's order). */
-  sort?: GroupSort | undefined;
-  descending?: boolean | undefined;
-  after: Position | null;
-  limit: number;
-}
+export type GroupsFilter = EntityListFilter;
+export type GroupsPageQuery = EntityPageQuery<GroupSort>;
 
 /** Every order of the list and its page index (`groups_name_page_idx`, `…_email_…`, `…_state_name_…`, `…_created_…`). */
 const sortColumns: Record<GroupSort, SortColumn[]> = {
@@ -116,28 +101,20 @@ const sortColumns: Record<GroupSort, SortColumn[]> = {
   createdAt: [{ expr: groups.createdAt, type: 'timestamptz' }],
 };
 
-export function groupListOrder(q: Pick<GroupsPageQuery, 'sort' | 'descending' | 'namePrefix' | 'emailPrefix'>): ListOrder {
-  const key = q.sort ?? (q.emailPrefix && !q.namePrefix ? 'email' : 'name');
-  return { columns: sortColumns[key], id: groups.id, descending: q.descending ?? false };
-}
+const keys: EntityKeys = { organizationId: groups.organizationId, id: groups.id, state: groups.state, name: groupSortKey, email: emailKey };
+
+export const groupListOrder = (q: Omit<GroupsPageQuery, 'organizationId' | 'after' | 'limit'>): ListOrder => entityListOrder(keys, sortColumns, q);
 
 const groupsTable: SearchableTable = { table: groups, tenant: groups.organizationId, id: groups.id, searchText: groups.searchText, entityType: 'GROUP' };
 
-function searchable(q: GroupsFilter) {
-  const where = [eq(groups.organizationId, q.organizationId), q.state ? eq(groups.state, q.state) : ne(groups.state, 'DELETED')];
-  if (q.namePrefix) where.push(startsWithPrefix(groupSortKey, q.namePrefix));
-  if (q.emailPrefix) where.push(startsWithPrefix(emailKey, q.emailPrefix));
-  return { tenant: q.organizationId, where, search: q.search };
-}
-
 /** A page of groups in the order asked for, after `after` (see `searchablePage`). */
 export async function listGroupsPage(db: Db, q: GroupsPageQuery): Promise<GroupPageRow[]> {
-  return searchablePage<GroupSummary>(db, groupsTable, { ...searchable(q), order: groupListOrder(q), after: q.after, limit: q.limit }, groupSummaryColumns);
+  return searchablePage<GroupSummary>(db, groupsTable, { ...entityFilter(keys, q), order: groupListOrder(q), after: q.after, limit: q.limit }, groupSummaryColumns);
 }
 
 /** How many groups the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate. */
 export async function countGroups(db: Db, q: GroupsFilter): Promise<ListTotal> {
-  return searchableTotal(db, groupsTable, searchable(q));
+  return searchableTotal(db, groupsTable, entityFilter(keys, q));
 }
 
 /**

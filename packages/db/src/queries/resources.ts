@@ -1,9 +1,12 @@
-import { and, eq, gt, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import type { EntityState, MemberType } from '@mailyard/core/entities';
-import { uuidOfResourceId, type BookingOptions, type ResourceDelegateSummary, type ResourceDetail, type ResourceSummary, type ResourceType } from '@mailyard/core/resources';
+import type { ListTotal } from '@mailyard/core/pagination';
+import { uuidOfResourceId, type BookingOptions, type ResourceDelegateSummary, type ResourceDetail, type ResourceSort, type ResourceSummary, type ResourceType } from '@mailyard/core/resources';
 import type { Db } from '../client.ts';
-import { startsWithPrefix } from '../prefix-range.ts';
+import { entityFilter, entityListOrder, type EntityKeys, type EntityListFilter, type EntityPageQuery } from '../entity-list.ts';
+import type { ListOrder, Position, SortColumn } from '../keyset.ts';
 import { addresses, groups, resourceDelegates, resources, users } from '../schema/index.ts';
+import { searchablePage, searchableTotal, type SearchableTable } from '../searchable-list.ts';
 
 /**
  * Resources are addressed by WorkMail's id (`r-` + 32 hex) outside this file and by the UUID inside: every query
@@ -114,47 +117,36 @@ export async function updateResource(db: Db, organizationId: string, id: string,
     .where(byId(organizationId, id));
 }
 
-export interface ResourcesFilter {
-  organizationId: string;
-  /** A fragment of the name or the primary address, without case. */
-  search?: string | undefined;
-  namePrefix?: string | undefined;
-  emailPrefix?: string | undefined;
-  /** One state; absent = every state but DELETED. */
-  state?: EntityState | undefined;
+export type ResourcesFilter = EntityListFilter;
+export type ResourcesPageQuery = EntityPageQuery<ResourceSort>;
+
+/** Every order of the list and its page index (`resources_name_page_idx`, `…_type_name_…`, `…_email_…`, `…_state_name_…`, `…_created_…`). */
+const sortColumns: Record<ResourceSort, SortColumn[]> = {
+  name: [{ expr: nameKey }],
+  type: [{ expr: resources.type }, { expr: nameKey }],
+  email: [{ expr: emailKey }],
+  state: [{ expr: resources.state }, { expr: nameKey }],
+  createdAt: [{ expr: resources.createdAt, type: 'timestamptz' }],
+};
+
+const keys: EntityKeys = { organizationId: resources.organizationId, id: resources.id, state: resources.state, name: nameKey, email: emailKey };
+
+export const resourceListOrder = (q: Omit<ResourcesPageQuery, 'organizationId' | 'after' | 'limit'>): ListOrder => entityListOrder(keys, sortColumns, q);
+
+/** Resources have no aliases: a search matches their own text (`resources_search_idx`) only. */
+const resourcesTable: SearchableTable = { table: resources, tenant: resources.organizationId, id: resources.id, searchText: resources.searchText };
+
+/** A page of resources in the order asked for, after `after` (see `searchablePage`). */
+export async function listResourcesPage(db: Db, q: ResourcesPageQuery): Promise<(ResourceSummary & { position: Position })[]> {
+  const rows = await searchablePage<ResourceSummary>(db, resourcesTable, { ...entityFilter(keys, q), order: resourceListOrder(q), after: q.after, limit: q.limit }, summaryColumns);
+  // A position ends with the row's id as its order compares it: the UUID, not the `r-` id the row shows.
+  for (const row of rows) row.position[row.position.length - 1] = uuidOfResourceId(row.id);
+  return rows;
 }
 
-/** The position of a row in the by-name list: the lower-cased name and the UUID. */
-export type ResourceKey = [string, string];
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * A page of resources by name (`resources_name_page_idx`), after `after`. An organization has few resources (rooms
- * and equipment), so the search box's fragment is a filter over that range rather than an index of its own.
- */
-export async function listResourcesPage(
-  db: Db,
-  q: ResourcesFilter & { after: ResourceKey | null; limit: number },
-): Promise<(ResourceSummary & { key: ResourceKey })[]> {
-  const where: (SQL | undefined)[] = [
-    eq(resources.organizationId, q.organizationId),
-    q.state ? eq(resources.state, q.state) : ne(resources.state, 'DELETED'),
-  ];
-  if (q.namePrefix) where.push(startsWithPrefix(nameKey, q.namePrefix));
-  if (q.emailPrefix) where.push(startsWithPrefix(emailKey, q.emailPrefix));
-  if (q.search) {
-    const fragment = `%${escapeLike(q.search)}%`;
-    where.push(or(ilike(resources.name, fragment), ilike(resources.primaryEmail, fragment)));
-  }
-  if (q.after) where.push(sql`(${nameKey}, ${resources.id}) > (${q.after[0]}, ${q.after[1]}::uuid)`);
-  const rows = await db
-    .select({ ...summaryColumns, sortName: nameKey, uuid: sql<string>`${resources.id}::text` })
-    .from(resources)
-    .where(and(...where))
-    .orderBy(nameKey, resources.id)
-    .limit(q.limit);
-  return rows.map(({ sortName, uuid, ...summary }) => ({ ...summary, key: [sortName, uuid] }));
+/** How many resources the filter matches: exact up to `EXACT_COUNT_LIMIT`, else an estimate. */
+export async function countResources(db: Db, q: ResourcesFilter): Promise<ListTotal> {
+  return searchableTotal(db, resourcesTable, entityFilter(keys, q));
 }
 
 /** Adds a delegate; `false` when it already was one (adding again changes nothing). */

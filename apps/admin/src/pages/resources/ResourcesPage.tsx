@@ -1,16 +1,21 @@
 import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import type { TableProps } from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
-import type { ResourceSummary } from '@mailyard/core/resources';
+import { entityStates } from '@mailyard/core/entities';
+import { resourceSortColumns, type ResourceSort, type ResourceSummary } from '@mailyard/core/resources';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
-import { KeysetListPage } from '../../components/KeysetListPage.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { entityStateOptions, ListEmptyState, ListFilters, useListTable, type ListColumn } from '../../components/list-table.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
-import { useDebounced } from '../../lib/debounce.ts';
+import { formatDateTimeShort } from '../../lib/format.ts';
+import { useListUrlState } from '../../lib/list-url-state.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
 import { useOrganizationCrumbs } from '../../lib/organization-page.ts';
 import { usePage } from '../../lib/page.tsx';
@@ -20,7 +25,7 @@ import { resourceTypeText } from './type.ts';
 
 const PAGE_SIZE = 50;
 
-/** An organization's rooms and equipment: search by name or address, create one. */
+/** An organization's rooms and equipment: search, state filter, sort (the view in the URL), and Create resource. */
 export function ResourcesPage() {
   const { organizationId = '' } = useParams<{ organizationId: string }>();
   const { crumbs } = useOrganizationCrumbs(organizationId);
@@ -28,20 +33,16 @@ export function ResourcesPage() {
   usePage('Resources', [...crumbs, { text: 'Resources', href: href(base) }]);
   const trpc = useTRPC();
   const onFollow = useFollow();
-  const [filteringText, setFilteringText] = useState('');
-  const search = useDebounced(filteringText.trim());
+  const view = useListUrlState(resourceSortColumns, entityStates);
   const [creating, setCreating] = useState(false);
 
-  const list = useInfiniteQuery(
-    trpc.resources.list.infiniteQueryOptions(
-      { organizationId, limit: PAGE_SIZE, search },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData },
-    ),
-  );
+  const list = useQuery(trpc.resources.list.queryOptions({ organizationId, limit: PAGE_SIZE, ...view.input }, { placeholderData: keepPreviousData }));
+  const total = useQuery(trpc.resources.count.queryOptions({ organizationId, ...view.filters }, { placeholderData: keepPreviousData }));
 
-  const columns: TableProps.ColumnDefinition<ResourceSummary>[] = [
+  const columns: ListColumn<ResourceSummary, ResourceSort>[] = [
     {
       id: 'name',
+      sort: 'name',
       header: 'Resource name',
       isRowHeader: true,
       cell: (r) => (
@@ -50,11 +51,13 @@ export function ResourcesPage() {
         </Link>
       ),
     },
-    { id: 'type', header: 'Type', cell: (r) => resourceTypeText[r.type] },
-    { id: 'email', header: 'Email address', cell: (r) => (r.email ? <TruncatedText text={r.email} /> : '-') },
-    { id: 'state', header: 'State', cell: (r) => <EntityStatus state={r.state} /> },
+    { id: 'type', sort: 'type', header: 'Type', cell: (r) => resourceTypeText[r.type] },
+    { id: 'email', sort: 'email', header: 'Email address', cell: (r) => (r.email ? <TruncatedText text={r.email} /> : '-') },
+    { id: 'state', sort: 'state', header: 'State', cell: (r) => <EntityStatus state={r.state} /> },
+    { id: 'createdAt', sort: 'createdAt', header: 'Created', cell: (r) => formatDateTimeShort(r.createdAt) },
     { id: 'description', header: 'Description', cell: (r) => (r.description ? <TruncatedText text={r.description} /> : '-') },
   ];
+  const table = useListTable(view, list, total, columns);
 
   const createButton = (
     <Button variant="primary" onClick={() => setCreating(true)}>
@@ -62,30 +65,50 @@ export function ResourcesPage() {
     </Button>
   );
 
+  if (list.isError && !list.data) {
+    return <ErrorAlert header="Resources could not be loaded" error={list.error} onRetry={() => void list.refetch()} />;
+  }
+
   return (
     <>
-      <KeysetListPage
-        title="Resources"
-        noun="resources"
-        description="Rooms and equipment that people book by inviting their address to a meeting."
-        list={list}
-        resetKey={search}
-        columns={columns}
-        actions={createButton}
+      <Table
+        variant="full-page"
+        stickyHeader
+        trackBy="id"
+        {...table.table}
+        loadingText="Loading resources"
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={table.counter(0)}
+            description="Rooms and equipment that people book by inviting their address to a meeting."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh resources" loading={list.isRefetching && !list.isPlaceholderData} onClick={() => void Promise.all([list.refetch(), total.refetch()])} />
+                {createButton}
+              </SpaceBetween>
+            }
+          >
+            Resources
+          </Header>
+        }
         filter={
-          <TextFilter
-            filteringText={filteringText}
-            filteringPlaceholder="Find resources by name or email"
-            filteringAriaLabel="Find resources by any part of their name or email address"
-            onChange={({ detail }) => setFilteringText(detail.filteringText)}
+          <ListFilters
+            view={view}
+            states={entityStateOptions}
+            noun="resources"
+            placeholder="Find resources by name or email"
+            searchLabel="Find resources by any part of their name or email address"
+            matches={table.matches}
           />
         }
+        pagination={<Pagination {...table.pagination} />}
         empty={
-          search ? (
-            <TableEmptyState title="No matches" subtitle="No resource matches the search." action={<Button onClick={() => setFilteringText('')}>Clear search</Button>} />
-          ) : (
-            <TableEmptyState title="No resources" subtitle="Create a room or a piece of equipment to let people book it." action={createButton} />
-          )
+          <ListEmptyState
+            view={view}
+            singular="resource"
+            none={<TableEmptyState title="No resources" subtitle="Create a room or a piece of equipment to let people book it." action={createButton} />}
+          />
         }
       />
       {creating && <CreateResourceModal organizationId={organizationId} onDismiss={() => setCreating(false)} />}

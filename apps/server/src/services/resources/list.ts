@@ -1,16 +1,12 @@
-import { z } from 'zod';
-import { text } from '@mailyard/core/text';
-import type { Page } from '@mailyard/core/pagination';
-import type { ListResourcesInput, ResourceSummary } from '@mailyard/core/resources';
+import type { ListTotal, Page } from '@mailyard/core/pagination';
+import type { CountResourcesInput, ListResourcesInput, ResourceSummary } from '@mailyard/core/resources';
 import type { Db } from '@mailyard/db';
-import { listResourcesPage } from '@mailyard/db/queries/resources';
+import { countResources as countResourcesQuery, listResourcesPage, resourceListOrder } from '@mailyard/db/queries/resources';
 import type { OperatorActor } from '../actor.ts';
+import { entityListFilters, listScope, organizationListPage } from '../organization-list.ts';
 import { readInOrganization, type OrganizationCheck } from '../organizations/require.ts';
-import { cursorKey, pageOf } from '../page.ts';
 
-const ResourceKey = z.tuple([text(), z.guid()]);
-
-/** A page of the organization's resources by name: the console's search and state filter, or WorkMail's ListResources filters. */
+/** A page of the organization's resources: the console's search, state filter and sort, or WorkMail's ListResources filters. */
 export async function listResources(
   db: Db,
   actor: OperatorActor,
@@ -18,11 +14,16 @@ export async function listResources(
   /** What the organization must be: reachable (the console lists any state), or also Active (WorkMail's lists). */
   check?: OrganizationCheck,
 ): Promise<Page<ResourceSummary>> {
-  const filter = { organizationId: input.organizationId, search: input.search, namePrefix: input.namePrefix, emailPrefix: input.primaryEmailPrefix, state: input.state };
-  // A cursor resumes only the list it came from: same organization, same filters.
-  const scope = JSON.stringify(['resources', { ...filter }]);
-  const after = cursorKey(scope, input.cursor, ResourceKey);
-  const rows = await readInOrganization(db, actor, input.organizationId, () => listResourcesPage(db, { ...filter, after, limit: input.limit + 1 }), check);
-  const page = pageOf(rows, input.limit, scope, (row) => row.key);
-  return { ...page, items: page.items.map(({ key: _, ...resource }) => resource) };
+  const query = { ...entityListFilters(input), sort: input.sort, descending: input.descending };
+  const list = {
+    scope: listScope('resources', input.organizationId, { ...query, organizationId: undefined }),
+    columns: resourceListOrder(query).columns,
+    read: (after: string[] | null, limit: number) => listResourcesPage(db, { ...query, after, limit }),
+  };
+  return organizationListPage(db, actor, input, list, check);
+}
+
+/** How many resources the list holds under the same filters: exact when cheap to count, else an estimate so labelled. */
+export async function countResources(db: Db, actor: OperatorActor, input: CountResourcesInput): Promise<ListTotal> {
+  return readInOrganization(db, actor, input.organizationId, () => countResourcesQuery(db, entityListFilters(input)));
 }

@@ -3,8 +3,8 @@ import type { CountUsersInput, ListUsersInput, UserSummary } from '@mailyard/cor
 import type { Db } from '@mailyard/db';
 import { countUsers as countUsersQuery, listUsersPage, userListOrder, type UsersFilter } from '@mailyard/db/queries/user-list';
 import type { OperatorActor } from '../actor.ts';
+import { listScope, organizationListPage } from '../organization-list.ts';
 import { readInOrganization, type OrganizationCheck } from '../organizations/require.ts';
-import { cursorKey, pageOf, positionSchema } from '../page.ts';
 
 const filtersOf = (organizationId: string, input: Omit<CountUsersInput, 'organizationId'>): UsersFilter => ({
   organizationId,
@@ -21,7 +21,7 @@ type ListView = Omit<ListUsersInput, 'organizationId' | 'cursor' | 'limit'>;
 
 /** What a cursor is bound to: the organization, the filters and the order. */
 const scopeOf = (organizationId: string, input: ListView) =>
-  `users:${organizationId}:${JSON.stringify({ ...filtersOf(organizationId, input), organizationId: undefined, sort: input.sort, descending: input.descending })}`;
+  listScope('users', organizationId, { ...filtersOf(organizationId, input), organizationId: undefined, sort: input.sort, descending: input.descending });
 
 /**
  * The cursor of the page that follows `position` in the list `input` asks for: what a client holds after paging
@@ -43,12 +43,12 @@ export async function listUsers(
   check?: OrganizationCheck,
 ): Promise<Page<UserSummary>> {
   const query = { ...filtersOf(input.organizationId, input), sort: input.sort, descending: input.descending };
-  const order = userListOrder(query);
-  const scope = scopeOf(input.organizationId, input);
-  const after = cursorKey(scope, input.cursor, positionSchema(order.columns));
-  const rows = await readInOrganization(db, actor, input.organizationId, () => listUsersPage(db, { ...query, after, limit: input.limit + 1 }), check);
-  const page = pageOf(rows, input.limit, scope, (row) => row.position);
-  return { ...page, items: page.items.map(({ position: _, ...user }) => user) };
+  const list = {
+    scope: scopeOf(input.organizationId, input),
+    columns: userListOrder(query).columns,
+    read: (after: string[] | null, limit: number) => listUsersPage(db, { ...query, after, limit }),
+  };
+  return organizationListPage(db, actor, input, list, check);
 }
 
 /** How many users the list holds under the same filters: exact when cheap to count, else an estimate so labelled. */
