@@ -26,8 +26,8 @@ export interface MailyardClientOptions {
 
 /**
  * superjson, reading each answer in place: the JSON an answer is parsed into belongs to this call alone, so the
- * deep copy superjson otherwise makes before restoring its Dates is only garbage (a twentieth of a list call's time in
- * a Node client, profiled).
+ * deep copy superjson otherwise makes before restoring its Dates is only garbage (8 % of a Node client's CPU in a list
+ * call, profiled, and more for the garbage collector).
  */
 const wire = {
   serialize: (value: unknown) => superjson.serialize(value),
