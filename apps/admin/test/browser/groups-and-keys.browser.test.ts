@@ -96,6 +96,8 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await session.page.getByText('alice was added to group Sales team.').waitFor();
     const members = session.page.getByRole('table').filter({ hasText: 'Email address' });
     await members.getByRole('row').filter({ hasText: `alice@${org.domain}` }).waitFor();
+    // The tab's total (the server's count: with more members than a page, the rows loaded so far would say "50+").
+    await session.page.getByRole('heading', { name: 'Members (1)' }).waitFor();
 
     // The built-in directory refuses nested groups: the server's message is shown in the dialog.
     await session.page.getByRole('button', { name: 'Add member' }).first().click();

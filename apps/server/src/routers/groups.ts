@@ -18,7 +18,7 @@ import { disableGroup } from '../services/groups/disable.ts';
 import { enableGroup } from '../services/groups/enable.ts';
 import { getGroup } from '../services/groups/get.ts';
 import { listGroupsOf } from '../services/groups/list-groups-of.ts';
-import { listGroupMembers } from '../services/groups/list-members.ts';
+import { countGroupMembers, listGroupMembers } from '../services/groups/list-members.ts';
 import { countGroups, listGroups } from '../services/groups/list.ts';
 import { removeGroupMember } from '../services/groups/remove-member.ts';
 import { renameGroup } from '../services/groups/rename.ts';
@@ -34,6 +34,7 @@ export const groupsRouter = router({
   count: operatorProcedure.input(CountGroupsInput).query(({ ctx, input }) => countGroups(ctx.deps.db, ctx.operator, input)),
   get: operatorProcedure.input(GroupRef).query(({ ctx, input }) => getGroup(ctx.deps.db, ctx.operator, input)),
   listMembers: operatorProcedure.input(ListGroupMembersInput).query(({ ctx, input }) => listGroupMembers(ctx.deps.db, ctx.operator, input)),
+  countMembers: operatorProcedure.input(GroupRef).query(({ ctx, input }) => countGroupMembers(ctx.deps.db, ctx.operator, input)),
   listGroupsOf: operatorProcedure.input(ListGroupsOfEntityInput).query(({ ctx, input }) => listGroupsOf(ctx.deps.db, ctx.operator, input)),
   create: operatorMutation.input(CreateGroupInput).mutation(({ ctx, input }) => createGroup(ctx.deps, ctx.operator, input)),
   rename: operatorMutation.input(RenameGroupInput).mutation(({ ctx, input }) => renameGroup(ctx.deps, ctx.operator, input)),

@@ -281,12 +281,15 @@ describe('members', () => {
     const second = await groups().listMembers({ ...ref(group.id), limit: 1, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((m) => m.id).sort()).toEqual([alice.userId, bob.userId].sort());
     expect(second.nextCursor).toBeNull();
+    expect(await groups().countMembers(ref(group.id))).toEqual({ count: 2, exact: true });
+    expect((await failure(callerFor(deps, other.actor).groups.countMembers(ref(group.id)))).domainCode).toBe('ORGANIZATION.NOT_FOUND');
 
     const groupsOfAlice = await groups().listGroupsOf({ organizationId: org.organizationId, entityId: alice.userId });
     expect(groupsOfAlice.items.map((g) => g.id)).toContain(group.id);
 
     await groups().removeMember({ ...ref(group.id), memberId: alice.userId });
     expect((await groups().listMembers(ref(group.id))).items.map((m) => m.id)).toEqual([bob.userId]);
+    expect(await groups().countMembers(ref(group.id))).toEqual({ count: 1, exact: true });
     const notMember = await failure(groups().removeMember({ ...ref(group.id), memberId: alice.userId }));
     expect(notMember).toMatchObject({ code: 'NOT_FOUND', domainCode: 'GROUP.MEMBER_NOT_FOUND' });
     expect(notMember.message).toMatch(/"alice" is not a member/);

@@ -1,7 +1,9 @@
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { EntityState, MemberType } from '@mailyard/core/entities';
 import type { GroupMemberSummary, GroupSummary } from '@mailyard/core/groups';
+import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
+import { listTotal } from '../list-total.ts';
 import { groupMembers, groups, users } from '../schema/index.ts';
 import { afterGroupKey, groupNamePrefix, groupSortKey, groupSummaryColumns, type GroupKey } from './groups.ts';
 
@@ -43,6 +45,15 @@ export async function deleteMemberships(db: Db, organizationId: string, memberId
 
 const memberUsers = and(eq(users.organizationId, groupMembers.organizationId), eq(users.id, groupMembers.memberId), eq(groupMembers.memberType, 'USER'));
 const memberGroups = and(eq(groups.organizationId, groupMembers.organizationId), eq(groups.id, groupMembers.memberId), eq(groupMembers.memberType, 'GROUP'));
+
+/** How many direct members a group has: exact up to `EXACT_COUNT_LIMIT` (its primary key's range), else an estimate. */
+export async function countGroupMembers(db: Db, organizationId: string, groupId: string): Promise<ListTotal> {
+  const members = db
+    .select({ id: groupMembers.memberId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId)));
+  return listTotal(db, members.getSQL());
+}
 
 /**
  * A page of a group's direct members in member-id order: the primary key serves it, however large the group

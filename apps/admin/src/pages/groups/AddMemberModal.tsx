@@ -42,6 +42,7 @@ export function AddMemberModal({ organizationId, group, onDismiss }: Props) {
                 content: added ? `${member.name} was added to group ${group.name}.` : `${member.name} is already a member of group ${group.name}.`,
               });
               await queryClient.invalidateQueries(trpc.groups.listMembers.pathFilter());
+              void queryClient.invalidateQueries(trpc.groups.countMembers.pathFilter());
               void queryClient.invalidateQueries(trpc.activity.pathFilter());
               onDismiss();
             },

@@ -5,11 +5,12 @@ import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { canEditGroup, type GroupDetail, type GroupMemberSummary } from '@mailyard/core/groups';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { totalText } from '../../components/list-table.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { useKeysetPages } from '../../lib/keyset-pages.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
@@ -32,6 +33,7 @@ export function GroupMembers({ organizationId, group }: { organizationId: string
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
+  const total = useQuery(trpc.groups.countMembers.queryOptions({ organizationId, groupId: group.id }));
   const pages = useKeysetPages(list, group.id);
   const editable = canEditGroup(group) === null;
 
@@ -59,12 +61,12 @@ export function GroupMembers({ organizationId, group }: { organizationId: string
         loadingText="Loading members"
         header={
           <Header
-            counter={pages.counter}
+            counter={total.data ? `(${totalText(total.data)})` : pages.counter}
             description="Mail sent to the group's address reaches each member."
             actions={
               editable && (
                 <SpaceBetween direction="horizontal" size="xs">
-                  <Button iconName="refresh" ariaLabel="Refresh members" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void list.refetch()} />
+                  <Button iconName="refresh" ariaLabel="Refresh members" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void Promise.all([list.refetch(), total.refetch()])} />
                   <Button disabled={selected.length === 0} onClick={() => setDialog('remove')}>
                     Remove
                   </Button>
@@ -113,6 +115,7 @@ export function GroupMembers({ organizationId, group }: { organizationId: string
             setDialog(null);
             setSelected((all) => all.filter((m) => !removed.some((r) => r.id === m.id)));
             void queryClient.invalidateQueries(trpc.groups.listMembers.pathFilter());
+            void queryClient.invalidateQueries(trpc.groups.countMembers.pathFilter());
             void queryClient.invalidateQueries(trpc.activity.pathFilter());
           }}
         />

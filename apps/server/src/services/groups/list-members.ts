@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { GroupMemberSummary, ListGroupMembersInput } from '@mailyard/core/groups';
-import type { Page } from '@mailyard/core/pagination';
+import type { GroupMemberSummary, GroupRef, ListGroupMembersInput } from '@mailyard/core/groups';
+import type { ListTotal, Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
-import { listGroupMembersPage } from '@mailyard/db/queries/group-members';
+import { countGroupMembers as countGroupMembersQuery, listGroupMembersPage } from '@mailyard/db/queries/group-members';
 import type { OperatorActor } from '../actor.ts';
 import { requireOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
@@ -18,4 +18,11 @@ export async function listGroupMembers(db: Db, actor: OperatorActor, input: List
   const after = cursorKey(scope, input.cursor, MemberKey);
   const rows = await listGroupMembersPage(db, { organizationId: org.id, groupId: group.id, after: after?.[0] ?? null, limit: input.limit + 1 });
   return pageOf(rows, input.limit, scope, (row) => [row.id]);
+}
+
+/** How many direct members the group has (the Members tab's total). */
+export async function countGroupMembers(db: Db, actor: OperatorActor, input: GroupRef): Promise<ListTotal> {
+  const org = await requireOrganization(db, actor, input.organizationId);
+  const group = await requireGroup(db, org.id, input.groupId);
+  return countGroupMembersQuery(db, org.id, group.id);
 }
