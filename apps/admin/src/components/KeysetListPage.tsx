@@ -26,9 +26,9 @@ export const followWhile =
     query.state.data?.pages.some((page) => page.items.some(moving)) ? ms : false;
 
 export interface KeysetListPageProps<T> {
-  /** The page's title, and what its refresh button and loading text name ("Resources"). */
+  /** The page's title, and what its refresh button and loading text name ("Imports"). */
   title: string;
-  /** What the rows are, lower case, for the loading text ("resources"). */
+  /** What the rows are, lower case, for the loading text ("imports"). */
   noun: string;
   description: string;
   list: KeysetListQuery<T>;
@@ -46,7 +46,7 @@ export interface KeysetListPageProps<T> {
 }
 
 /**
- * The frame of a console list read one keyset page at a time (Resources, Imports, API tokens, Outbox): the error in
+ * The frame of a console list read one keyset page at a time (Imports, API tokens, Outbox, Migrations): the error in
  * place of the table when nothing could be loaded, a full-page table with its sticky header, the counter of the rows
  * loaded, a refresh button, the pagination that fetches the next page on demand, and the empty state.
  */
