@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from './client.ts';
 
@@ -35,6 +36,10 @@ export async function listTotal(db: Db, matching: SQL, countable = true): Promis
   // The count already proved more than the limit; an estimate below it would contradict what was counted.
   return { count: Math.max(await estimatedRows(db, matching), EXACT_COUNT_LIMIT + 1), exact: false };
 }
+
+/** How many rows of `table` a list with no filter beyond its scope `where` holds, as `listTotal` counts. */
+export const scopeTotal = (db: Db, table: PgTable, where: SQL | undefined): Promise<ListTotal> =>
+  listTotal(db, db.select({ one: sql`1` }).from(table).where(where).getSQL());
 
 /**
  * The total of a search, `matching`, whose matches fall evenly into sample buckets: `samples` from the smallest share

@@ -4,9 +4,10 @@ import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
-import type { Page } from '@mailyard/core/pagination';
+import type { ListTotal, Page } from '@mailyard/core/pagination';
 import { useKeysetPages, type InfinitePages } from '../lib/keyset-pages.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
+import { totalText } from './list-table.tsx';
 
 /** What the page reads of its `useInfiniteQuery` result, beyond what `useKeysetPages` does. */
 export interface KeysetListQuery<T> extends InfinitePages<T> {
@@ -41,8 +42,8 @@ export interface KeysetListPageProps<T> {
   empty: ReactNode;
   /** What else the table takes: selection, wrapped lines. */
   table?: Partial<TableProps<T>>;
-  /** The header's counter instead of the loaded rows' "(n)" / "(n+)" (with a selection). */
-  counter?: (loaded: T[]) => string | undefined;
+  /** The list's total as the server counts it (its `count` query): the header says "(312)", not the loaded rows' "(50+)". */
+  total?: { data: ListTotal | undefined; refetch: () => Promise<unknown> };
 }
 
 /**
@@ -68,11 +69,11 @@ export function KeysetListPage<T extends { id: string | number }>(props: KeysetL
       header={
         <Header
           variant="awsui-h1-sticky"
-          counter={props.counter ? props.counter(pages.loaded) : pages.counter}
+          counter={props.total?.data ? `(${totalText(props.total.data)})` : pages.counter}
           description={props.description}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel={`Refresh ${props.noun}`} loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void list.refetch()} />
+              <Button iconName="refresh" ariaLabel={`Refresh ${props.noun}`} loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void Promise.all([list.refetch(), props.total?.refetch()])} />
               {props.actions}
             </SpaceBetween>
           }

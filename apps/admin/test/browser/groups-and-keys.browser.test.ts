@@ -240,7 +240,8 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await shot('10-api-token-created');
     await created.getByRole('button', { name: 'Done' }).click();
 
-    await session.page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
+    // The list's total (the server's count, fetched again after the create) names the new token.
+    await session.page.getByRole('heading', { name: 'API tokens (1)', level: 1 }).waitFor();
     const row = session.page.getByRole('row').filter({ hasText: 'Nightly export' });
     await row.getByText('Read-only').waitFor();
     await row.getByText(alias).waitFor();

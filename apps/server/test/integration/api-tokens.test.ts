@@ -105,6 +105,8 @@ describe('creating a token in the console', () => {
     const second = await caller.apiTokens.list({ limit: 2, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((t) => t.id)).toEqual(ids.reverse());
     expect(second.nextCursor).toBeNull();
+    // The account's own tokens only: every other test's tokens belong to other accounts.
+    expect(await caller.apiTokens.count()).toEqual({ count: 3, exact: true });
   });
 });
 
@@ -159,6 +161,7 @@ describe('bearer authentication on /trpc', () => {
     const calls = [
       () => client.apiTokens.create.mutate({ name: 'child', access: 'read-write' }),
       () => client.apiTokens.list.query({}),
+      () => client.apiTokens.count.query(),
       () => client.apiTokens.revoke.mutate({ tokenId: apiToken.id }),
     ];
     for (const call of calls) {

@@ -275,6 +275,7 @@ describe('bulk import of users', () => {
     } while (cursor);
     expect(all.map((i) => i.fileName)).toEqual(['bad.csv', 'bulk.csv', 'late.csv', 'staff.csv', 'staff.csv']);
     expect(all.at(-1)).toMatchObject({ id: firstImportId, state: 'done', counts: { created: 3 } });
+    expect(await caller.imports.count({ organizationId: org.organizationId })).toEqual({ count: 5, exact: true });
     expect(await failure(caller.imports.list({ organizationId: org.organizationId, cursor: 'bogus' }))).toMatchObject({ fieldErrors: { cursor: [expect.any(String)] } });
   });
 
@@ -286,6 +287,7 @@ describe('bulk import of users', () => {
       () => stranger.imports.rows(ref),
       () => stranger.imports.start(ref),
       () => stranger.imports.list({ organizationId: org.organizationId }),
+      () => stranger.imports.count({ organizationId: org.organizationId }),
       () => stranger.imports.validate({ organizationId: org.organizationId, fileName: 'a.csv', content: file }),
     ]) {
       expect(await failure(call())).toMatchObject({ code: 'NOT_FOUND', domainCode: 'ORGANIZATION.NOT_FOUND' });

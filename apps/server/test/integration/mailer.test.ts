@@ -184,6 +184,7 @@ describe('outbox.list', () => {
     } while (cursor);
     expect(pages.flat()).toEqual([...ids].reverse());
     expect(pages).toHaveLength(3);
+    expect(await caller.outbox.count({ organizationId: own.organizationId })).toEqual({ count: 5, exact: true });
   });
 
   it('refuses a forged cursor and a page size out of range', async () => {
@@ -201,5 +202,6 @@ describe('outbox.list', () => {
       code: 'NOT_FOUND',
       domainCode: 'ORGANIZATION.NOT_FOUND',
     });
+    expect(await failure(callerFor(deps, intruder.actor).outbox.count({ organizationId: org.organizationId }))).toMatchObject({ domainCode: 'ORGANIZATION.NOT_FOUND' });
   });
 });

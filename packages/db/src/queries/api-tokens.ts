@@ -1,5 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
+import { scopeTotal } from '../list-total.ts';
 import { apiTokens, operators, organizations } from '../schema/index.ts';
 
 /** A token as lists show it; never its hash. */
@@ -78,9 +80,14 @@ export async function revokeApiToken(db: Db, id: string, at: Date): Promise<void
   await db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
 }
 
+const ofAccount = (accountId: string) => eq(apiTokens.accountId, accountId);
+
+/** How many tokens the account has, revoked and expired ones included (its API tokens list's total). */
+export const countApiTokens = (db: Db, accountId: string): Promise<ListTotal> => scopeTotal(db, apiTokens, ofAccount(accountId));
+
 /** Newest first; keyset on (created_at, id), served by `api_tokens_account_idx`. */
 export async function listApiTokensPage(db: Db, q: { accountId: string; after: [string, string] | null; limit: number }) {
-  const conditions = [eq(apiTokens.accountId, q.accountId)];
+  const conditions = [ofAccount(q.accountId)];
   if (q.after) {
     const createdAt = new Date(q.after[0]);
     const id = q.after[1];

@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ImportCounts, ImportReportRow, ImportRowFilter, ImportState, ImportSummary, ImportUserValues } from '@mailyard/core/imports';
 import type { EntityState } from '@mailyard/core/entities';
+import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
+import { scopeTotal } from '../list-total.ts';
 import { addresses, userImports, users } from '../schema/index.ts';
 
 /** A row as stored: the report's row, plus what creating the user needs (removed once the import ends). */
@@ -74,11 +76,16 @@ export async function updateImport(db: Db, organizationId: string, id: string, p
 }
 
 /** Newest first, keyset on (created_at, id). */
+const importsOf = (organizationId: string) => eq(userImports.organizationId, organizationId);
+
+/** How many imports the organization has had (its Imports list's total). */
+export const countImports = (db: Db, organizationId: string): Promise<ListTotal> => scopeTotal(db, userImports, importsOf(organizationId));
+
 export async function listImportsPage(
   db: Db,
   q: { organizationId: string; after: [string, string] | null; limit: number },
 ): Promise<ImportSummary[]> {
-  const conditions: SQL[] = [eq(userImports.organizationId, q.organizationId)];
+  const conditions: SQL[] = [importsOf(q.organizationId)];
   if (q.after) {
     const at = new Date(q.after[0]);
     conditions.push(or(lt(userImports.createdAt, at), and(eq(userImports.createdAt, at), lt(userImports.id, q.after[1])))!);

@@ -1,6 +1,8 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { OutboxEntry, OutboxState } from '@mailyard/core/notices';
+import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
+import { scopeTotal } from '../list-total.ts';
 import { outbox } from '../schema/index.ts';
 
 export interface OutboxMessageInput {
@@ -65,11 +67,16 @@ export async function markOutboxSent(db: Db, id: number, sentAt: Date, placehold
 }
 
 /** An organization's notices, newest first; keyset on (created_at, id), served by `outbox_org_idx`. */
+const ofOrganization = (organizationId: string) => eq(outbox.organizationId, organizationId);
+
+/** How many notices the organization's outbox holds (its list's total). */
+export const countOutbox = (db: Db, organizationId: string): Promise<ListTotal> => scopeTotal(db, outbox, ofOrganization(organizationId));
+
 export async function listOutboxPage(
   db: Db,
   q: { organizationId: string; after: [string, number] | null; limit: number },
 ): Promise<OutboxEntry[]> {
-  const conditions: SQL[] = [eq(outbox.organizationId, q.organizationId)];
+  const conditions: SQL[] = [ofOrganization(q.organizationId)];
   if (q.after) conditions.push(sql`(${outbox.createdAt}, ${outbox.id}) < (${q.after[0]}::timestamptz, ${q.after[1]})`);
   return db
     .select(entryColumns)

@@ -1,7 +1,7 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import type { TableProps } from '@cloudscape-design/components/table';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ApiTokenSummary } from '@mailyard/core/api-tokens';
 import { KeysetListPage } from '../../components/KeysetListPage.tsx';
@@ -30,6 +30,7 @@ export function ApiTokensPage() {
   const list = useInfiniteQuery(
     trpc.apiTokens.list.infiniteQueryOptions({ limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
   );
+  const total = useQuery(trpc.apiTokens.count.queryOptions());
   const selected = list.data?.pages.flatMap((page) => page.items).find((t) => t.id === selectedId) ?? null;
 
   const scope = (t: ApiTokenSummary) => {
@@ -80,6 +81,7 @@ export function ApiTokensPage() {
       <KeysetListPage
         title="API tokens"
         noun="API tokens"
+        total={total}
         description="Tokens let scripts call the typed API (/trpc) as you: read-only or read-write, for all organizations or a chosen few, until they expire or you revoke them."
         list={list}
         resetKey=""

@@ -90,7 +90,7 @@ export function CreateApiTokenPage() {
       onSuccess: (result) => {
         setCreated(result);
         notify({ id: `api-token-created-${result.apiToken.id}`, type: 'success', content: `API token ${result.apiToken.name} was created.` });
-        void queryClient.invalidateQueries(trpc.apiTokens.list.pathFilter());
+        void queryClient.invalidateQueries(trpc.apiTokens.pathFilter());
       },
     }),
   );

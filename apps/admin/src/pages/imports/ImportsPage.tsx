@@ -1,7 +1,7 @@
 import Button from '@cloudscape-design/components/button';
 import Link from '@cloudscape-design/components/link';
 import type { TableProps } from '@cloudscape-design/components/table';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useParams } from 'wouter';
 import type { ImportSummary } from '@mailyard/core/imports';
 import { followWhile, KeysetListPage } from '../../components/KeysetListPage.tsx';
@@ -31,6 +31,7 @@ export function ImportsPage() {
       { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: followWhile<ImportSummary>((i) => i.state === 'applying', POLL_MS) },
     ),
   );
+  const total = useQuery(trpc.imports.count.queryOptions({ organizationId }));
 
   const columns: TableProps.ColumnDefinition<ImportSummary>[] = [
     {
@@ -59,6 +60,7 @@ export function ImportsPage() {
     <KeysetListPage
       title="User imports"
       noun="imports"
+      total={total}
       description="Create many users at once from a CSV file. Each file is checked first (a dry run); users are created only when you start the import."
       list={list}
       resetKey={organizationId}

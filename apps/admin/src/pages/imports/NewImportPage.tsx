@@ -57,7 +57,7 @@ export function NewImportPage() {
   const validate = useMutation(
     trpc.imports.validate.mutationOptions({
       onSuccess: async (summary) => {
-        await queryClient.invalidateQueries(trpc.imports.list.pathFilter());
+        await queryClient.invalidateQueries(trpc.imports.pathFilter());
         navigate(importPath(organizationId, summary.id));
       },
       onError: (error) => {

@@ -1,6 +1,6 @@
 import Link from '@cloudscape-design/components/link';
 import type { TableProps } from '@cloudscape-design/components/table';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import type { OutboxEntry } from '@mailyard/core/notices';
@@ -38,6 +38,7 @@ export function OutboxPage() {
       },
     ),
   );
+  const total = useQuery(trpc.outbox.count.queryOptions({ organizationId }));
 
   const columns: TableProps.ColumnDefinition<OutboxEntry>[] = [
     {
@@ -62,6 +63,7 @@ export function OutboxPage() {
       <KeysetListPage
         title="Outbox"
         noun="notices"
+        total={total}
         description="Notices sent to this organization's users, newest first. Without an SMTP relay (SMTP_URL), notices are kept here and in the server log instead of being sent."
         list={list}
         resetKey={organizationId}

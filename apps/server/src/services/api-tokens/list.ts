@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiTokenSummary, ListApiTokensInput } from '@mailyard/core/api-tokens';
-import type { Page } from '@mailyard/core/pagination';
-import { listApiTokensPage } from '@mailyard/db/queries/api-tokens';
+import type { ListTotal, Page } from '@mailyard/core/pagination';
+import { countApiTokens as countApiTokensQuery, listApiTokensPage } from '@mailyard/db/queries/api-tokens';
 import type { Deps } from '../../deps.ts';
 import type { OperatorActor } from '../actor.ts';
 import { requireConsoleSession } from '../auth/console-session.ts';
@@ -19,4 +19,10 @@ export async function listApiTokens(deps: Deps, actor: OperatorActor, input: Lis
   const page = pageOf(rows, input.limit, scope, (row) => [row.createdAt.toISOString(), row.id]);
   const now = deps.clock();
   return { ...page, items: page.items.map((row) => toApiTokenSummary(row, now)) };
+}
+
+/** How many tokens the account has, revoked and expired ones included: the list's total. */
+export async function countApiTokens(deps: Deps, actor: OperatorActor): Promise<ListTotal> {
+  requireConsoleSession(actor, TOKENS_NEED_CONSOLE);
+  return countApiTokensQuery(deps.db, actor.accountId);
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { ImportSummary, ListImportsInput } from '@mailyard/core/imports';
-import type { Page } from '@mailyard/core/pagination';
+import type { ListTotal, Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
-import { listImportsPage } from '@mailyard/db/queries/imports';
+import { countImports as countImportsQuery, listImportsPage } from '@mailyard/db/queries/imports';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/require.ts';
+import { readInOrganization, requireOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
 
 const Key = z.tuple([z.iso.datetime(), z.guid()]);
@@ -16,4 +16,9 @@ export async function listImports(db: Db, actor: OperatorActor, input: ListImpor
   const after = cursorKey(scope, input.cursor, Key);
   const rows = await listImportsPage(db, { organizationId: org.id, after, limit: input.limit + 1 });
   return pageOf(rows, input.limit, scope, (row) => [row.createdAt.toISOString(), row.id]);
+}
+
+/** How many imports the organization has had: the Imports list's total. */
+export async function countImports(db: Db, actor: OperatorActor, input: { organizationId: string }): Promise<ListTotal> {
+  return readInOrganization(db, actor, input.organizationId, () => countImportsQuery(db, input.organizationId));
 }
