@@ -1,7 +1,8 @@
+import { OrganizationRef } from '@mailyard/core/organizations';
 import { CreateMigratedUserInput, ListMigrationRunsInput, MigrationRunRef, StartMigrationInput } from '@mailyard/core/migration';
 import { applyMigrationRun } from '../services/migration/apply.ts';
 import { createMigratedUser } from '../services/migration/create-user.ts';
-import { getMigrationRun, listMigrationRuns } from '../services/migration/get.ts';
+import { countMigrationRuns, getMigrationRun, listMigrationRuns } from '../services/migration/get.ts';
 import { planMigrationRun, planMigrationRunAgain } from '../services/migration/plan.ts';
 import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
 
@@ -12,6 +13,7 @@ import { operatorMutation, operatorProcedure, router } from '../trpc/init.ts';
 export const migrationRouter = router({
   createUser: operatorMutation.input(CreateMigratedUserInput).mutation(({ ctx, input }) => createMigratedUser(ctx.deps, ctx.operator, input)),
   list: operatorProcedure.input(ListMigrationRunsInput).query(({ ctx, input }) => listMigrationRuns(ctx.deps.db, ctx.operator, input)),
+  count: operatorProcedure.input(OrganizationRef).query(({ ctx, input }) => countMigrationRuns(ctx.deps.db, ctx.operator, input)),
   get: operatorProcedure.input(MigrationRunRef).query(({ ctx, input }) => getMigrationRun(ctx.deps.db, ctx.operator, input)),
   /** A new run: reads WorkMail and plans (a dry run); changes nothing. */
   plan: operatorMutation.input(StartMigrationInput).mutation(({ ctx, input }) => planMigrationRun(ctx.deps, ctx.operator, input)),

@@ -150,6 +150,7 @@ describe('Migrate from WorkMail (console): a server-side run', { timeout: 120_00
     expect(done.report).toMatchObject({ applied: 1, failed: [], verification: { remaining: 0 } });
     const list = await operator().migration.list({ organizationId: target.organizationId, limit: 10 });
     expect(list.items.map((r) => r.state)).toEqual(['done', 'done', 'done']);
+    expect(await operator().migration.count({ organizationId: target.organizationId })).toEqual({ count: 3, exact: true });
   });
 
   it('a run whose replica dies mid-way is taken over when its lease ends, and applies only what is left', async () => {
@@ -215,6 +216,7 @@ describe('Migrate from WorkMail (console): a server-side run', { timeout: 120_00
     const ref = { organizationId: target.organizationId, runId: firstRun };
     for (const call of [
       () => intruder.migration.list({ organizationId: target.organizationId, limit: 10 }),
+      () => intruder.migration.count({ organizationId: target.organizationId }),
       () => intruder.migration.get(ref),
       () => intruder.migration.plan(form()),
       () => intruder.migration.start(ref),

@@ -1,6 +1,8 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { MigrationPlanView, MigrationProgress, MigrationReport, MigrationRunState, MigrationRunSummary, MigrationSettings } from '@mailyard/core/migration';
+import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
+import { scopeTotal } from '../list-total.ts';
 import { migrationRuns } from '../schema/index.ts';
 
 export interface NewMigrationRun {
@@ -70,8 +72,13 @@ export async function updateMigrationRun(db: Db, organizationId: string, id: str
 }
 
 /** Newest first, keyset on (created_at, id). */
+const runsOf = (organizationId: string) => eq(migrationRuns.organizationId, organizationId);
+
+/** How many migration runs the organization has had (its list's total). */
+export const countMigrationRuns = (db: Db, organizationId: string): Promise<ListTotal> => scopeTotal(db, migrationRuns, runsOf(organizationId));
+
 export async function listMigrationRunsPage(db: Db, q: { organizationId: string; after: [string, string] | null; limit: number }): Promise<MigrationRunSummary[]> {
-  const conditions: SQL[] = [eq(migrationRuns.organizationId, q.organizationId)];
+  const conditions: SQL[] = [runsOf(q.organizationId)];
   if (q.after) {
     const at = new Date(q.after[0]);
     conditions.push(or(lt(migrationRuns.createdAt, at), and(eq(migrationRuns.createdAt, at), lt(migrationRuns.id, q.after[1])))!);

@@ -1,7 +1,7 @@
 import Button from '@cloudscape-design/components/button';
 import Link from '@cloudscape-design/components/link';
 import type { TableProps } from '@cloudscape-design/components/table';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useParams } from 'wouter';
 import { isMigrationRunActive, type MigrationRunSummary } from '@mailyard/core/migration';
 import { followWhile, KeysetListPage } from '../../components/KeysetListPage.tsx';
@@ -31,6 +31,7 @@ export function MigrationsPage() {
       { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: followWhile<MigrationRunSummary>((r) => isMigrationRunActive(r.state), POLL_MS) },
     ),
   );
+  const total = useQuery(trpc.migration.count.queryOptions({ organizationId }));
 
   const columns: TableProps.ColumnDefinition<MigrationRunSummary>[] = [
     {
@@ -58,6 +59,7 @@ export function MigrationsPage() {
     <KeysetListPage
       title="Migrate from WorkMail"
       noun="migration runs"
+      total={total}
       description="Bring an Amazon WorkMail organization into this one. Each run plans first; migrating applies only what differs, so run again until cut-over."
       list={list}
       resetKey={organizationId}

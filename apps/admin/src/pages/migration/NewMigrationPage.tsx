@@ -56,7 +56,7 @@ export function NewMigrationPage() {
   const plan = useMutation(
     trpc.migration.plan.mutationOptions({
       onSuccess: async (run) => {
-        await queryClient.invalidateQueries(trpc.migration.list.pathFilter());
+        await queryClient.invalidateQueries(trpc.migration.pathFilter());
         navigate(migrationRunPath(organizationId, run.id));
       },
     }),

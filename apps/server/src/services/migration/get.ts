@@ -1,10 +1,10 @@
 import type { ListMigrationRunsInput, MigrationRunRef, MigrationRunSummary } from '@mailyard/core/migration';
-import type { Page } from '@mailyard/core/pagination';
+import type { ListTotal, Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
-import { listMigrationRunsPage } from '@mailyard/db/queries/migration-runs';
+import { countMigrationRuns as countMigrationRunsQuery, listMigrationRunsPage } from '@mailyard/db/queries/migration-runs';
 import { z } from 'zod';
 import type { OperatorActor } from '../actor.ts';
-import { requireOrganization } from '../organizations/require.ts';
+import { readInOrganization, requireOrganization } from '../organizations/require.ts';
 import { cursorKey, pageOf } from '../page.ts';
 import { requireMigrationRun } from './require.ts';
 
@@ -23,4 +23,9 @@ export async function listMigrationRuns(db: Db, actor: OperatorActor, input: Lis
   const after = cursorKey(scope, input.cursor, Key);
   const rows = await listMigrationRunsPage(db, { organizationId: org.id, after, limit: input.limit + 1 });
   return pageOf(rows, input.limit, scope, (row) => [row.createdAt.toISOString(), row.id]);
+}
+
+/** How many migration runs the organization has had: the list's total. */
+export async function countMigrationRuns(db: Db, actor: OperatorActor, input: { organizationId: string }): Promise<ListTotal> {
+  return readInOrganization(db, actor, input.organizationId, () => countMigrationRunsQuery(db, input.organizationId));
 }
