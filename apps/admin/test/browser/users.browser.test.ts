@@ -304,6 +304,7 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await add.getByRole('button', { name: 'Save' }).click();
     await session.page.getByText(`bob now has Full access, Send on behalf on the mailbox of ${NAME}.`).waitFor();
     await row(`bob@${testDomain}`).getByText('User', { exact: true }).waitFor();
+    await session.page.getByRole('heading', { name: 'Mailbox permissions (1)' }).waitFor();
     await shot('22-permissions');
 
     await session.page.getByRole('button', { name: 'Remove all' }).click();

@@ -96,6 +96,7 @@ describe('grant and edit', () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual([...grantees].sort());
+    expect(await permissions().count(on(box))).toEqual({ count: 3, exact: true });
     expect((await failure(permissions().list({ ...on(box), cursor: 'forged' }))).code).toBe('BAD_REQUEST');
   });
 });
@@ -205,6 +206,7 @@ describe('tenant isolation', () => {
     const intruder = callerFor(deps, other.actor).permissions;
     const calls: [string, () => Promise<unknown>][] = [
       ['list', () => intruder.list(on(box))],
+      ['count', () => intruder.count(on(box))],
       ['put', () => intruder.put({ ...on(box), granteeId: bob.userId, permissions: ['SEND_AS'] })],
       ['remove', () => intruder.remove({ ...on(box), granteeId: bob.userId })],
       ['removeAll', () => intruder.removeAll(on(box))],

@@ -1,7 +1,9 @@
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { EntityState, MemberType } from '@mailyard/core/entities';
 import type { MailboxPermissionSummary, PermissionType } from '@mailyard/core/permissions';
+import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
+import { scopeTotal } from '../list-total.ts';
 import { groups, mailboxPermissions, users } from '../schema/index.ts';
 
 const ofMailbox = (organizationId: string, mailboxEntityId: string) =>
@@ -59,6 +61,10 @@ export async function deleteMailboxPermissions(
 }
 
 /** A page of a mailbox's grantees in grantee-id order (the primary key serves it), with their names. */
+/** How many users and groups hold permissions on a mailbox (its Permissions tab's total). */
+export const countMailboxPermissions = (db: Db, organizationId: string, mailboxEntityId: string): Promise<ListTotal> =>
+  scopeTotal(db, mailboxPermissions, ofMailbox(organizationId, mailboxEntityId));
+
 export async function listMailboxPermissionsPage(
   db: Db,
   q: { organizationId: string; mailboxEntityId: string; after: string | null; limit: number },

@@ -5,7 +5,7 @@ import Icon from '@cloudscape-design/components/icon';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { permissionLabels, permissionTypes, type MailboxPermissionSummary, type PermissionType } from '@mailyard/core/permissions';
 import { canEdit, type UserDetail } from '@mailyard/core/users';
@@ -14,6 +14,7 @@ import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog.tsx';
+import { totalText } from '../../components/list-table.tsx';
 import { plural } from './format.ts';
 import { PermissionsModal } from './PermissionsModal.tsx';
 import { USERS_NOTICE } from './notice-id.ts';
@@ -43,6 +44,7 @@ export function UserPermissionsTab({ organizationId, user }: { organizationId: s
   const [pageIndex, setPageIndex] = useState(1);
   const ref = { organizationId, mailboxUserId: user.id };
   const list = useInfiniteQuery(trpc.permissions.list.infiniteQueryOptions({ ...ref, limit: PAGE_SIZE }, { getNextPageParam: (p) => p.nextCursor ?? undefined }));
+  const total = useQuery(trpc.permissions.count.queryOptions(ref));
   const pages = list.data?.pages ?? [];
   const all = pages.flatMap((p) => p.items);
   const current = Math.min(pageIndex, Math.max(1, pages.length));
@@ -88,7 +90,7 @@ export function UserPermissionsTab({ organizationId, user }: { organizationId: s
         header={
           <Header
             variant="h2"
-            counter={list.data ? `(${all.length}${list.hasNextPage ? '+' : ''})` : undefined}
+            counter={total.data ? `(${totalText(total.data)})` : undefined}
             description="Users and groups that may open this mailbox (Full access) or send mail as, or on behalf of, its owner."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
