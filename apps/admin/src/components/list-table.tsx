@@ -17,10 +17,13 @@ interface PageQuery<T> {
   data: Page<T> | undefined;
   isPending: boolean;
   isFetching: boolean;
+  isRefetching: boolean;
   isPlaceholderData: boolean;
+  refetch: () => Promise<unknown>;
 }
 interface TotalQuery {
   data: ListTotal | undefined;
+  refetch: () => Promise<unknown>;
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
@@ -46,6 +49,8 @@ export interface ListTable<T> {
   counter(selected: number): string | undefined;
   /** The search box's count: "12 matches", once the server answered. */
   matches: string | undefined;
+  /** Spread into the header's refresh button: fetches the page and the total again. */
+  refresh: { loading: boolean; onClick: () => void };
 }
 
 /**
@@ -84,6 +89,7 @@ export function useListTable<T, S extends string>(
     },
     counter: (selected) => (count === undefined ? undefined : selected > 0 ? `(${selected}/${count})` : `(${count})`),
     matches,
+    refresh: { loading: page.isRefetching && !page.isPlaceholderData, onClick: () => void Promise.all([page.refetch(), total.refetch()]) },
   };
 }
 

@@ -121,6 +121,12 @@ describe('admin console: resources', { timeout: 120_000 }, () => {
     await poll(names).toEqual(['Boardroom']);
     await page.goBack();
     await poll(names).toEqual(['salle.emeraude', 'projector-2', 'projector-1']);
+
+    // Refresh fetches the page and its total again: a resource created meanwhile shows in both.
+    await resources().create({ organizationId: org.organizationId, name: 'projector-3', type: 'EQUIPMENT' });
+    await page.getByRole('button', { name: 'Refresh resources' }).click();
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Resources (4)');
+    await poll(names).toEqual(['salle.emeraude', 'projector-3', 'projector-2', 'projector-1']);
     expect(session.errors).toEqual([]);
   });
 });

@@ -107,7 +107,7 @@ export function GroupsPage() {
             description="Groups receive mail at their address for all their members, and can be given permissions on mailboxes."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh groups" loading={list.isRefetching && !list.isPlaceholderData} onClick={() => void Promise.all([list.refetch(), total.refetch()])} />
+                <Button iconName="refresh" ariaLabel="Refresh groups" {...table.refresh} />
                 <Button disabled={targets.delete.length === 0} onClick={() => setDialog('delete')}>
                   Delete
                 </Button>

@@ -95,12 +95,7 @@ export function OrganizationsPage() {
           description="An organization is one mail service: its directory of users and groups, its mail domains and its encryption key."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button
-                iconName="refresh"
-                ariaLabel="Refresh organizations"
-                loading={list.isRefetching && !list.isPlaceholderData}
-                onClick={() => void Promise.all([list.refetch(), total.refetch()])}
-              />
+              <Button iconName="refresh" ariaLabel="Refresh organizations" {...table.refresh} />
               {createButton}
             </SpaceBetween>
           }

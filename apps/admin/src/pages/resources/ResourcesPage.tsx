@@ -84,7 +84,7 @@ export function ResourcesPage() {
             description="Rooms and equipment that people book by inviting their address to a meeting."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh resources" loading={list.isRefetching && !list.isPlaceholderData} onClick={() => void Promise.all([list.refetch(), total.refetch()])} />
+                <Button iconName="refresh" ariaLabel="Refresh resources" {...table.refresh} />
                 {createButton}
               </SpaceBetween>
             }

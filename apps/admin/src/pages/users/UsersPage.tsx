@@ -128,7 +128,7 @@ export function UsersPage() {
             description="The people who have mailboxes in this organization. Choose a user name to edit its details, addresses, quota, devices and permissions."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh users" loading={list.isRefetching && !list.isPlaceholderData} onClick={() => void Promise.all([list.refetch(), total.refetch()])} />
+                <Button iconName="refresh" ariaLabel="Refresh users" {...table.refresh} />
                 <Button disabled={!actions.resetPassword} disabledReason="Select one user to reset its password." onClick={() => setDialog('reset')}>
                   Reset password
                 </Button>
