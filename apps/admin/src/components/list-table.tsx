@@ -1,6 +1,8 @@
 import type { PaginationProps } from '@cloudscape-design/components/pagination';
 import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { EntityState } from '@mailyard/core/entities';
@@ -91,6 +93,25 @@ export function useListTable<T, S extends string>(
     matches,
     refresh: { loading: page.isRefetching && !page.isPlaceholderData, onClick: () => void Promise.all([page.refetch(), total.refetch()]) },
   };
+}
+
+/** A list page's sticky title: its name and total, what it holds, the refresh button (`table.refresh`), then the page's own actions. */
+export function ListHeader(props: { title: string; noun: string; counter: string | undefined; description: string; refresh: ListTable<unknown>['refresh']; children?: ReactNode }) {
+  return (
+    <Header
+      variant="awsui-h1-sticky"
+      counter={props.counter}
+      description={props.description}
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          <Button iconName="refresh" ariaLabel={`Refresh ${props.noun}`} {...props.refresh} />
+          {props.children}
+        </SpaceBetween>
+      }
+    >
+      {props.title}
+    </Header>
+  );
 }
 
 /** What a state filter offers: each state's value and its words. */

@@ -1,8 +1,6 @@
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +9,7 @@ import { entityStates } from '@mailyard/core/entities';
 import { canEditGroup, groupActionTargets, groupSortColumns, type GroupSort, type GroupSummary } from '@mailyard/core/groups';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { entityStateOptions, ListEmptyState, ListFilters, useListTable, type ListColumn } from '../../components/list-table.tsx';
+import { entityStateOptions, ListEmptyState, ListFilters, ListHeader, useListTable, type ListColumn } from '../../components/list-table.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { formatDateTimeShort } from '../../lib/format.ts';
@@ -101,28 +99,18 @@ export function GroupsPage() {
         }}
         loadingText="Loading groups"
         header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={table.counter(selected.length)}
-            description="Groups receive mail at their address for all their members, and can be given permissions on mailboxes."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh groups" {...table.refresh} />
-                <Button disabled={targets.delete.length === 0} onClick={() => setDialog('delete')}>
-                  Delete
-                </Button>
-                <Button disabled={targets.disable.length === 0} onClick={() => setDialog('disable')}>
-                  Disable
-                </Button>
-                <Button disabled={targets.enable.length === 0} onClick={() => setDialog('enable')}>
-                  Enable
-                </Button>
-                {createButton}
-              </SpaceBetween>
-            }
-          >
-            Groups
-          </Header>
+          <ListHeader title="Groups" noun="groups" counter={table.counter(selected.length)} description="Groups receive mail at their address for all their members, and can be given permissions on mailboxes." refresh={table.refresh}>
+            <Button disabled={targets.delete.length === 0} onClick={() => setDialog('delete')}>
+              Delete
+            </Button>
+            <Button disabled={targets.disable.length === 0} onClick={() => setDialog('disable')}>
+              Disable
+            </Button>
+            <Button disabled={targets.enable.length === 0} onClick={() => setDialog('enable')}>
+              Enable
+            </Button>
+            {createButton}
+          </ListHeader>
         }
         filter={
           <ListFilters

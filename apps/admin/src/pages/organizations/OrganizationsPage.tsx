@@ -1,13 +1,11 @@
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { isTransient, organizationSortColumns, organizationStates, type OrganizationSort, type OrganizationSummary } from '@mailyard/core/organizations';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { ListEmptyState, ListFilters, useListTable, type ListColumn, type StateOption } from '../../components/list-table.tsx';
+import { ListEmptyState, ListFilters, ListHeader, useListTable, type ListColumn, type StateOption } from '../../components/list-table.tsx';
 import { OrganizationStatus } from '../../components/OrganizationStatus.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
@@ -89,19 +87,9 @@ export function OrganizationsPage() {
       {...table.table}
       loadingText="Loading organizations"
       header={
-        <Header
-          variant="awsui-h1-sticky"
-          counter={table.counter(0)}
-          description="An organization is one mail service: its directory of users and groups, its mail domains and its encryption key."
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel="Refresh organizations" {...table.refresh} />
-              {createButton}
-            </SpaceBetween>
-          }
-        >
-          Organizations
-        </Header>
+        <ListHeader title="Organizations" noun="organizations" counter={table.counter(0)} description="An organization is one mail service: its directory of users and groups, its mail domains and its encryption key." refresh={table.refresh}>
+          {createButton}
+        </ListHeader>
       }
       filter={
         <ListFilters

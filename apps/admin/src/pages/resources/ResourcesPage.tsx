@@ -1,8 +1,6 @@
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +9,7 @@ import { entityStates } from '@mailyard/core/entities';
 import { resourceSortColumns, type ResourceSort, type ResourceSummary } from '@mailyard/core/resources';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { entityStateOptions, ListEmptyState, ListFilters, useListTable, type ListColumn } from '../../components/list-table.tsx';
+import { entityStateOptions, ListEmptyState, ListFilters, ListHeader, useListTable, type ListColumn } from '../../components/list-table.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { formatDateTimeShort } from '../../lib/format.ts';
@@ -78,19 +76,9 @@ export function ResourcesPage() {
         {...table.table}
         loadingText="Loading resources"
         header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={table.counter(0)}
-            description="Rooms and equipment that people book by inviting their address to a meeting."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh resources" {...table.refresh} />
-                {createButton}
-              </SpaceBetween>
-            }
-          >
-            Resources
-          </Header>
+          <ListHeader title="Resources" noun="resources" counter={table.counter(0)} description="Rooms and equipment that people book by inviting their address to a meeting." refresh={table.refresh}>
+            {createButton}
+          </ListHeader>
         }
         filter={
           <ListFilters

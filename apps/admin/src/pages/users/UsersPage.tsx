@@ -1,8 +1,6 @@
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +8,7 @@ import { useParams } from 'wouter';
 import { entityStates } from '@mailyard/core/entities';
 import { canEdit, scheduledMailboxDeletion, userActions, userSortColumns, type UserSort, type UserSummary } from '@mailyard/core/users';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { entityStateOptions, ListEmptyState, ListFilters, useListTable, type ListColumn } from '../../components/list-table.tsx';
+import { entityStateOptions, ListEmptyState, ListFilters, ListHeader, useListTable, type ListColumn } from '../../components/list-table.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { formatDateTime, formatDay } from '../../lib/format.ts';
@@ -122,31 +120,21 @@ export function UsersPage() {
         }}
         loadingText="Loading users"
         header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={table.counter(selected.length)}
-            description="The people who have mailboxes in this organization. Choose a user name to edit its details, addresses, quota, devices and permissions."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh users" {...table.refresh} />
-                <Button disabled={!actions.resetPassword} disabledReason="Select one user to reset its password." onClick={() => setDialog('reset')}>
-                  Reset password
-                </Button>
-                <Button disabled={!actions.delete} disabledReason="Select disabled users to delete them. System users cannot be deleted." onClick={() => setDialog('delete')}>
-                  Delete
-                </Button>
-                <Button disabled={!actions.disable} disabledReason="Select enabled users to disable them. System users cannot be disabled." onClick={() => setDialog('disable')}>
-                  Disable
-                </Button>
-                <Button disabled={!actions.enable} disabledReason="Select disabled users to enable them." onClick={() => setDialog('enable')}>
-                  Enable
-                </Button>
-                {createButton}
-              </SpaceBetween>
-            }
-          >
-            Users
-          </Header>
+          <ListHeader title="Users" noun="users" counter={table.counter(selected.length)} description="The people who have mailboxes in this organization. Choose a user name to edit its details, addresses, quota, devices and permissions." refresh={table.refresh}>
+            <Button disabled={!actions.resetPassword} disabledReason="Select one user to reset its password." onClick={() => setDialog('reset')}>
+              Reset password
+            </Button>
+            <Button disabled={!actions.delete} disabledReason="Select disabled users to delete them. System users cannot be deleted." onClick={() => setDialog('delete')}>
+              Delete
+            </Button>
+            <Button disabled={!actions.disable} disabledReason="Select enabled users to disable them. System users cannot be disabled." onClick={() => setDialog('disable')}>
+              Disable
+            </Button>
+            <Button disabled={!actions.enable} disabledReason="Select disabled users to enable them." onClick={() => setDialog('enable')}>
+              Enable
+            </Button>
+            {createButton}
+          </ListHeader>
         }
         filter={
           <ListFilters
