@@ -6,12 +6,17 @@ import type { Position } from '../packages/db/src/keyset.ts';
 import { countOrganizations, listOrganizationsPage } from '../packages/db/src/queries/organizations.ts';
 import { countUsers, listUsersPage, type UsersFilter } from '../packages/db/src/queries/user-list.ts';
 import { usersCursorAt } from '../apps/server/src/services/users/list.ts';
+import { typedQuery, type ListQuery, type ListQueryInput, type WireClient } from './wire-client.ts';
 
-/** One measured list call: through HTTP (the typed client, an API token) and its query function straight on SQL. */
+/**
+ * One measured list call: through HTTP (a bare keep-alive client with an API token: the measure the targets are set on),
+ * through the typed client (what a Node script sees), and its query function straight on SQL.
+ */
 export interface ListCase {
   label: string;
   kind: ListKind;
   http: () => Promise<unknown>;
+  typed: () => Promise<unknown>;
   sql: (db: Db) => Promise<unknown>;
 }
 
@@ -30,27 +35,37 @@ const PAGE = 50;
  * search box by fragments (a last name, one with an accent typed without it, an alias, a rare one, a short one), and
  * the counts (an estimate, an exact one).
  */
-export async function listCases(client: MailyardClient, db: Db, q: { accountId: string; organizationId: string }, log: (line: string) => void): Promise<ListCase[]> {
+export async function listCases(
+  clients: { wire: WireClient; typed: MailyardClient },
+  db: Db,
+  q: { accountId: string; organizationId: string },
+  log: (line: string) => void,
+): Promise<ListCase[]> {
   const { organizationId, accountId } = q;
   const cases: ListCase[] = [];
+  /** A query's two HTTP calls: through the bare client and through the typed one. */
+  const call = <Q extends ListQuery>(path: Q, input: ListQueryInput<Q>) => ({
+    http: () => clients.wire.query(path, input),
+    typed: () => typedQuery(clients.typed, path, input),
+  });
   const usersPage = (sort: UserSort, after: Position | null, filter: Partial<UsersFilter> = {}) => (db: Db) =>
     listUsersPage(db, { organizationId, sort, after, limit: PAGE + 1, ...filter });
 
   for (const sort of userSortColumns) {
-    cases.push({ label: `users by ${sort}: first page`, kind: 'page', http: () => client.users.list.query({ organizationId, limit: PAGE, sort }), sql: usersPage(sort, null) });
+    cases.push({ label: `users by ${sort}: first page`, kind: 'page', ...call('users.list', { organizationId, limit: PAGE, sort }), sql: usersPage(sort, null) });
     log(`Walking to position ${DEEP_POSITION.toLocaleString('en-US')} by ${sort}…`);
     const { cursor, position } = await walk(db, organizationId, sort);
     cases.push({
       label: `users by ${sort}: page at ${DEEP_POSITION.toLocaleString('en-US')}`,
       kind: 'page',
-      http: () => client.users.list.query({ organizationId, limit: PAGE, sort, cursor }),
+      ...call('users.list', { organizationId, limit: PAGE, sort, cursor }),
       sql: usersPage(sort, position),
     });
   }
   cases.push({
     label: 'users by name descending: first page',
     kind: 'page',
-    http: () => client.users.list.query({ organizationId, limit: PAGE, sort: 'name', descending: true }),
+    ...call('users.list', { organizationId, limit: PAGE, sort: 'name', descending: true }),
     sql: (d) => listUsersPage(d, { organizationId, sort: 'name', descending: true, after: null, limit: PAGE + 1 }),
   });
 
@@ -66,7 +81,7 @@ export async function listCases(client: MailyardClient, db: Db, q: { accountId: 
     cases.push({
       label: `users search "${search}": ${what}`,
       kind: 'search',
-      http: () => client.users.list.query({ organizationId, limit: PAGE, search }),
+      ...call('users.list', { organizationId, limit: PAGE, search }),
       sql: usersPage('name', null, { search }),
     });
   }
@@ -81,27 +96,27 @@ export async function listCases(client: MailyardClient, db: Db, q: { accountId: 
     ['users count: search "a" (estimated from its sample)', { search: 'a' }],
   ];
   for (const [label, filter] of counts) {
-    cases.push({ label, kind: 'count', http: () => client.users.count.query({ organizationId, ...filter }), sql: (d) => countUsers(d, { organizationId, ...filter }) });
+    cases.push({ label, kind: 'count', ...call('users.count', { organizationId, ...filter }), sql: (d) => countUsers(d, { organizationId, ...filter }) });
   }
 
   for (const sort of organizationSortColumns) {
     cases.push({
       label: `organizations by ${sort}: first page (1,000 in the account)`,
       kind: 'page',
-      http: () => client.organizations.list.query({ limit: PAGE, sort }),
+      ...call('organizations.list', { limit: PAGE, sort }),
       sql: (d) => listOrganizationsPage(d, { accountId, includeDeleted: false, sort, after: null, limit: PAGE + 1 }),
     });
   }
   cases.push({
     label: 'organizations search "ch-09"',
     kind: 'search',
-    http: () => client.organizations.list.query({ limit: PAGE, sort: 'alias', search: 'ch-09' }),
+    ...call('organizations.list', { limit: PAGE, sort: 'alias', search: 'ch-09' }),
     sql: (d) => listOrganizationsPage(d, { accountId, includeDeleted: false, search: 'ch-09', sort: 'alias', after: null, limit: PAGE + 1 }),
   });
   cases.push({
     label: 'organizations count: all',
     kind: 'count',
-    http: () => client.organizations.count.query({}),
+    ...call('organizations.count', {}),
     sql: (d) => countOrganizations(d, { accountId, includeDeleted: false }),
   });
   return cases;

@@ -5,7 +5,10 @@ import { ms, type Stats } from './stats.ts';
 export interface ListResult {
   label: string;
   kind: ListKind;
+  /** Through HTTP with a bare keep-alive client: the measure the targets are set on. */
   http: Stats;
+  /** Through the typed client. */
+  typed: Stats;
   sql: Stats;
   plan: string;
   seqScan: boolean;
@@ -48,13 +51,13 @@ export function renderReport(r: BenchResults): string {
     [
       `### ${kindTitles[kind]}: target p95 ≤ ${listTargets[kind]} ms through HTTP`,
       '',
-      '| query | HTTP p50 | HTTP p95 | SQL p50 | SQL p95 | HTTP/SQL | HTTP/floor | in PostgreSQL | seq scan | target |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      '| query | HTTP p50 | HTTP p95 | typed client p50 | typed client p95 | SQL p50 | SQL p95 | HTTP/SQL | HTTP/floor | in PostgreSQL | seq scan | target |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...r.lists
         .filter((l) => l.kind === kind)
         .map(
           (l) =>
-            `| ${l.label} | ${ms(l.http.p50)} | ${ms(l.http.p95)} | ${ms(l.sql.p50)} | ${ms(l.sql.p95)} | ${ratio(l.http.p50, l.sql.p50)} | ${ratio(l.http.p50, r.floor.p50)} | ${ms(executionMs(l.plan))} | ${l.seqScan ? '**yes**' : 'no'} | ${verdict(l.http.p95 <= listTargets[kind] && !l.seqScan)} |`,
+            `| ${l.label} | ${ms(l.http.p50)} | ${ms(l.http.p95)} | ${ms(l.typed.p50)} | ${ms(l.typed.p95)} | ${ms(l.sql.p50)} | ${ms(l.sql.p95)} | ${ratio(l.http.p50, l.sql.p50)} | ${ratio(l.http.p50, r.floor.p50)} | ${ms(executionMs(l.plan))} | ${l.seqScan ? '**yes**' : 'no'} | ${verdict(l.http.p95 <= listTargets[kind] && !l.seqScan)} |`,
         ),
     ].join('\n');
   const plans = r.lists.map((l) => `### ${l.label}\n\n\`\`\`text\n${l.plan}\n\`\`\``);
@@ -88,13 +91,17 @@ figures depend on the machine, so they are recorded here with it rather than ass
   User names look like \`pcosta412\`, display names \`Pablo Costa\`, addresses \`pablo.costa412@bench-0001.bench.test\`, so
   the three sort orders differ. The database is \`mailyard_bench\` (or \`BENCH_DATABASE_URL\`), kept between runs.
 - **Server**: the real one (\`buildApp\` + \`listen\`, \`bench/server.ts\`) in a Node process of its own, on loopback.
-- **Client**: one typed tRPC client (\`@mailyard/client\`, the scripts' client) with an API token, calling one request
-  at a time: the server first warmed by ${r.serverWarmupRounds} rounds of every query through HTTP (V8 compiles a fresh server's hot code
-  in its first few hundred calls), then per query ${r.warmup} unmeasured calls and ${r.iterations} measured ones; latency is the client's
-  wall-clock time per call, the superjson decoding of the answer included. It runs with \`batch: false\`: a batching
-  client holds each call until the next timer tick (a millisecond at least in Node) to gather others, and one call at a
-  time has none to gather. p50 and p95 are nearest-rank percentiles. The HTTP call and its SQL counterpart are
-  timed alternately, call after call, so both meet the same load.
+- **Clients**: one request at a time, with an API token, in two ways. **HTTP**, the measure the targets are set on: a
+  bare keep-alive \`node:http\` client (\`bench/wire-client.ts\`) sending each query as tRPC's \`GET /trpc/<path>?input=…\`
+  and parsing the whole answer as JSON, as a load tool would: the server's latency through HTTP. **Typed client**: the
+  same call through \`@mailyard/client\` (the scripts' client), which adds undici's \`fetch\`, tRPC's link and superjson's
+  decoding on the client's side, about a millisecond a call on this machine that a browser or a client in another
+  language does not pay. It runs with \`batch: false\`: a batching client holds each call until the next timer tick (a
+  millisecond at least in Node) to gather others, and one call at a time has none to gather. The server is first
+  warmed by ${r.serverWarmupRounds} rounds of every query through both clients (V8 compiles a fresh server's hot code in its first few
+  hundred calls), then per query and client ${r.warmup} unmeasured calls and ${r.iterations} measured ones; latency is the client's
+  wall-clock time per call. p50 and p95 are nearest-rank percentiles. The HTTP call and its SQL counterpart are timed
+  alternately, call after call, so both meet the same load; the typed client's calls follow.
 - **Cases** (\`bench/lists.ts\`): each sort's first page and its page at position 80,000 (the position walked to on
   SQL, the HTTP call given the cursor a client paging there would hold); the search box by fragments of a last name, of a
   name with an accent typed without it, of an alias, a rare one, a two-character one and a one-character one (in nine
@@ -118,7 +125,8 @@ figures depend on the machine, so they are recorded here with it rather than ass
 
 The users list of the 100,000-user organization (of 1,000,000 users in all) and the account's 1,000 organizations.
 "HTTP/SQL" is the HTTP p50 over the same query function's p50 on SQL; "HTTP/floor" the HTTP p50 over \`GET /healthz\`'s
-(p50 ${ms(r.floor.p50)} / p95 ${ms(r.floor.p95)} ms: HTTP to the same server and one \`select 1\`, no tRPC, no token check);
+(p50 ${ms(r.floor.p50)} / p95 ${ms(r.floor.p95)} ms through the same bare client: HTTP to the same server and one \`select 1\`, no tRPC,
+no token check);
 "in PostgreSQL" is the execution time the plan reports (\`EXPLAIN ANALYZE\`): what the index makes of the query itself,
 apart from round trips and waiting for a core. A list call sends three statements to PostgreSQL in two round trips (the
 API token; then the organization and the page together; a search's count is a call of its own) and serializes 50 rows
@@ -127,7 +135,8 @@ keys, kept by triggers): its matches, from the trigram index or for one or two c
 are sorted there, and only the page's users are read from \`users\`. A one-character search first walks the list in
 its order (at most 500 users, each checked against its search row), which fills a page at once for a common
 character. A search's count counts its matches among one user in 256, then one in 16 (partial twins of the search
-indexes), and all of them only when both samples held 125 or fewer; otherwise the first sample holding more is scaled
+indexes; the second skipped when the first held 3 or fewer, which promises it under half of 125), and all of them only
+when the samples counted held 125 or fewer; otherwise the first sample holding more is scaled
 up, labelled an estimate (one statement). Where an HTTP call's time goes, measured one call at a time on this machine (2026-12-07) for the first page of 50
 users: the server's own time from request to response is 2.0 ms p50 once warm (Fastify's \`elapsedTime\`; the first
 few hundred calls after a start take half as long again, while V8 compiles), of which the token check 0.16 and the

@@ -27,6 +27,7 @@ import { listCases, listTargets } from './lists.ts';
 import { renderReport, type ListResult } from './report.ts';
 import { BENCH_PASSWORD, benchAccount, benchOrganizationId, isSeeded, seed } from './seed.ts';
 import { measure, measurePair, measureSplit, ms, serverTimings } from './stats.ts';
+import { wireClient } from './wire-client.ts';
 
 const log = (line: string) => console.log(line);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -72,25 +73,32 @@ async function main() {
     return response;
   };
   const client = createMailyardClient({ url: `${server.url}/trpc`, token, fetch: timingFetch, batch: false });
+  const wire = wireClient(server.url, token);
   const createdPrefix = `benchnew${Date.now().toString(36)}x`;
   try {
-    const cases = await listCases(client, deps.db, { accountId: benchAccount.id, organizationId }, log);
+    const cases = await listCases({ wire, typed: client }, deps.db, { accountId: benchAccount.id, organizationId }, log);
     // A fresh server answers its first few hundred calls half as slowly again while V8 compiles its hot code: every
     // case is called a few times round first, so the first cases are not measured on a colder server than the last.
-    for (let round = 0; round < SERVER_WARMUP_ROUNDS; round++) for (const c of cases) await c.http();
+    for (let round = 0; round < SERVER_WARMUP_ROUNDS; round++) {
+      for (const c of cases) {
+        await c.http();
+        await c.typed();
+      }
+    }
     const loadBefore = os.loadavg()[0]!;
     // The floor of any call: HTTP to the same server and one trivial query (`/healthz`), without tRPC or a token check.
-    const floor = await measure(ITERATIONS, WARMUP, () => fetch(`${server.url}/healthz`).then((r) => r.text()));
+    const floor = await measure(ITERATIONS, WARMUP, () => wire.get('/healthz'));
     log(`GET /healthz: p50 ${ms(floor.p50)} / p95 ${ms(floor.p95)} ms`);
     const lists: ListResult[] = [];
     for (const c of cases) {
       const [http, sql] = await measurePair(ITERATIONS, WARMUP, c.http, () => c.sql(deps.db));
+      const typed = await measure(ITERATIONS, WARMUP, c.typed);
       const recording = recordingDatabase(target.url);
       await c.sql(recording.db);
       await recording.close();
       const plan = await explainPrepared(target.url, recording.captured[0]!);
-      lists.push({ label: c.label, kind: c.kind, http, sql, plan, seqScan: /Seq Scan/.test(plan) });
-      log(`${c.label}: HTTP p50 ${ms(http.p50)} / p95 ${ms(http.p95)} ms · SQL p50 ${ms(sql.p50)} / p95 ${ms(sql.p95)} ms`);
+      lists.push({ label: c.label, kind: c.kind, http, typed, sql, plan, seqScan: /Seq Scan/.test(plan) });
+      log(`${c.label}: HTTP p50 ${ms(http.p50)} / p95 ${ms(http.p95)} ms · typed client p50 ${ms(typed.p50)} / p95 ${ms(typed.p95)} ms · SQL p50 ${ms(sql.p50)} / p95 ${ms(sql.p95)} ms`);
     }
 
     log(`Creating users (${CREATES} through HTTP, ${CREATES} through the service without a password) and hashing (${HASHES})…`);
@@ -134,6 +142,7 @@ async function main() {
     await deleteBenchCreatedUsers(deps.db, organizationId, createdPrefix);
     // As autovacuum would in time: the next run meets the data as seeded, not with every earlier run's dead rows.
     await vacuumAnalyzeBench(deps.db);
+    wire.close();
     server.process.kill('SIGTERM');
     await close();
   }
