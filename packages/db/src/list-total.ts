@@ -44,25 +44,34 @@ export const scopeTotal = (db: Db, table: PgTable, where: SQL | undefined): Prom
 /**
  * The total of a search, `matching`, whose matches fall evenly into sample buckets: `samples` from the smallest share
  * to the largest. Each sample is counted only when the one before held at most `SAMPLE_ENOUGH` matches, and every
- * match only when the last did too; the first sample holding more is scaled up, labelled an estimate. A common
- * fragment (82,000 matches of 100,000) is then counted in its 1/256 sample, a last name (3,333) in its 1/16 one, and a
- * rare one exactly, each reading a few hundred rows at most. One statement: a stage's count is a subquery its
- * `CASE` runs only when needed, each stage fenced (`offset 0`) so PostgreSQL cannot inline it and count twice.
+ * match only when the last counted did too; the first sample holding more is scaled up, labelled an estimate. A
+ * sample is skipped when the one before promises it few (under half of `SAMPLE_ENOUGH` once scaled to its share): it
+ * would only lead to counting every match, which then comes at once. A common fragment (82,000 matches of 100,000) is
+ * then counted in its 1/256 sample, a last name (3,333) in its 1/16 one, and a rare one (257, or none) exactly without
+ * the 1/16 sample's index scan, each reading a few hundred rows at most. One statement: a stage's count is a subquery
+ * its `CASE` runs only when needed, each stage fenced (`offset 0`) so PostgreSQL cannot inline it and count twice.
  */
 export async function sampledTotal(db: Db, q: { matching: SQL; samples: Sample[] }): Promise<ListTotal> {
   const counts = (query: SQL) => sql`(select count(*)::int from (${query}) as x)`;
   const stages = [...q.samples.map((s) => counts(s.query)), counts(sql`${q.matching} limit ${EXACT_COUNT_LIMIT + 1}`)];
+  const stage = (i: number) => sql.raw(`s${i}.n`);
+  /** The count of the last stage before `i` that ran: a skipped sample leaves its predecessor's. */
+  const lastCounted = (i: number) => sql`coalesce(${sql.join(Array.from({ length: i }, (_, j) => stage(i - 1 - j)), sql`, `)})`;
+  const runs = (i: number) => {
+    if (i === q.samples.length) return sql`${lastCounted(i)} <= ${SAMPLE_ENOUGH}`;
+    // What sample i - 1's count promises sample i, whose share is larger by this ratio.
+    const scale = q.samples[i - 1]!.fraction / q.samples[i]!.fraction;
+    return sql`${stage(i - 1)} <= ${SAMPLE_ENOUGH} and ${stage(i - 1)} * ${sql.raw(String(scale))} > ${sql.raw(String(SAMPLE_ENOUGH / 2))}`;
+  };
   const joins = stages.map((count, i) =>
-    i === 0
-      ? sql`(select ${count} as n) as s0`
-      : sql`cross join lateral (select case when s${sql.raw(String(i - 1))}.n <= ${SAMPLE_ENOUGH} then ${count} end as n offset 0) as s${sql.raw(String(i))}`,
+    i === 0 ? sql`(select ${count} as n) as s0` : sql`cross join lateral (select case when ${runs(i)} then ${count} end as n offset 0) as s${sql.raw(String(i))}`,
   );
   const columns = stages.map((_, i) => sql.raw(`s${i}.n as s${i}`));
   const [row] = await db.execute<Record<string, number | null>>(sql`select ${sql.join(columns, sql`, `)} from ${sql.join(joins, sql` `)}`);
   const found = stages.map((_, i) => row?.[`s${i}`] ?? null);
   for (const [i, sample] of q.samples.entries()) {
-    const n = found[i]!;
-    if (n > SAMPLE_ENOUGH) return { count: n * sample.fraction, exact: false };
+    const n = found[i];
+    if (n !== null && n !== undefined && n > SAMPLE_ENOUGH) return { count: n * sample.fraction, exact: false };
   }
   // Counted up to the limit and one more: at the limit and one, only "more than the limit" is known.
   const counted = found.at(-1)!;

@@ -312,6 +312,18 @@ describe('the users total', () => {
       expect(await total(0)).toEqual({ count: 0, exact: true });
     });
 
+    it('skips a sample the one before promises few, and counts every match at once', async () => {
+      const numbers = (n: number, every = 1) => sql`select g from generate_series(1, ${n}) as g where g % ${every} = 0`;
+      // A second sample that fails when it runs (a division by zero at run time, not when planned).
+      const failing = sql`select g from generate_series(1, 1) as g where 1 / (g - g) = 1`;
+      const total = (n: number) => sampledTotal(database.db, { matching: numbers(n), samples: [{ query: numbers(n, 256), fraction: 256 }, { query: failing, fraction: 16 }] });
+      // 900: 3 in the sample of one in 256, which promises the next about 48 (under half of enough): skipped.
+      expect(await total(900)).toEqual({ count: 900, exact: true });
+      expect(await total(100)).toEqual({ count: 100, exact: true });
+      // 1,100: 4, which promises about 64: the second sample runs (and here fails).
+      await expect(total(1_100)).rejects.toMatchObject({ cause: { message: 'division by zero' } });
+    });
+
     /** Every page of a search, following each page's last position, as the service's cursor does. */
     async function allPages(q: Omit<UsersPageQuery, 'after' | 'limit'>, limit: number): Promise<string[]> {
       const seen: string[] = [];
