@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityState } from '@mailyard/core/entities';
 import { sql } from 'drizzle-orm';
 import { deleteAddress, insertAddress, setPrimaryAddress } from '../src/queries/addresses.ts';
+import { countAuditEvents } from '../src/queries/audit.ts';
 import { countGroups, insertGroup, listGroupsPage, type GroupsPageQuery } from '../src/queries/groups.ts';
 import { insertAccount } from '../src/queries/operators.ts';
 import { insertOrganization } from '../src/queries/organizations.ts';
@@ -462,5 +463,59 @@ describe('the resources list', () => {
     expect(await countResources(database.db, { organizationId: orgA, state: 'DISABLED' })).toEqual({ count: 3, exact: true });
     expect(await countResources(database.db, { organizationId: orgA, search: 'room1' })).toEqual({ count: 1, exact: true });
     expect(await countResources(database.db, { organizationId: orgA, search: 'a.test' })).toEqual({ count: 8, exact: true });
+  });
+});
+
+describe('the activity total', () => {
+  const otherAccount = randomUUID();
+  const orgT = 'm-lists-trail';
+  const target = randomUUID();
+  /** Inserts `count` events at once, a second apart after `after` seconds: every one by `actor`, on `target` for the first `onTarget`. */
+  const addEvents = (q: { accountId: string; organizationId: string | null; count: number; actor: string; action: string; onTarget?: number; after?: number }) =>
+    database.db.execute(sql`
+      insert into audit_events (account_id, organization_id, actor_type, actor_id, actor_label, via, action, target_type, target_id, created_at)
+      select ${q.accountId}, ${q.organizationId}, 'operator', null, ${q.actor}, 'session', ${q.action}, 'user',
+             case when i <= ${q.onTarget ?? 0} then ${target} else 'other' end, ${new Date(base).toISOString()}::timestamptz + (${q.after ?? 0} + i) * interval '1 second'
+      from generate_series(1, ${q.count}) as i`);
+
+  beforeAll(async () => {
+    await insertAccount(database.db, { id: otherAccount, name: 'others', awsAccountId: '222222222222', maxOrganizations: 5 });
+    await insertOrganization(database.db, { id: orgT, accountId, alias: orgT, state: 'Active', directoryType: 'WorkMailDirectory', clientToken: null, createdAt: new Date(base) });
+    await addEvents({ accountId, organizationId: orgT, count: 30, actor: 'Ops@Example.test', action: 'user.create', onTarget: 4 });
+    await addEvents({ accountId, organizationId: orgT, count: 5, actor: 'Mailyard', action: 'group.delete' });
+    await addEvents({ accountId, organizationId: null, count: 2, actor: 'ops@example.test', action: 'api_token.create' });
+    // Another account's events, with the same actor and actions: never counted.
+    await addEvents({ accountId: otherAccount, organizationId: null, count: 7, actor: 'ops@example.test', action: 'user.create' });
+  });
+
+  it('counts an organization, a target and the account exactly, each within its account', async () => {
+    expect(await countAuditEvents(database.db, { accountId, organizationId: orgT })).toEqual({ count: 35, exact: true });
+    expect(await countAuditEvents(database.db, { accountId, organizationId: orgT, targetId: target })).toEqual({ count: 4, exact: true });
+    expect(await countAuditEvents(database.db, { accountId })).toEqual({ count: 37, exact: true });
+    expect(await countAuditEvents(database.db, { accountId: otherAccount })).toEqual({ count: 7, exact: true });
+  });
+
+  it('counts the filters by actor (without case) and action exactly when the trail is short', async () => {
+    expect(await countAuditEvents(database.db, { accountId, actorLabel: 'OPS@' })).toEqual({ count: 32, exact: true });
+    expect(await countAuditEvents(database.db, { accountId, organizationId: orgT, actionPrefix: 'group.' })).toEqual({ count: 5, exact: true });
+    expect(await countAuditEvents(database.db, { accountId, actorLabel: 'ops', actionPrefix: 'user.' })).toEqual({ count: 30, exact: true });
+    expect(await countAuditEvents(database.db, { accountId, actorLabel: 'nobody' })).toEqual({ count: 0, exact: true });
+    // The action's own "_" matches itself, not any character.
+    expect(await countAuditEvents(database.db, { accountId, actionPrefix: 'api_' })).toEqual({ count: 2, exact: true });
+  });
+
+  it('estimates, labelled as such, a trail too long to count, filtered or not', async () => {
+    const orgLong = 'm-lists-long-trail';
+    await insertOrganization(database.db, { id: orgLong, accountId, alias: orgLong, state: 'Active', directoryType: 'WorkMailDirectory', clientToken: null, createdAt: new Date(base) });
+    await addEvents({ accountId, organizationId: orgLong, count: 12_000, actor: 'bulk@example.test', action: 'user.update' });
+    await addEvents({ accountId, organizationId: orgLong, count: 3, actor: 'rare@example.test', action: 'user.delete', after: 20_000 });
+    await database.db.execute(sql`analyze audit_events`);
+    const all = await countAuditEvents(database.db, { accountId, organizationId: orgLong });
+    expect(all.exact).toBe(false);
+    expect(all.count).toBeGreaterThan(10_000);
+    // The rare actor's 3 events are the newest: counted among the newest 10,001, but the trail goes on, so only estimated.
+    const rare = await countAuditEvents(database.db, { accountId, organizationId: orgLong, actorLabel: 'rare@' });
+    expect(rare.exact).toBe(false);
+    expect(rare.count).toBeGreaterThanOrEqual(3);
   });
 });

@@ -268,6 +268,8 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await session.page.getByRole('combobox', { name: /Filter by action/ }).fill('group.member');
     await session.page.keyboard.press('Escape'); // close the suggestions
     await expect.poll(() => session.page.getByRole('row').count()).toBe(2);
+    // The heading's total is the server's count under the same filter, not the rows loaded.
+    await expect.poll(() => session.page.getByRole('heading', { level: 1 }).innerText()).toBe('Activity (1)');
     const event = session.page.getByRole('row').filter({ hasText: 'Added group member' });
     await event.getByRole('button', { name: /Changes of Added group member/ }).click();
     await event.getByText('member.name').waitFor();
@@ -281,6 +283,7 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     // Filter by actor.
     await session.page.getByRole('searchbox', { name: /Filter by actor/ }).fill('nobody@');
     await session.page.getByText('No matching events').waitFor();
+    await expect.poll(() => session.page.getByRole('heading', { level: 1 }).innerText()).toBe('Activity (0)');
 
     await sideNav().getByRole('link', { name: 'Account activity' }).click();
     await session.page.getByRole('heading', { name: 'Account activity', level: 1 }).waitFor();
@@ -288,6 +291,11 @@ describe('admin console: groups, activity, outbox, settings, access keys and API
     await session.page.getByRole('row').filter({ hasText: 'Deactivated access key' }).waitFor();
     await session.page.getByRole('row').filter({ hasText: 'Created API token' }).filter({ hasText: 'Nightly export' }).waitFor();
     await session.page.getByRole('row').filter({ hasText: 'Created group' }).filter({ hasText: 'Sales team' }).getByRole('link', { name: alias }).waitFor();
+    await expect.poll(() => session.page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Account activity \(\d+\)$/);
+    // Fewer events than a page: the total is every row shown.
+    const total = Number(/\((\d+)\)/.exec(await session.page.getByRole('heading', { level: 1 }).innerText())![1]);
+    expect(total).toBeLessThan(50);
+    expect(await session.page.getByRole('row').count()).toBe(total + 1);
     await shot('13-account-activity');
   });
 

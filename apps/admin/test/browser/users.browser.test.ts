@@ -316,6 +316,7 @@ describe('admin console: managing user accounts', { timeout: 90_000 }, () => {
     await openTab('Activity');
     await session.page.getByText('device.wipe').first().waitFor();
     await session.page.getByText('mailbox.update_quota').first().waitFor();
+    await session.page.getByRole('heading', { name: /^Activity \(\d+\)$/ }).waitFor();
     await shot('23-activity');
   });
 

@@ -55,6 +55,10 @@ describe('account activity', () => {
     const keys = await account.listAccount({ action: 'access_key.' });
     expect(keys.items.map((e) => e.action)).toEqual(['access_key.create']);
     expect((await account.listAccount({ actor: 'nobody@' })).items).toEqual([]);
+    // The totals under the same filters, this account's events only.
+    expect(await account.countAccount({ action: 'access_key.' })).toEqual({ count: 1, exact: true });
+    expect(await account.countAccount({ actor: 'nobody@' })).toEqual({ count: 0, exact: true });
+    expect(await account.countAccount({})).toEqual({ count: (await account.listAccount({ limit: 100 })).items.length, exact: true });
 
     const seen: AccountActivityEvent[] = [];
     let cursor: string | undefined;
@@ -73,6 +77,7 @@ describe('account activity', () => {
   it('is refused to a token limited to some organizations', async () => {
     const scoped = { ...op.actor, via: 'api_token:x', readOnly: true, organizationIds: [org.organizationId] };
     expect((await failure(callerFor(deps, scoped).activity.listAccount({}))).domainCode).toBe('AUTH.SESSION_REQUIRED');
+    expect((await failure(callerFor(deps, scoped).activity.countAccount({}))).domainCode).toBe('AUTH.SESSION_REQUIRED');
     const all = { ...op.actor, via: 'api_token:y', readOnly: true, organizationIds: null };
     expect((await callerFor(deps, all).activity.listAccount({})).items.length).toBeGreaterThan(0);
   });

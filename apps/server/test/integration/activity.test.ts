@@ -101,6 +101,15 @@ describe('activity of an organization', () => {
     expect(await readAll({ organizationId: org.organizationId, actor: '%' })).toEqual([]);
   });
 
+  it('counts what the list holds under the same filters', async () => {
+    const count = (filters: Omit<Filters, 'organizationId'>) => caller().activity.count({ organizationId: org.organizationId, ...filters });
+    for (const filters of [{}, { targetId: alice.userId }, { action: 'user.' }, { actor: 'MAILYARD' }, { actor: op.email, action: 'mailbox.' }, { action: 'device.' }]) {
+      expect(await count(filters)).toEqual({ count: (await readAll({ organizationId: org.organizationId, ...filters }, 100)).length, exact: true });
+    }
+    expect(await count({ targetId: alice.userId })).toEqual({ count: 2, exact: true });
+    expect((await failure(count({ action: 'User.' }))).fieldErrors.action![0]).toMatch(/lower-case letters/);
+  });
+
   it('keeps the organizations of one account apart', async () => {
     const events = await readAll({ organizationId: sibling.organizationId }, 100);
     expect(events.some((e) => e.targetLabel === 'carol')).toBe(true);
@@ -126,9 +135,11 @@ describe('tenant isolation', () => {
     const intruder = callerFor(deps, other.actor);
     for (const input of [{ organizationId: org.organizationId }, { organizationId: org.organizationId, targetId: alice.userId }]) {
       expect(await failure(intruder.activity.list(input))).toMatchObject({ code: 'NOT_FOUND', domainCode: 'ORGANIZATION.NOT_FOUND' });
+      expect(await failure(intruder.activity.count(input))).toMatchObject({ code: 'NOT_FOUND', domainCode: 'ORGANIZATION.NOT_FOUND' });
     }
     // Through its own organization it sees nothing of ours.
     const own = await createActiveOrganization(deps, other.actor);
     expect((await intruder.activity.list({ organizationId: own.organizationId, targetId: alice.userId })).items).toEqual([]);
+    expect(await intruder.activity.count({ organizationId: own.organizationId, targetId: alice.userId })).toEqual({ count: 0, exact: true });
   });
 });

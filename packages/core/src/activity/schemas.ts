@@ -6,11 +6,8 @@ import { text } from '../text/well-formed.ts';
 
 const emptyToUndefined = (s: string) => (s === '' ? undefined : s);
 
-/** The Activity view: an organization's audit events, or one user's or group's, newest first. */
-export const ListActivityInput = z.object({
-  organizationId,
-  /** A user or group id: only the events about it. */
-  targetId: entityId.optional(),
+/** Who acted and what: the filters of both Activity views. */
+const eventFilters = {
   /** A prefix of who acted (an operator's email, a user's address, `Mailyard` for the system), without case. */
   actor: text().trim().max(254, 'Actor filter must be at most 254 characters.').transform(emptyToUndefined).optional(),
   /** A prefix of the action, e.g. `user.` or `device.wipe`. */
@@ -20,9 +17,23 @@ export const ListActivityInput = z.object({
     .regex(/^[a-z_.]*$/, 'Action filter may contain only lower-case letters, dots and underscores.')
     .transform(emptyToUndefined)
     .optional(),
-  ...pageInput,
-});
+};
+
+/** An organization's audit events, or one user's or group's, under the filters. */
+const activityFilters = {
+  organizationId,
+  /** A user or group id: only the events about it. */
+  targetId: entityId.optional(),
+  ...eventFilters,
+};
+
+/** The Activity view: an organization's audit events, or one user's or group's, newest first. */
+export const ListActivityInput = z.object({ ...activityFilters, ...pageInput });
 export type ListActivityInput = z.infer<typeof ListActivityInput>;
+
+/** How many events the Activity view holds under the same filters. */
+export const CountActivityInput = z.object(activityFilters);
+export type CountActivityInput = z.infer<typeof CountActivityInput>;
 
 export interface ActivityEvent {
   id: number;
@@ -44,12 +55,12 @@ export interface ActivityEvent {
  * The account's Activity: every event of the operator's account, newest first — its organizations' changes and the
  * account's own (access keys, API tokens, operator sign-ins, which belong to no organization).
  */
-export const ListAccountActivityInput = z.object({
-  actor: ListActivityInput.shape.actor,
-  action: ListActivityInput.shape.action,
-  ...pageInput,
-});
+export const ListAccountActivityInput = z.object({ ...eventFilters, ...pageInput });
 export type ListAccountActivityInput = z.infer<typeof ListAccountActivityInput>;
+
+/** How many events the account's Activity holds under the same filters. */
+export const CountAccountActivityInput = z.object(eventFilters);
+export type CountAccountActivityInput = z.infer<typeof CountAccountActivityInput>;
 
 export interface AccountActivityEvent extends ActivityEvent {
   /** `null` for the account's own events. */

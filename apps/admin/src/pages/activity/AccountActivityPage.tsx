@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { href } from '../../lib/navigation.ts';
 import { usePage } from '../../lib/page.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -23,9 +23,11 @@ export function AccountActivityPage() {
       { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData },
     ),
   );
+  const total = useQuery(trpc.activity.countAccount.queryOptions(filters.query, { placeholderData: keepPreviousData }));
   return (
     <ActivityEventsTable
       list={list}
+      total={total}
       filters={filters}
       organizationNames={names}
       title="Account activity"

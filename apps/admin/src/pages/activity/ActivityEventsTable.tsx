@@ -8,8 +8,10 @@ import Pagination from '@cloudscape-design/components/pagination';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { ActivityEvent } from '@mailyard/core/activity';
+import type { ListTotal } from '@mailyard/core/pagination';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
+import { totalText } from '../../components/list-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useKeysetPages, type InfinitePages } from '../../lib/keyset-pages.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
@@ -46,13 +48,15 @@ interface Props {
   emptyText: string;
   /** The table's heading; "Activity" by default. */
   title?: string;
+  /** The events' total under the filters, as the server counts it (`activity.count`, `activity.countAccount`). */
+  total: { data: ListTotal | undefined; refetch: () => Promise<unknown> };
 }
 
 /**
  * Audit events newest first, filtered by who acted and by action (prefixes, on the server), one keyset page at a
  * time: the organization's and the account's Activity pages, and the Activity tab of a user or group.
  */
-export function ActivityEventsTable({ list, filters, organizationId, targetId, organizationNames, variant = 'full-page', description, emptyText, title = 'Activity' }: Props) {
+export function ActivityEventsTable({ list, filters, organizationId, targetId, organizationNames, variant = 'full-page', description, emptyText, title = 'Activity', total }: Props) {
   const onFollow = useFollow();
   const pages = useKeysetPages(list, filters.key);
 
@@ -156,9 +160,9 @@ export function ActivityEventsTable({ list, filters, organizationId, targetId, o
       header={
         <Header
           variant={variant === 'full-page' ? 'awsui-h1-sticky' : 'h2'}
-          counter={pages.counter}
+          counter={total.data ? `(${totalText(total.data)})` : pages.counter}
           description={description}
-          actions={<Button iconName="refresh" ariaLabel="Refresh activity" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void list.refetch()} />}
+          actions={<Button iconName="refresh" ariaLabel="Refresh activity" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void Promise.all([list.refetch(), total.refetch()])} />}
         >
           {title}
         </Header>

@@ -1,5 +1,5 @@
 import type { TableProps } from '@cloudscape-design/components/table';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ActivityEventsTable } from './ActivityEventsTable.tsx';
 import { useActivityFilters } from './filters.ts';
@@ -27,9 +27,11 @@ export function ActivityTable({ organizationId, targetId, variant, description }
       { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData },
     ),
   );
+  const total = useQuery(trpc.activity.count.queryOptions({ organizationId, targetId, ...filters.query }, { placeholderData: keepPreviousData }));
   return (
     <ActivityEventsTable
       list={list}
+      total={total}
       filters={filters}
       organizationId={organizationId}
       targetId={targetId}
