@@ -18,6 +18,8 @@ export interface BenchResults {
   date: Date;
   database: Record<string, string>;
   iterations: number;
+  /** Passes over every list query, each measuring a share of its calls. */
+  passes: number;
   /** The machine's 1-minute load average before and after the measurements. */
   load: [number, number];
   /** `GET /healthz` over HTTP: the floor of any call. */
@@ -99,9 +101,11 @@ figures depend on the machine, so they are recorded here with it rather than ass
   language does not pay. It runs with \`batch: false\`: a batching client holds each call until the next timer tick (a
   millisecond at least in Node) to gather others, and one call at a time has none to gather. The server is first
   warmed by ${r.serverWarmupRounds} rounds of every query through both clients (V8 compiles a fresh server's hot code in its first few
-  hundred calls), then per query and client ${r.warmup} unmeasured calls and ${r.iterations} measured ones; latency is the client's
-  wall-clock time per call. p50 and p95 are nearest-rank percentiles. The HTTP call and its SQL counterpart are timed
-  alternately, call after call, so both meet the same load; the typed client's calls follow.
+  hundred calls), then every query is measured ${r.iterations} times per client, in ${r.passes} passes over all the queries (a
+  burst of other work on the machine then falls on many queries a little rather than on one whole), each pass after
+  ${r.warmup} unmeasured calls; latency is the client's wall-clock time per call. p50 and p95 are nearest-rank percentiles.
+  The HTTP call, the typed client's and the SQL counterpart are timed in turn, call after call, so all three meet the
+  same load.
 - **Cases** (\`bench/lists.ts\`): each sort's first page and its page at position 80,000 (the position walked to on
   SQL, the HTTP call given the cursor a client paging there would hold); the search box by fragments of a last name, of a
   name with an accent typed without it, of an alias, a rare one, a two-character one and a one-character one (in nine

@@ -53,23 +53,18 @@ export function serverTimings(header: string | null): Map<string, number> {
 export const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 
 /**
- * Times `a` and `b` alternately, call after call, so both meet the same load on a shared machine and their ratio
- * means something even when the machine is busy.
+ * Times each of `calls` in turn, call after call, `n` times: all of them meet the same load on a shared machine, so
+ * their ratios mean something even when the machine is busy. The samples (milliseconds) of each, in `calls`' order.
  */
-export async function measurePair(n: number, warmup: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Stats, Stats]> {
-  for (let i = 0; i < warmup; i++) {
-    await a();
-    await b();
-  }
-  const samplesA: number[] = [];
-  const samplesB: number[] = [];
+export async function timeAlternately(n: number, warmup: number, calls: (() => Promise<unknown>)[]): Promise<number[][]> {
+  for (let i = 0; i < warmup; i++) for (const call of calls) await call();
+  const samples = calls.map((): number[] => []);
   for (let i = 0; i < n; i++) {
-    let started = performance.now();
-    await a();
-    samplesA.push(performance.now() - started);
-    started = performance.now();
-    await b();
-    samplesB.push(performance.now() - started);
+    for (const [k, call] of calls.entries()) {
+      const started = performance.now();
+      await call();
+      samples[k]!.push(performance.now() - started);
+    }
   }
-  return [stats(samplesA), stats(samplesB)];
+  return samples;
 }
