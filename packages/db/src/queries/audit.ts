@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AccountActivityEvent } from '@mailyard/core/activity';
 import type { ListTotal } from '@mailyard/core/pagination';
 import type { Db } from '../client.ts';
-import { EXACT_COUNT_LIMIT, listTotal } from '../list-total.ts';
+import { EXACT_COUNT_LIMIT, listTotal, scopeTotal } from '../list-total.ts';
 import { auditEvents } from '../schema/index.ts';
 
 export interface AuditEventInput {
@@ -90,7 +90,7 @@ export async function listAuditEvents(db: Db, q: AuditEventsFilter & { after: [s
 export async function countAuditEvents(db: Db, q: AuditEventsFilter): Promise<ListTotal> {
   const scope = and(...scopeConditions(q));
   const filters = filterConditions(q);
-  if (filters.length === 0) return listTotal(db, db.select({ one: sql`1` }).from(auditEvents).where(scope).getSQL());
+  if (filters.length === 0) return scopeTotal(db, auditEvents, scope);
   const [newest] = await db.execute<{ read: number; matching: number }>(sql`
     select count(*)::int as read, count(*) filter (where matches)::int as matching
     from (
