@@ -2,6 +2,7 @@ import { eq, ne, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { EntityState } from '@mailyard/core/entities';
 import type { ListOrder, Position, SortColumn } from './keyset.ts';
+import { organizationOfAccount } from './organization-scope.ts';
 import { startsWithPrefix } from './prefix-range.ts';
 import type { SearchableFilter } from './searchable-list.ts';
 
@@ -15,6 +16,8 @@ export interface EntityListFilter {
   emailPrefix?: string | undefined;
   /** One state; absent = every state but DELETED. */
   state?: EntityState | undefined;
+  /** Rows only when the organization is this account's (`organizationOfAccount`): the page proves the tenant check. */
+  accountId?: string | undefined;
 }
 
 export interface EntityPageQuery<S extends string> extends EntityListFilter {
@@ -49,5 +52,6 @@ export function entityFilter(keys: EntityKeys, q: EntityListFilter): SearchableF
   const where = [eq(keys.organizationId, q.organizationId), q.state ? eq(keys.state, q.state) : ne(keys.state, 'DELETED')];
   if (q.namePrefix) where.push(startsWithPrefix(keys.name, q.namePrefix));
   if (q.emailPrefix) where.push(startsWithPrefix(keys.email, q.emailPrefix));
+  if (q.accountId) where.push(organizationOfAccount(q.organizationId, q.accountId));
   return { tenant: q.organizationId, where, search: q.search };
 }

@@ -187,6 +187,19 @@ async function pageThrough(list: (after: string[] | null, limit: number) => Prom
 
 const walk = (q: Omit<UsersPageQuery, 'after' | 'limit'>) => pageThrough((after, limit) => listUsersPage(database.db, { ...q, after, limit }));
 
+describe("a page proving its organization is the account's", () => {
+  it('reads rows only when the organization is the given account’s, with or without a search', async () => {
+    const stranger = randomUUID();
+    for (const more of [{}, { search: 'maple' }, { search: 'j' }, { sort: 'email' as const, descending: true }]) {
+      const q = { organizationId: orgA, after: null, limit: 5, ...more };
+      expect((await listUsersPage(database.db, { ...q, accountId })).length).toBeGreaterThan(0);
+      expect(await listUsersPage(database.db, { ...q, accountId: stranger })).toEqual([]);
+    }
+    // Another organization of the same account is not this one.
+    expect(await listUsersPage(database.db, { organizationId: 'm-lists-none', accountId, after: null, limit: 5 })).toEqual([]);
+  });
+});
+
 describe('the users sort orders', () => {
   for (const sort of ['name', 'displayName', 'email', 'state', 'createdAt'] as const) {
     for (const descending of [false, true]) {
@@ -392,6 +405,13 @@ describe('the groups list', () => {
     expect(await groupNames({ search: 'john' })).toEqual([]);
   });
 
+  it("reads groups only when the organization is the given account's", async () => {
+    for (const search of [undefined, 'team1', 'sales']) {
+      expect((await groupNames({ search, accountId })).length).toBeGreaterThan(0);
+      expect(await groupNames({ search, accountId: randomUUID() })).toEqual([]);
+    }
+  });
+
   it('pages through every sort order in both directions', async () => {
     for (const sort of ['name', 'email', 'state', 'createdAt'] as const) {
       for (const descending of [false, true]) {
@@ -442,6 +462,13 @@ describe('the resources list', () => {
     expect(await resourceNames({ search: 'room1' })).toEqual(['room-10']);
     expect(await resourceNames({ search: 'room-b' })).toEqual([]);
     expect(await resourceNames({ search: 'll' })).toEqual(['salle.emeraude']);
+  });
+
+  it("reads resources only when the organization is the given account's", async () => {
+    for (const search of [undefined, 'room1']) {
+      expect((await resourceNames({ search, accountId })).length).toBeGreaterThan(0);
+      expect(await resourceNames({ search, accountId: randomUUID() })).toEqual([]);
+    }
   });
 
   it('pages through every sort order in both directions, each key in its order', async () => {

@@ -89,6 +89,9 @@ describe('create and read', () => {
     expect(await count({ search: `${prefix}-c`.slice(3) })).toEqual({ count: 1, exact: true });
     expect(await count({ state: 'ENABLED' })).toEqual({ count: 0, exact: true });
     expect((await failure(callerFor(deps, stranger.actor).resources.count({ organizationId: org.organizationId }))).domainCode).toBe('ORGANIZATION.NOT_FOUND');
+    for (const input of [{}, { search: 'room' }]) {
+      expect((await failure(callerFor(deps, stranger.actor).resources.list({ organizationId: org.organizationId, ...input }))).domainCode).toBe('ORGANIZATION.NOT_FOUND');
+    }
   });
 
   it("is not found from another account, nor under another organization's id", async () => {

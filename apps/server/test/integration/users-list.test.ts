@@ -88,6 +88,20 @@ describe('users list', () => {
     expect((await failure(callerFor(deps, stranger.actor).users.count({ organizationId: org.organizationId }))).code).toBe('NOT_FOUND');
   });
 
+  it("proves the tenant check with the page's own statement: another account's organization, or one outside a token's, is not found", async () => {
+    const stranger = await createOperator(deps);
+    const elsewhere = { ...op.actor, via: 'api_token:x', organizationIds: ['m-00000000000000000000000000000000'] };
+    for (const actor of [stranger.actor, elsewhere]) {
+      for (const input of [{}, { search: 'mar' }, { search: 'm' }, { sort: 'createdAt' as const, descending: true }]) {
+        const refused = await failure(callerFor(deps, actor).users.list({ organizationId: org.organizationId, ...input }));
+        expect(refused).toMatchObject({ code: 'NOT_FOUND', domainCode: 'ORGANIZATION.NOT_FOUND' });
+      }
+    }
+    // An empty page of one's own organization is an empty page, and a missing organization is not found.
+    expect(names(await list({ search: 'nobody' }))).toEqual([]);
+    expect((await failure(callerFor(deps, op.actor).users.list({ organizationId: 'm-00000000000000000000000000000000' }))).domainCode).toBe('ORGANIZATION.NOT_FOUND');
+  });
+
   it('sorts by each column, both ways, every page resuming its own order', async () => {
     expect(await everything({ sort: 'name', descending: true, limit: 3, state: 'ENABLED', search: 'a' })).toEqual(['zed', 'postmaster', 'Martin', 'maria', 'jdoe', 'carl', 'ann']);
     // The test clock stands still, so creation times tie: the id decides, the same way on every page.

@@ -6,6 +6,7 @@ import type { Db } from '../client.ts';
 import { containsExactly, containsFragment } from '../fragment-search.ts';
 import { afterPosition, orderOf, positionFields, withPositions, type ListOrder, type Position, type SortColumn } from '../keyset.ts';
 import { listTotal, sampledTotal } from '../list-total.ts';
+import { organizationOfAccount } from '../organization-scope.ts';
 import { startsWithPrefix } from '../prefix-range.ts';
 import { users, userSearch, userSearchSamples } from '../schema/index.ts';
 import { userSummaryColumns } from './users.ts';
@@ -21,6 +22,8 @@ export interface UsersFilter {
   identityProviderUserIdPrefix?: string | undefined;
   /** One state; absent = every state but DELETED. */
   state?: EntityState | undefined;
+  /** Rows only when the organization is this account's (`organizationOfAccount`): the page proves the tenant check. */
+  accountId?: string | undefined;
 }
 
 export interface UsersPageQuery extends UsersFilter {
@@ -105,6 +108,7 @@ function filterConditions(keys: UserKeys, q: UsersFilter): (SQL | undefined)[] {
   }
   // Stated, not only implied by the range, so the planner can use the partial index `users_idp_user_id_page_idx`.
   if (q.identityProviderUserIdPrefix) conditions.push(isNotNull(keys.identityProviderUserId));
+  if (q.accountId) conditions.push(organizationOfAccount(q.organizationId, q.accountId));
   return conditions;
 }
 

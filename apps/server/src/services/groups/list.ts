@@ -18,7 +18,7 @@ export async function listGroups(
   const list = {
     scope: listScope('groups', input.organizationId, { ...query, organizationId: undefined }),
     columns: groupListOrder(query).columns,
-    read: (after: string[] | null, limit: number) => listGroupsPage(db, { ...query, after, limit }),
+    read: (after: string[] | null, limit: number, accountId?: string) => listGroupsPage(db, { ...query, after, limit, accountId }),
   };
   return organizationListPage(db, actor, input, list, check);
 }

@@ -4,6 +4,13 @@ import { isTransaction, type Db } from '@mailyard/db';
 import { findOrganization } from '@mailyard/db/queries/organizations';
 import type { OperatorActor } from '../actor.ts';
 
+/** Whether a token limited to some organizations covers this one (a session covers every one of its account). */
+const inTokenScope = (actor: OperatorActor, organizationId: string) => !actor.organizationIds || actor.organizationIds.includes(organizationId);
+
+function notFound(organizationId: string): never {
+  fail('ORGANIZATION.NOT_FOUND', `Organization ${organizationId} was not found.`, { field: 'organizationId' });
+}
+
 /**
  * The organization if this operator credential may reach it. Another account's organization, or one outside
  * a token's scope, is "not found" — never "forbidden" — so ids do not leak across tenants. `lock` holds the row
@@ -11,10 +18,21 @@ import type { OperatorActor } from '../actor.ts';
  */
 export async function requireOrganization(db: Db, actor: OperatorActor, organizationId: string, options: { lock?: 'update' | 'key share' } = {}) {
   const org = await findOrganization(db, actor.accountId, organizationId, options.lock);
-  if (!org || (actor.organizationIds && !actor.organizationIds.includes(organizationId))) {
-    fail('ORGANIZATION.NOT_FOUND', `Organization ${organizationId} was not found.`, { field: 'organizationId' });
-  }
+  if (!org || !inTokenScope(actor, organizationId)) notFound(organizationId);
   return org;
+}
+
+/**
+ * A page of `organizationId`'s rows read by a statement that holds only when the organization is the actor's account's
+ * (`read` is given the account, for its query's `organizationOfAccount`): the rows prove the tenant check, and a list
+ * sends one statement instead of two. An empty page proves nothing, so only then is the organization looked up, for
+ * its "not found": another account's organization still answers as a missing one does, after the same two steps.
+ */
+export async function readOwnOrganizationPage<T>(db: Db, actor: OperatorActor, organizationId: string, read: (accountId: string) => Promise<T[]>): Promise<T[]> {
+  if (!inTokenScope(actor, organizationId)) notFound(organizationId);
+  const rows = await read(actor.accountId);
+  if (rows.length === 0) await requireOrganization(db, actor, organizationId);
+  return rows;
 }
 
 /** What a read of an organization's rows asks of the organization: `requireOrganization`, or `requireActiveOrganization`. */

@@ -18,7 +18,7 @@ export async function listResources(
   const list = {
     scope: listScope('resources', input.organizationId, { ...query, organizationId: undefined }),
     columns: resourceListOrder(query).columns,
-    read: (after: string[] | null, limit: number) => listResourcesPage(db, { ...query, after, limit }),
+    read: (after: string[] | null, limit: number, accountId?: string) => listResourcesPage(db, { ...query, after, limit, accountId }),
   };
   return organizationListPage(db, actor, input, list, check);
 }

@@ -46,7 +46,7 @@ export async function listUsers(
   const list = {
     scope: scopeOf(input.organizationId, input),
     columns: userListOrder(query).columns,
-    read: (after: string[] | null, limit: number) => listUsersPage(db, { ...query, after, limit }),
+    read: (after: string[] | null, limit: number, accountId?: string) => listUsersPage(db, { ...query, after, limit, accountId }),
   };
   return organizationListPage(db, actor, input, list, check);
 }
