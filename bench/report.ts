@@ -132,9 +132,11 @@ The users list of the 100,000-user organization (of 1,000,000 users in all) and 
 (p50 ${ms(r.floor.p50)} / p95 ${ms(r.floor.p95)} ms through the same bare client: HTTP to the same server and one \`select 1\`, no tRPC,
 no token check);
 "in PostgreSQL" is the execution time the plan reports (\`EXPLAIN ANALYZE\`): what the index makes of the query itself,
-apart from round trips and waiting for a core. A list call sends three statements to PostgreSQL in two round trips (the
-API token; then the organization and the page together; a search's count is a call of its own) and serializes 50 rows
-in superjson's format. A search reads \`user_search\` (one narrow row per user with its aliases' text and its sort
+apart from round trips and waiting for a core. A users list call sends two statements to PostgreSQL, one after the
+other: the API token, then the page, whose statement carries the tenant check itself (\`organizationOfAccount\`: rows
+only when the organization is the token's account's; an empty page then looks the organization up, for its "not
+found"); the SQL column runs the same query function without that condition. It serializes 50 rows in superjson's
+format. A count sends the token, then its count with the organization check alongside. A search reads \`user_search\` (one narrow row per user with its aliases' text and its sort
 keys, kept by triggers): its matches, from the trigram index or for one or two characters the index of short pieces,
 are sorted there, and only the page's users are read from \`users\`. A one-character search first walks the list in
 its order (at most 500 users, each checked against its search row), which fills a page at once for a common
@@ -144,7 +146,7 @@ when the samples counted held 125 or fewer; otherwise the first sample holding m
 up, labelled an estimate (one statement). Where an HTTP call's time goes, measured one call at a time on this machine (2026-12-07) for the first page of 50
 users: the server's own time from request to response is 2.0 ms p50 once warm (Fastify's \`elapsedTime\`; the first
 few hundred calls after a start take half as long again, while V8 compiles), of which the token check 0.16 and the
-organization check with the page 0.9–1.0; a \`node:http\` client has the 20 KB answer 0.6 ms later, \`fetch\` (undici)
+page 0.9–1.0 (measured then with the organization check as a statement of its own beside the page); a \`node:http\` client has the 20 KB answer 0.6 ms later, \`fetch\` (undici)
 1.2 ms later, and the typed client adds its tRPC and superjson decoding, 0.6 ms.
 
 ${(['page', 'search', 'count'] as const).map(table).join('\n\n')}
