@@ -97,8 +97,8 @@ figures depend on the machine, so they are recorded here with it rather than ass
   bare keep-alive \`node:http\` client (\`bench/wire-client.ts\`) sending each query as tRPC's \`GET /trpc/<path>?input=…\`
   and parsing the whole answer as JSON, as a load tool would: the server's latency through HTTP. **Typed client**: the
   same call through \`@mailyard/client\` (the scripts' client), which adds undici's \`fetch\`, tRPC's link and superjson's
-  decoding on the client's side, about a millisecond a call on this machine that a browser or a client in another
-  language does not pay. It runs with \`batch: false\`: a batching client holds each call until the next timer tick (a
+  decoding on the client's side (its columns show how much: 0.3–0.6 ms at p50 here), which a browser or a client in
+  another language does not pay. It runs with \`batch: false\`: a batching client holds each call until the next timer tick (a
   millisecond at least in Node) to gather others, and one call at a time has none to gather. The server is first
   warmed by ${r.serverWarmupRounds} rounds of every query through both clients (V8 compiles a fresh server's hot code in its first few
   hundred calls), then every query is measured ${r.iterations} times per client, in ${r.passes} passes over all the queries (a
