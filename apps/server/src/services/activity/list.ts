@@ -3,7 +3,7 @@ import type { ListTotal, Page } from '@mailyard/core/pagination';
 import type { Db } from '@mailyard/db';
 import { countAuditEvents } from '@mailyard/db/queries/audit';
 import type { OperatorActor } from '../actor.ts';
-import { readInOrganization, requireOrganization } from '../organizations/require.ts';
+import { readInOrganization } from '../organizations/require.ts';
 import { auditPage, withinOrganization } from './page.ts';
 
 /** The events the Activity view reads: this account's only, so another tenant's never show. */
@@ -20,9 +20,8 @@ const filterOf = (actor: OperatorActor, input: CountActivityInput) => ({
  * by who acted and by action (prefixes).
  */
 export async function listActivity(db: Db, actor: OperatorActor, input: ListActivityInput): Promise<Page<ActivityEvent>> {
-  await requireOrganization(db, actor, input.organizationId);
   const scope = `activity:${JSON.stringify([input.organizationId, input.targetId ?? null, input.actor ?? null, input.action ?? null])}`;
-  return withinOrganization(await auditPage(db, scope, filterOf(actor, input), input));
+  return withinOrganization(await readInOrganization(db, actor, input.organizationId, () => auditPage(db, scope, filterOf(actor, input), input)));
 }
 
 /** How many events the Activity view holds under the same filters: exact when cheap to count, else an estimate so labelled. */
