@@ -4,10 +4,9 @@ import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
-import type { ListTotal, Page } from '@mailyard/core/pagination';
-import { useKeysetPages, type InfinitePages } from '../lib/keyset-pages.ts';
+import type { Page } from '@mailyard/core/pagination';
+import { useKeysetPages, type InfinitePages, type TotalQuery } from '../lib/keyset-pages.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { totalText } from './list-table.tsx';
 
 /** What the page reads of its `useInfiniteQuery` result, beyond what `useKeysetPages` does. */
 export interface KeysetListQuery<T> extends InfinitePages<T> {
@@ -43,7 +42,7 @@ export interface KeysetListPageProps<T> {
   /** What else the table takes: selection, wrapped lines. */
   table?: Partial<TableProps<T>>;
   /** The list's total as the server counts it (its `count` query): the header says "(312)", not the loaded rows' "(50+)". */
-  total?: { data: ListTotal | undefined; refetch: () => Promise<unknown> };
+  total?: TotalQuery;
 }
 
 /**
@@ -53,7 +52,7 @@ export interface KeysetListPageProps<T> {
  */
 export function KeysetListPage<T extends { id: string | number }>(props: KeysetListPageProps<T>) {
   const { list } = props;
-  const pages = useKeysetPages(list, props.resetKey);
+  const pages = useKeysetPages(list, props.resetKey, props.total);
   if (list.isError && !list.data) {
     return <ErrorAlert header={`${props.title} could not be loaded`} error={list.error} onRetry={() => void list.refetch()} />;
   }
@@ -69,11 +68,11 @@ export function KeysetListPage<T extends { id: string | number }>(props: KeysetL
       header={
         <Header
           variant="awsui-h1-sticky"
-          counter={props.total?.data ? `(${totalText(props.total.data)})` : pages.counter}
+          counter={pages.counter}
           description={props.description}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel={`Refresh ${props.noun}`} loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void Promise.all([list.refetch(), props.total?.refetch()])} />
+              <Button iconName="refresh" ariaLabel={`Refresh ${props.noun}`} {...pages.refresh} />
               {props.actions}
             </SpaceBetween>
           }

@@ -6,10 +6,12 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { EntityState } from '@mailyard/core/entities';
-import type { ListTotal, Page } from '@mailyard/core/pagination';
+import type { Page } from '@mailyard/core/pagination';
 import type { ReactNode } from 'react';
 import type { ListUrlState } from '../lib/list-url-state.ts';
 import { TableEmptyState } from './TableEmptyState.tsx';
+import { totalText } from '../lib/format.ts';
+import type { TotalQuery } from '../lib/keyset-pages.ts';
 
 /** A column of a server-sorted list; `sort` names the server's sort column it orders by, if any. */
 export type ListColumn<T, S extends string> = TableProps.ColumnDefinition<T> & { sort?: S };
@@ -23,15 +25,6 @@ interface PageQuery<T> {
   isPlaceholderData: boolean;
   refetch: () => Promise<unknown>;
 }
-interface TotalQuery {
-  data: ListTotal | undefined;
-  refetch: () => Promise<unknown>;
-}
-
-const number = (n: number) => n.toLocaleString('en-US');
-
-/** A list's total as the console says it: "312", or "about 120,000" when the server could only estimate it. */
-export const totalText = (total: ListTotal) => (total.exact ? number(total.count) : `about ${number(total.count)}`);
 
 export interface ListTableProps<T> {
   items: T[];

@@ -1,3 +1,5 @@
+import type { ListTotal } from '@mailyard/core/pagination';
+
 const long = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
   month: 'long',
@@ -27,3 +29,8 @@ const day = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short'
 
 /** A day for a narrow table column ("Dec 5, 2026"); the cell's title gives the time. `-` when absent. */
 export const formatDay = (date: Date | null | undefined) => (date ? day.format(date) : '-');
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+/** A list's total as the console says it: "312", or "about 120,000" when the server could only estimate it. */
+export const totalText = (total: ListTotal) => (total.exact ? number(total.count) : `about ${number(total.count)}`);

@@ -8,12 +8,10 @@ import Pagination from '@cloudscape-design/components/pagination';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { ActivityEvent } from '@mailyard/core/activity';
-import type { ListTotal } from '@mailyard/core/pagination';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
-import { totalText } from '../../components/list-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useKeysetPages, type InfinitePages } from '../../lib/keyset-pages.ts';
+import { useKeysetPages, type InfinitePages, type TotalQuery } from '../../lib/keyset-pages.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
 import { ActivityChanges } from './ActivityChanges.tsx';
 import type { ActivityFilters } from './filters.ts';
@@ -49,7 +47,7 @@ interface Props {
   /** The table's heading; "Activity" by default. */
   title?: string;
   /** The events' total under the filters, as the server counts it (`activity.count`, `activity.countAccount`). */
-  total: { data: ListTotal | undefined; refetch: () => Promise<unknown> };
+  total: TotalQuery;
 }
 
 /**
@@ -58,7 +56,7 @@ interface Props {
  */
 export function ActivityEventsTable({ list, filters, organizationId, targetId, organizationNames, variant = 'full-page', description, emptyText, title = 'Activity', total }: Props) {
   const onFollow = useFollow();
-  const pages = useKeysetPages(list, filters.key);
+  const pages = useKeysetPages(list, filters.key, total);
 
   const targetLink = (e: ActivityRow) => {
     const orgId = e.organizationId ?? organizationId;
@@ -160,9 +158,9 @@ export function ActivityEventsTable({ list, filters, organizationId, targetId, o
       header={
         <Header
           variant={variant === 'full-page' ? 'awsui-h1-sticky' : 'h2'}
-          counter={total.data ? `(${totalText(total.data)})` : pages.counter}
+          counter={pages.counter}
           description={description}
-          actions={<Button iconName="refresh" ariaLabel="Refresh activity" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void Promise.all([list.refetch(), total.refetch()])} />}
+          actions={<Button iconName="refresh" ariaLabel="Refresh activity" {...pages.refresh} />}
         >
           {title}
         </Header>

@@ -10,7 +10,6 @@ import { useState } from 'react';
 import { canEditGroup, type GroupDetail, type GroupMemberSummary } from '@mailyard/core/groups';
 import { EntityStatus } from '../../components/EntityStatus.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { totalText } from '../../components/list-table.tsx';
 import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { useKeysetPages } from '../../lib/keyset-pages.ts';
 import { href, useFollow } from '../../lib/navigation.ts';
@@ -34,7 +33,7 @@ export function GroupMembers({ organizationId, group }: { organizationId: string
     ),
   );
   const total = useQuery(trpc.groups.countMembers.queryOptions({ organizationId, groupId: group.id }));
-  const pages = useKeysetPages(list, group.id);
+  const pages = useKeysetPages(list, group.id, total);
   const editable = canEditGroup(group) === null;
 
   if (list.isError && !list.data) {
@@ -61,12 +60,12 @@ export function GroupMembers({ organizationId, group }: { organizationId: string
         loadingText="Loading members"
         header={
           <Header
-            counter={total.data ? `(${totalText(total.data)})` : pages.counter}
+            counter={pages.counter}
             description="Mail sent to the group's address reaches each member."
             actions={
               editable && (
                 <SpaceBetween direction="horizontal" size="xs">
-                  <Button iconName="refresh" ariaLabel="Refresh members" loading={list.isRefetching && !list.isFetchingNextPage} onClick={() => void Promise.all([list.refetch(), total.refetch()])} />
+                  <Button iconName="refresh" ariaLabel="Refresh members" {...pages.refresh} />
                   <Button disabled={selected.length === 0} onClick={() => setDialog('remove')}>
                     Remove
                   </Button>

@@ -14,7 +14,7 @@ import { TableEmptyState } from '../../components/TableEmptyState.tsx';
 import { useNotifications } from '../../lib/notifications.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog.tsx';
-import { totalText } from '../../components/list-table.tsx';
+import { totalText } from '../../lib/format.ts';
 import { plural } from './format.ts';
 import { PermissionsModal } from './PermissionsModal.tsx';
 import { USERS_NOTICE } from './notice-id.ts';
